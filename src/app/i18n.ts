@@ -1,0 +1,26 @@
+import { configureLocalization } from '@lit/localize';
+
+export const LOCALES = ['ja', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const storageKey = 'tama-lab:locale';
+
+// English is the source text in the code; Japanese templates live in ./locales/ja.ts.
+export const { getLocale, setLocale } = configureLocalization({
+  sourceLocale: 'en',
+  targetLocales: ['ja'],
+  loadLocale: () => import('./locales/ja.ts'),
+});
+
+/** The user's saved choice, else Japanese for browsers whose language starts with "ja", else English. */
+export function preferredLocale(): Locale {
+  const stored = localStorage.getItem(storageKey);
+  if (stored === 'ja' || stored === 'en') return stored;
+  return navigator.languages.some((language) => language.toLowerCase().startsWith('ja')) ? 'ja' : 'en';
+}
+
+export async function applyLocale(locale: Locale, remember = false): Promise<void> {
+  if (remember) localStorage.setItem(storageKey, locale);
+  document.documentElement.lang = locale;
+  await setLocale(locale);
+}

@@ -1,0 +1,28 @@
+import { msg } from '@lit/localize';
+
+export const ROUTES = ['detect', 'label', 'train', 'mnist', 'about'] as const;
+export type RouteName = (typeof ROUTES)[number];
+
+export interface RouteView {
+  name: RouteName;
+  path: string;
+  icon: string;
+  label: () => string;
+}
+
+export const ROUTE_VIEWS: readonly RouteView[] = [
+  { name: 'detect', path: '/detect', icon: '◎', label: () => msg('Detect', { id: 'nav.detect' }) },
+  { name: 'label', path: '/label', icon: '▢', label: () => msg('Label', { id: 'nav.label' }) },
+  { name: 'train', path: '/train', icon: '↻', label: () => msg('Train', { id: 'nav.train' }) },
+  { name: 'mnist', path: '/mnist', icon: '7', label: () => msg('MNIST', { id: 'nav.mnist' }) },
+  { name: 'about', path: '/about', icon: 'i', label: () => msg('About', { id: 'nav.about' }) },
+];
+
+/** Maps a URL path to a route; "/" opens the live detector, unknown paths give undefined (not found). */
+export function routeForPath(pathname: string): RouteName | undefined {
+  const base = import.meta.env.BASE_URL;
+  const relative = pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\//, '');
+  const first = relative.split('/')[0] ?? '';
+  if (first === '' || first === 'index.html') return 'detect';
+  return ROUTES.find((route) => route === first);
+}

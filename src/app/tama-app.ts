@@ -1,0 +1,174 @@
+import { ContextProvider } from '@lit/context';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { html, LitElement } from 'lit';
+import { registerPwa } from '../features/pwa/register-pwa.ts';
+import { type BackendInfo, backendContext } from '../shared/backend/backend-context.ts';
+import { loadBackendPreference, saveBackendPreference } from '../shared/backend/backend-preference.ts';
+import { type BackendChoice, selectBackend } from '../shared/backend/backends.ts';
+import { describeError } from '../shared/errors.ts';
+import { BackendChangeEvent } from '../shared/events/backend-change.ts';
+import { toastContext } from '../shared/ui/toast-context.ts';
+import type { ToastHost } from '../shared/ui/toast-host.ts';
+import { applyLocale, getLocale, type Locale } from './i18n.ts';
+import { RouterController } from './router-controller.ts';
+import { ROUTE_VIEWS, type RouteName } from './routes.ts';
+import { tamaAppStyles } from './tama-app.styles.ts';
+import { applyTheme, preferredTheme, THEMES, type Theme } from './theme.ts';
+import '../shared/backend/backend-chip.ts';
+import '../shared/ui/toast-host.ts';
+import '../features/detection/detect-page.ts';
+import '../features/labeling/label-page.ts';
+import '../features/training/train-page.ts';
+import '../features/mnist/mnist-page.ts';
+import './about-page.ts';
+import './not-found-page.ts';
+
+/**
+ * The app shell: header (brand, backend, language, theme), section tabs, and the routed page.
+ * Provides the backend and toast services to every feature through @lit/context.
+ */
+export class TamaApp extends LitElement {
+  static override properties = { _theme: { state: true } };
+  static override styles = tamaAppStyles;
+
+  private readonly _router = new RouterController(this);
+  private readonly _backend = new ContextProvider(this, {
+    context: backendContext,
+    initialValue: this._startBackend(loadBackendPreference()),
+  });
+  private readonly _toasts = new ContextProvider(this, {
+    context: toastContext,
+    initialValue: { show: (message, options) => this._toastHost.show(message, options) },
+  });
+  declare private _theme: Theme;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this._theme = preferredTheme();
+    this.addEventListener(BackendChangeEvent.eventName, (event) => this._onBackendChange(event));
+  }
+
+  private get _toastHost(): ToastHost {
+    return this.renderRoot.querySelector('toast-host') as ToastHost;
+  }
+
+  override firstUpdated() {
+    registerPwa(this._toasts.value);
+  }
+
+  override updated() {
+    const page = ROUTE_VIEWS.find((view) => view.name === this._router.route);
+    document.title = page
+      ? `${page.label()} · ${msg('Tama Lab', { id: 'app.name' })}`
+      : msg('Tama Lab', { id: 'app.name' });
+  }
+
+  /** Starts (re)selecting a backend and returns the info snapshot describing it while it runs. */
+  private _startBackend(preference: BackendChoice): BackendInfo {
+    const ready = selectBackend(preference).then(
+      (selection) => {
+        this._backend.setValue({
+          preference,
+          status: 'ready',
+          active: selection.active,
+          probes: selection.probes,
+          ready,
+        });
+        if (selection.fellBack) {
+          const reason = selection.probes[0]?.reason ?? '';
+          void this._toasts.value.show(
+            describeError('backend', `${preference.toUpperCase()} → ${selection.active.toUpperCase()} (${reason})`),
+            { tone: 'error' },
+          );
+        }
+        return selection.active;
+      },
+      (error: unknown) => {
+        const message = describeError('backend', error);
+        this._backend.setValue({ preference, status: 'failed', probes: [], error: message, ready });
+        void this._toasts.value.show(message, { tone: 'error' });
+        throw error;
+      },
+    );
+    // Features attach their own handlers; this one only keeps an unobserved failure from being reported twice.
+    ready.catch(() => {});
+    return { preference, status: 'selecting', probes: [], ready };
+  }
+
+  private _onBackendChange(event: BackendChangeEvent) {
+    saveBackendPreference(event.preference);
+    this._backend.setValue(this._startBackend(event.preference));
+  }
+
+  private async _onToggleLocale() {
+    const next: Locale = getLocale() === 'ja' ? 'en' : 'ja';
+    await applyLocale(next, true);
+  }
+
+  private _onCycleTheme() {
+    this._theme = THEMES[(THEMES.indexOf(this._theme) + 1) % THEMES.length] ?? 'auto';
+    applyTheme(this._theme, true);
+  }
+
+  private _renderPage(route: RouteName | undefined) {
+    switch (route) {
+      case 'detect':
+        return html`<detect-page></detect-page>`;
+      case 'label':
+        return html`<label-page></label-page>`;
+      case 'train':
+        return html`<train-page></train-page>`;
+      case 'mnist':
+        return html`<mnist-page></mnist-page>`;
+      case 'about':
+        return html`<about-page></about-page>`;
+      case undefined:
+        return html`<not-found-page></not-found-page>`;
+    }
+  }
+
+  override render() {
+    const themeLabel = {
+      auto: msg('Theme: auto', { id: 'theme.auto' }),
+      light: msg('Theme: light', { id: 'theme.light' }),
+      dark: msg('Theme: dark', { id: 'theme.dark' }),
+    }[this._theme];
+    return html`
+      <header>
+        <a class="brand" href="/detect"><img src="/icons/icon.svg" alt="" />${msg('Tama Lab', { id: 'app.name' })}</a>
+        <nav aria-label=${msg('Sections', { id: 'nav.label.sections' })}>
+          <ul>
+            ${ROUTE_VIEWS.map(
+              (view) => html`<li>
+                <a href=${view.path} aria-current=${this._router.route === view.name ? 'page' : 'false'} data-route=${view.name}>
+                  <span class="icon" aria-hidden="true">${view.icon}</span>${view.label()}
+                </a>
+              </li>`,
+            )}
+          </ul>
+        </nav>
+        <div class="tools">
+          <backend-chip></backend-chip>
+          <button class="icon-button" @click=${this._onToggleLocale} lang=${getLocale() === 'ja' ? 'en' : 'ja'}
+            aria-label=${getLocale() === 'ja' ? 'Switch to English' : '日本語に切り替える'}>
+            ${getLocale() === 'ja' ? 'EN' : '日本語'}
+          </button>
+          <button class="icon-button" @click=${this._onCycleTheme} aria-label=${themeLabel} title=${themeLabel}>
+            ${{ auto: '◐', light: '☀', dark: '☾' }[this._theme]}
+          </button>
+        </div>
+      </header>
+      <main id="main">${this._renderPage(this._router.route)}</main>
+      <toast-host></toast-host>
+    `;
+  }
+}
+
+customElements.define('tama-app', TamaApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tama-app': TamaApp;
+  }
+}

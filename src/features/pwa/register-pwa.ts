@@ -1,0 +1,32 @@
+import { registerSW } from 'virtual:pwa-register';
+import { msg } from '@lit/localize';
+import { describeError } from '../../shared/errors.ts';
+import type { Toaster } from '../../shared/ui/toast-context.ts';
+
+const offlineNoticeKey = 'tama-lab:offline-ready-shown';
+
+/**
+ * Registers the Workbox service worker (through workbox-window) and tells the user, once, when the app
+ * works offline; later, when a new version is waiting, offers to reload into it (skip-waiting, then
+ * reload on controllerchange, which registerSW handles).
+ */
+export function registerPwa(toaster: Toaster): void {
+  if (!('serviceWorker' in navigator)) return;
+  const updateServiceWorker = registerSW({
+    immediate: true,
+    onOfflineReady() {
+      if (localStorage.getItem(offlineNoticeKey)) return;
+      localStorage.setItem(offlineNoticeKey, '1');
+      void toaster.show(msg('Ready to work offline', { id: 'pwa.offlineReady' }));
+    },
+    async onNeedRefresh() {
+      const outcome = await toaster.show(msg('Update available', { id: 'pwa.updateAvailable' }), {
+        action: msg('Reload', { id: 'pwa.reload' }),
+      });
+      if (outcome === 'action') await updateServiceWorker(true);
+    },
+    onRegisterError(error: unknown) {
+      void toaster.show(describeError('offline', error), { tone: 'error' });
+    },
+  });
+}

@@ -1,0 +1,15 @@
+import { createContext } from '@lit/context';
+import type { BackendChoice, BackendName, BackendProbe } from './backends.ts';
+
+/** What every feature needs to know about the TF.js backend; a new object is provided on every change. */
+export interface BackendInfo {
+  preference: BackendChoice;
+  status: 'selecting' | 'ready' | 'failed';
+  active?: BackendName;
+  probes: BackendProbe[];
+  error?: string;
+  /** Resolves once the current selection is active; features await it before touching TF.js. */
+  ready: Promise<BackendName>;
+}
+
+export const backendContext = createContext<BackendInfo>(Symbol('backend'));

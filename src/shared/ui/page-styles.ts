@@ -1,0 +1,75 @@
+import { css } from 'lit';
+
+/** Typography and cards shared by every section page. */
+export const pageStyles = css`
+  :host {
+    display: block;
+  }
+  h1 {
+    margin: 0.25rem 0 0.75rem;
+    font-size: clamp(1.5rem, 4vw, 2.25rem);
+    line-height: 1.2;
+  }
+  h2 {
+    margin: 0 0 0.5rem;
+    font-size: 1.15rem;
+  }
+  p,
+  li {
+    line-height: 1.6;
+  }
+  .lead {
+    color: var(--text-muted);
+    max-width: 48rem;
+  }
+  .card {
+    margin: 1rem 0;
+    padding: 1rem 1.25rem;
+    border: 1px solid var(--border);
+    border-radius: 1rem;
+    background: var(--surface-raised);
+  }
+  .grid {
+    display: grid;
+    gap: 1rem;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr));
+  }
+  .grid > .card {
+    margin: 0;
+  }
+  a {
+    color: var(--accent);
+  }
+  progress {
+    width: 100%;
+    height: 0.75rem;
+    accent-color: var(--accent);
+  }
+  button.primary {
+    min-height: 44px;
+    padding: 0 1.2rem;
+    border: 0;
+    border-radius: 0.75rem;
+    background: var(--accent);
+    color: var(--on-accent);
+    font: inherit;
+    font-weight: 700;
+    cursor: pointer;
+  }
+  .error {
+    color: var(--danger);
+  }
+  dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.25rem 1rem;
+    margin: 0;
+  }
+  dt {
+    color: var(--text-muted);
+  }
+  dd {
+    margin: 0;
+    font-variant-numeric: tabular-nums;
+  }
+`;
