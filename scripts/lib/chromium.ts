@@ -1,7 +1,13 @@
 // One place that knows how to start the system Chromium with a real WebGPU adapter (SwiftShader on
 // machines without a GPU). Tests, benchmarks and the headless CLIs all launch it through here.
 import { existsSync } from 'node:fs';
-import { type Browser, chromium, type LaunchOptions } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type LaunchOptions,
+} from 'playwright-core';
 
 export const chromiumFlags = [
   '--enable-unsafe-webgpu',

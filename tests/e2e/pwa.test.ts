@@ -1,13 +1,13 @@
 // End-to-end: the production build in real Chromium — shell, routing, i18n, manifest, installability,
 // service-worker precache and offline reload with the model loaded from the cache.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, launchPersistentChromium } from '../../scripts/lib/chromium.ts';
-import { type PreviewServer, startPreviewServer } from '../support/preview-server.ts';
+import { distDir, type PreviewServer, startPreviewServer } from '../support/preview-server.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -57,8 +57,24 @@ describe('app shell', () => {
     await context.close();
   });
 
+  test('the backend chip shows the active backend and a chosen backend survives a reload', async () => {
+    const { context, page } = await openApp('/detect');
+    const chip = page.locator('backend-chip');
+    await page.locator('backend-chip[data-status="ready"]').waitFor({ timeout: 60_000 });
+    assert.equal(await chip.getAttribute('data-backend'), 'webgpu');
+    await chip.locator('select').selectOption('wasm');
+    await page.locator('backend-chip[data-backend="wasm"]').waitFor({ timeout: 60_000 });
+    await page.reload();
+    await page.locator('backend-chip[data-backend="wasm"]').waitFor({ timeout: 60_000 });
+    // The model check on the detect page runs on the chosen backend.
+    await page.locator('[data-model-state="ready"]').waitFor({ timeout: 120_000 });
+    assert.equal(await page.locator('dd[data-backend]').getAttribute('data-backend'), 'wasm');
+    await context.close();
+  });
+
   test('touch targets in the section tabs are at least 44 px', async () => {
     const { context, page } = await openApp('/detect');
+    await page.locator('nav a').first().waitFor();
     const sizes = await page
       .locator('nav a')
       .evaluateAll((links) =>
@@ -112,6 +128,7 @@ describe('progressive web app', () => {
   test('precaches the model and the WASM binaries, then works offline with the model from the cache', async () => {
     const { context, page } = await openApp('/detect');
     await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.getByRole('status').getByText('Ready to work offline').waitFor();
     const cached = await page.evaluate(async () => {
       const urls: string[] = [];
       for (const name of await caches.keys()) {
@@ -142,5 +159,37 @@ describe('progressive web app', () => {
     await page.goto(`${server.url}/mnist`);
     await page.locator('h1', { hasText: 'MNIST' }).waitFor();
     await context.close();
+  });
+
+  test('a new deployment shows "Update available" and Reload switches to it', async () => {
+    // Serve a private copy of the build so the test can publish a changed service worker.
+    const copy = mkdtempSync(join(tmpdir(), 'tama-lab-dist-'));
+    cpSync(distDir, copy, { recursive: true });
+    const updatable = await startPreviewServer(copy);
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${updatable.url}/about`);
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      // The second visit is the one the service worker controls; only then does an update have to wait.
+      await page.reload();
+      await page.locator('h1', { hasText: 'About Tama Lab' }).waitFor();
+      const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? 'none');
+      appendFileSync(join(copy, 'sw.js'), '\n// next deployment\n');
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+      await page.getByRole('status').getByText('Update available').waitFor({ timeout: 60_000 });
+      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload' }).click()]);
+      await page.locator('h1', { hasText: 'About Tama Lab' }).waitFor();
+      const state = await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        return { waiting: !!registration?.waiting, controlled: !!navigator.serviceWorker.controller };
+      });
+      assert.notEqual(firstWorker, 'none');
+      assert.deepEqual(state, { waiting: false, controlled: true });
+    } finally {
+      await context.close();
+      await updatable.close();
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });

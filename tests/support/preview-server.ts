@@ -6,6 +6,8 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '../..');
 
+export const distDir = join(root, 'dist');
+
 export interface PreviewServer {
   url: string;
   close(): Promise<void>;
@@ -24,14 +26,17 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startPreviewServer(): Promise<PreviewServer> {
-  if (!existsSync(join(root, 'dist/index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
+/** `outDir` serves another copy of the build, e.g. one a test modifies to publish an "update". */
+export async function startPreviewServer(outDir = join(root, 'dist')): Promise<PreviewServer> {
+  if (!existsSync(join(outDir, 'index.html'))) throw new Error(`${outDir} has no build: run \`npm run build\` first`);
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
     [
       join(root, 'node_modules/vite/bin/vite.js'),
       'preview',
+      '--outDir',
+      outDir,
       '--port',
       String(port),
       '--strictPort',

@@ -23,7 +23,12 @@ export function registerPwa(toaster: Toaster): void {
       const outcome = await toaster.show(msg('Update available', { id: 'pwa.updateAvailable' }), {
         action: msg('Reload', { id: 'pwa.reload' }),
       });
-      if (outcome === 'action') await updateServiceWorker(true);
+      if (outcome !== 'action') return;
+      // An uncontrolled page (first visit) has nothing to hand over: the new worker is already active.
+      if (!navigator.serviceWorker.controller) return location.reload();
+      // registerSW only reloads for updates it found itself; the browser's own update checks need this.
+      navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+      await updateServiceWorker(true);
     },
     onRegisterError(error: unknown) {
       void toaster.show(describeError('offline', error), { tone: 'error' });
