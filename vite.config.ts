@@ -7,7 +7,13 @@ const largestPrecachedFile = 32 * 1024 * 1024;
 
 export default defineConfig(({ mode }) => ({
   base: '/',
-  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 4096 },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 4096,
+    // harness.html is the page the headless CLIs drive; it is built beside the app but never precached.
+    rollupOptions: { input: { app: 'index.html', harness: 'harness.html' } },
+  },
   worker: { format: 'es' },
   // Scan tests and lazily imported modules up front: a dependency discovered mid-run makes Vite
   // re-optimise and reload, which kills a running test page.
@@ -44,7 +50,8 @@ export default defineConfig(({ mode }) => ({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,wasm}', 'models/**/*'],
-        globIgnores: ['**/SOURCE.json'],
+        globIgnores: ['**/SOURCE.json', 'harness.html', 'assets/harness-*.js'],
+        navigateFallbackDenylist: [/^\/harness/],
         maximumFileSizeToCacheInBytes: largestPrecachedFile,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,

@@ -1,0 +1,101 @@
+// Shared by the detect, eval and bench CLIs: a harness page with a detector loaded, and one call
+// that detects on a local image file.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { DetectOptions } from '../../src/features/detection/detector.ts';
+import type { Detection } from '../../src/features/detection/geometry.ts';
+import { type BackendChoice, isBackendChoice } from '../../src/shared/backend/backends.ts';
+import { type Harness, openHarness } from './harness.ts';
+
+export interface DetectionResult {
+  width: number;
+  height: number;
+  ms: number;
+  detections: Detection[];
+}
+
+export class UsageError extends Error {}
+
+export function parseBackend(value: string | undefined): BackendChoice {
+  const backend = value ?? 'auto';
+  if (!isBackendChoice(backend))
+    throw new UsageError(`--backend must be webgpu, webgl, wasm, cpu or auto, not "${value}"`);
+  return backend;
+}
+
+export function parseUnitInterval(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!(number >= 0 && number <= 1)) throw new UsageError(`--${name} must be a number from 0 to 1, not "${value}"`);
+  return number;
+}
+
+export interface DetectorSession {
+  harness: Harness;
+  backend: string;
+  loadMs: number;
+  detectFile(path: string, options: DetectOptions): Promise<DetectionResult>;
+  close(): Promise<void>;
+}
+
+/** `model` is 'coco' or a folder holding model.json + weight shards. */
+export async function openDetectorSession(backend: BackendChoice, model = 'coco'): Promise<DetectorSession> {
+  let modelDir: string | undefined;
+  if (model !== 'coco') {
+    modelDir = resolve(model);
+    if (!existsSync(join(modelDir, 'model.json')))
+      throw new UsageError(`--model ${model}: no model.json in that folder`);
+  }
+  const harness = await openHarness();
+  try {
+    let modelUrl: string | undefined;
+    if (modelDir) {
+      const dir = modelDir;
+      modelUrl = `${harness.url}/__model/model.json`;
+      await harness.page.route(`${harness.url}/__model/*`, (route) =>
+        route.fulfill({
+          path: join(dir, decodeURIComponent(new URL(route.request().url()).pathname.split('/').pop() ?? '')),
+        }),
+      );
+    }
+    const loaded = await harness.page.evaluate(
+      ([b, m]) => window.tama.loadDetector({ backend: b, ...(m ? { model: m } : {}) }),
+      [backend, modelUrl] as const,
+    );
+    return {
+      harness,
+      ...loaded,
+      async detectFile(path, options) {
+        if (!existsSync(path)) throw new Error('no such file');
+        if (!statSync(path).isFile()) throw new Error('not a file');
+        const url = await harness.serveFile(path);
+        return harness.page.evaluate(([u, o]) => window.tama.detectUrl(u, o), [url, options] as const);
+      },
+      close: () => harness.close(),
+    };
+  } catch (error) {
+    await harness.close();
+    throw error;
+  }
+}
+
+const imageExtensions = /\.(jpe?g|png|webp|gif|bmp|avif)$/i;
+
+/** Files as given; directories expanded (recursively) to the images they hold, in a stable order. */
+export function expandInputs(inputs: readonly string[]): string[] {
+  return inputs.flatMap((input) => {
+    if (existsSync(input) && statSync(input).isDirectory()) {
+      return readdirSync(input, { recursive: true, encoding: 'utf8' })
+        .filter((file) => imageExtensions.test(file))
+        .sort()
+        .map((file) => join(input, file));
+    }
+    return [input];
+  });
+}
+
+export function errorMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  // Playwright wraps page errors as "page.evaluate: Error: <message>\n    at …": keep the message.
+  return (text.replace(/^page\.evaluate: (Error: )?/, '').split('\n')[0] ?? text).trim();
+}

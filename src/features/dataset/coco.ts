@@ -1,0 +1,104 @@
+// Reading COCO detection JSON defensively: anything that does not match the schema is reported with
+// where it is, instead of surfacing later as NaN boxes.
+import type { Box } from '../detection/geometry.ts';
+
+export interface CocoImage {
+  id: number;
+  file_name: string;
+  width: number;
+  height: number;
+}
+
+export interface CocoAnnotation {
+  id: number;
+  image_id: number;
+  category_id: number;
+  bbox: Box;
+}
+
+export interface CocoCategory {
+  id: number;
+  name: string;
+}
+
+export interface CocoDataset {
+  images: CocoImage[];
+  annotations: CocoAnnotation[];
+  categories: CocoCategory[];
+}
+
+export class CocoFormatError extends Error {
+  override name = 'CocoFormatError';
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+function arrayField(root: Record<string, unknown>, key: string): unknown[] {
+  const value = root[key];
+  if (!Array.isArray(value)) throw new CocoFormatError(`"${key}" must be an array`);
+  return value;
+}
+
+/** Parses and checks a COCO detection dataset; throws CocoFormatError naming the first problem. */
+export function parseCoco(text: string): CocoDataset {
+  let root: unknown;
+  try {
+    root = JSON.parse(text);
+  } catch (error) {
+    throw new CocoFormatError(`malformed JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (!isObject(root))
+    throw new CocoFormatError('the top level must be an object with images, annotations and categories');
+
+  const categories = arrayField(root, 'categories').map((value, i): CocoCategory => {
+    if (!isObject(value) || !isFiniteNumber(value.id) || typeof value.name !== 'string' || !value.name) {
+      throw new CocoFormatError(`categories[${i}] needs a numeric id and a non-empty name`);
+    }
+    return { id: value.id, name: value.name };
+  });
+  const categoryIds = new Set(categories.map((category) => category.id));
+
+  const images = arrayField(root, 'images').map((value, i): CocoImage => {
+    if (!isObject(value) || !isFiniteNumber(value.id) || typeof value.file_name !== 'string' || !value.file_name) {
+      throw new CocoFormatError(`images[${i}] needs a numeric id and a file_name`);
+    }
+    if (!isFiniteNumber(value.width) || !isFiniteNumber(value.height) || value.width <= 0 || value.height <= 0) {
+      throw new CocoFormatError(`images[${i}] (${value.file_name}) needs a positive width and height`);
+    }
+    return { id: value.id, file_name: value.file_name, width: value.width, height: value.height };
+  });
+  const imagesById = new Map(images.map((image) => [image.id, image]));
+  if (imagesById.size !== images.length) throw new CocoFormatError('image ids must be unique');
+
+  const annotations = arrayField(root, 'annotations').map((value, i): CocoAnnotation => {
+    if (!isObject(value) || !isFiniteNumber(value.image_id) || !isFiniteNumber(value.category_id)) {
+      throw new CocoFormatError(`annotations[${i}] needs numeric image_id and category_id`);
+    }
+    const image = imagesById.get(value.image_id);
+    if (!image) throw new CocoFormatError(`annotations[${i}] refers to unknown image_id ${value.image_id}`);
+    if (!categoryIds.has(value.category_id))
+      throw new CocoFormatError(`annotations[${i}] refers to unknown category_id ${value.category_id}`);
+    const bbox = value.bbox;
+    if (!Array.isArray(bbox) || bbox.length !== 4 || !bbox.every(isFiniteNumber)) {
+      throw new CocoFormatError(`annotations[${i}].bbox must be [x, y, width, height] numbers`);
+    }
+    const [x, y, w, h] = bbox as Box;
+    if (w <= 0 || h <= 0) throw new CocoFormatError(`annotations[${i}].bbox has a non-positive size`);
+    const slack = 1; // pixels of rounding tolerance at the image border
+    if (x < -slack || y < -slack || x + w > image.width + slack || y + h > image.height + slack) {
+      throw new CocoFormatError(
+        `annotations[${i}].bbox lies outside image ${image.file_name} (${image.width}×${image.height})`,
+      );
+    }
+    return {
+      id: isFiniteNumber(value.id) ? value.id : i + 1,
+      image_id: value.image_id,
+      category_id: value.category_id,
+      bbox: [x, y, w, h],
+    };
+  });
+
+  return { images, annotations, categories };
+}

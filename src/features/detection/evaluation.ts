@@ -1,0 +1,105 @@
+// Detection metrics: AP at one IoU threshold (all-point interpolated precision/recall curve, as in
+// PASCAL VOC 2010+), mean over classes, and precision/recall at a fixed score. Pure functions, so the
+// eval CLI, training's validation and the tests share one implementation.
+import { type Box, type Detection, iou } from './geometry.ts';
+
+export interface GroundTruth {
+  box: Box;
+  label: string;
+}
+
+export interface ImageResult {
+  truths: GroundTruth[];
+  detections: Detection[];
+}
+
+export interface Metrics {
+  /** Mean over the labels present in the ground truth of each label's AP. */
+  mAP: number;
+  perLabel: Record<string, number>;
+  precision: number;
+  recall: number;
+}
+
+interface Match {
+  score: number;
+  truePositive: boolean;
+}
+
+/** Greedy matching by descending score: each truth is matched at most once, at IoU ≥ threshold. */
+function matchDetections(
+  images: readonly ImageResult[],
+  label: string,
+  iouThreshold: number,
+): { matches: Match[]; truths: number } {
+  const matches: Match[] = [];
+  let truths = 0;
+  for (const image of images) {
+    const imageTruths = image.truths.filter((truth) => truth.label === label);
+    truths += imageTruths.length;
+    const taken = new Array<boolean>(imageTruths.length).fill(false);
+    const detections = image.detections.filter((d) => d.label === label).sort((a, b) => b.score - a.score);
+    for (const detection of detections) {
+      let best = -1;
+      let bestIou = iouThreshold;
+      imageTruths.forEach((truth, t) => {
+        const overlap = iou(detection.box, truth.box);
+        if (!taken[t] && overlap >= bestIou) {
+          best = t;
+          bestIou = overlap;
+        }
+      });
+      if (best >= 0) taken[best] = true;
+      matches.push({ score: detection.score, truePositive: best >= 0 });
+    }
+  }
+  return { matches: matches.sort((a, b) => b.score - a.score), truths };
+}
+
+export function averagePrecision(images: readonly ImageResult[], label: string, iouThreshold = 0.5): number {
+  const { matches, truths } = matchDetections(images, label, iouThreshold);
+  if (truths === 0) return matches.length === 0 ? 1 : 0;
+  const precisions: number[] = [];
+  const recalls: number[] = [];
+  let truePositives = 0;
+  matches.forEach((match, i) => {
+    if (match.truePositive) truePositives++;
+    precisions.push(truePositives / (i + 1));
+    recalls.push(truePositives / truths);
+  });
+  // Make precision monotonically decreasing, then integrate it over recall.
+  for (let i = precisions.length - 2; i >= 0; i--)
+    precisions[i] = Math.max(precisions[i] as number, precisions[i + 1] as number);
+  let area = 0;
+  let previousRecall = 0;
+  recalls.forEach((recall, i) => {
+    area += (recall - previousRecall) * (precisions[i] as number);
+    previousRecall = recall;
+  });
+  return area;
+}
+
+export function evaluate(images: readonly ImageResult[], { iouThreshold = 0.5, scoreThreshold = 0.5 } = {}): Metrics {
+  const labels = [...new Set(images.flatMap((image) => image.truths.map((truth) => truth.label)))].sort();
+  const perLabel = Object.fromEntries(labels.map((label) => [label, averagePrecision(images, label, iouThreshold)]));
+  const mAP = labels.length ? labels.reduce((sum, label) => sum + (perLabel[label] as number), 0) / labels.length : 0;
+  const confident = images.map((image) => ({
+    ...image,
+    detections: image.detections.filter((d) => d.score >= scoreThreshold),
+  }));
+  let truePositives = 0;
+  let predicted = 0;
+  let truths = 0;
+  for (const label of labels) {
+    const result = matchDetections(confident, label, iouThreshold);
+    truePositives += result.matches.filter((match) => match.truePositive).length;
+    predicted += result.matches.length;
+    truths += result.truths;
+  }
+  return {
+    mAP,
+    perLabel,
+    precision: predicted ? truePositives / predicted : 1,
+    recall: truths ? truePositives / truths : 1,
+  };
+}
