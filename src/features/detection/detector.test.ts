@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { BACKENDS, type BackendName, loadTf } from '../../shared/backend/backends.ts';
 import { createDetector, type Detector } from './detector.ts';
 import { type Detection, iou } from './geometry.ts';
+import { type ModelVariant, modelFolder } from './model-variants.ts';
 
 // Procedural ball photos from the sample dataset (datasets/sample), each with two balls the stock
 // COCO model finds with a clear score.
@@ -63,6 +64,27 @@ describe('detector', () => {
           expect(iou(detection.box, other.box), `${backend} box ${i}`).to.be.at.least(0.9);
           expect(detection.score, `${backend} score ${i}`).to.be.closeTo(other.score, 0.02);
         });
+      });
+    }
+  });
+
+  it('the fused graph and the float16 weights match the pristine COCO-SSD files', async () => {
+    const reference = await createDetector({ backend: 'wasm', model: '/models-cache/coco-ssd/model.json' });
+    const expected = await reference.detect(bitmaps[0] as ImageBitmap, { threshold: 0.2 });
+    reference.dispose();
+    expect(expected.length).to.be.at.least(2);
+    for (const variant of ['f32', 'f16']) {
+      const detector = await createDetector({
+        backend: 'wasm',
+        model: `/${modelFolder(variant as ModelVariant)}/model.json`,
+      });
+      const actual = await detector.detect(bitmaps[0] as ImageBitmap, { threshold: 0.2 });
+      detector.dispose();
+      expect(actual.length, variant).to.equal(expected.length);
+      actual.forEach((detection, i) => {
+        const other = expected[i] as Detection;
+        expect(iou(detection.box, other.box), `${variant} box ${i}`).to.be.at.least(0.98);
+        expect(detection.score, `${variant} score ${i}`).to.be.closeTo(other.score, variant === 'f32' ? 1e-4 : 0.01);
       });
     }
   });

@@ -75,10 +75,13 @@ export class BackendChip extends LitElement {
           ${msg('Auto', { id: 'backend.auto' })}${info?.preference === 'auto' ? `: ${label}` : ''}
         </option>
         ${BACKENDS.map((name) => {
-          const failed = working.get(name)?.ok === false;
-          return html`<option value=${name} ?selected=${info?.preference === name}>
-            ${name.toUpperCase()}${failed ? ` (${msg('unavailable', { id: 'backend.unavailable' })})` : ''}
-          </option>`;
+          const probe = working.get(name);
+          const note = probe?.software
+            ? ` (${msg('software, slow', { id: 'backend.software' })})`
+            : probe?.ok === false
+              ? ` (${msg('unavailable', { id: 'backend.unavailable' })})`
+              : '';
+          return html`<option value=${name} ?selected=${info?.preference === name}>${name.toUpperCase()}${note}</option>`;
         })}
       </select>
     </label>`;

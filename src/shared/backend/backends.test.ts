@@ -41,10 +41,18 @@ describe('TF.js backends', () => {
     });
   }
 
-  it('auto selection picks WebGPU first when it works', async () => {
+  it('auto selection skips GPUs emulated in software (SwiftShader here) and picks WASM', async () => {
     const selection = await selectBackend('auto');
-    expect(selection.active).to.equal('webgpu');
-    expect(selection.fellBack).to.equal(false);
+    const [webgpu, webgl] = selection.probes;
+    expect(webgpu).to.include({ name: 'webgpu', ok: false, software: true });
+    expect(webgl).to.include({ name: 'webgl', ok: false, software: true });
+    expect(selection).to.include({ active: 'wasm', fellBack: false });
+  });
+
+  it('still runs a software GPU when the user picks it', async () => {
+    const selection = await selectBackend('webgpu');
+    expect(selection).to.include({ active: 'webgpu', fellBack: false });
+    expect(selection.probes[0]).to.include({ software: true });
   });
 
   it('honours an explicit choice', async () => {

@@ -11,6 +11,7 @@ export type BackendChoice = BackendName | 'auto';
 export interface BackendProbe {
   name: BackendName;
   ok: boolean;
+  software?: boolean;
   reason?: string;
 }
 
@@ -34,33 +35,49 @@ export function loadTf(): Promise<Tf> {
   return tfModule;
 }
 
-async function platformSupports(name: BackendName): Promise<string | undefined> {
+interface PlatformSupport {
+  missing?: string;
+  /** A CPU emulation of a GPU (SwiftShader, WARP…): it works, but WASM is much faster. */
+  software?: boolean;
+}
+
+const softwareRenderer = /swiftshader|llvmpipe|softpipe|software|warp|basic render/i;
+
+async function platformSupports(name: BackendName): Promise<PlatformSupport> {
   switch (name) {
     case 'webgpu': {
-      if (!('gpu' in navigator) || !navigator.gpu) return 'navigator.gpu is missing';
+      if (!('gpu' in navigator) || !navigator.gpu) return { missing: 'navigator.gpu is missing' };
       const adapter = await navigator.gpu.requestAdapter();
-      if (!adapter) return 'no WebGPU adapter';
+      if (!adapter) return { missing: 'no WebGPU adapter' };
       const device = await adapter.requestDevice();
       device.destroy();
-      return undefined;
+      const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean };
+      const described = `${info.vendor} ${info.architecture} ${info.device} ${info.description}`;
+      return { software: info.isFallbackAdapter === true || softwareRenderer.test(described) };
     }
     case 'webgl': {
       const canvas =
         typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1) : document.createElement('canvas');
-      return canvas.getContext('webgl2') ? undefined : 'no WebGL2 context';
+      const gl = canvas.getContext('webgl2');
+      if (!gl) return { missing: 'no WebGL2 context' };
+      const debug = gl.getExtension('WEBGL_debug_renderer_info');
+      const renderer = String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+      return { software: softwareRenderer.test(renderer) };
     }
     case 'wasm':
-      return typeof WebAssembly === 'object' ? undefined : 'WebAssembly is missing';
+      return typeof WebAssembly === 'object' ? {} : { missing: 'WebAssembly is missing' };
     case 'cpu':
-      return undefined;
+      return {};
   }
 }
 
 /** Makes `name` the active backend if the platform supports it and a 2×2 matmul gives the right answer. */
-export async function activateBackend(name: BackendName): Promise<BackendProbe> {
+export async function activateBackend(name: BackendName, allowSoftware = true): Promise<BackendProbe> {
   try {
-    const missing = await platformSupports(name);
+    const { missing, software } = await platformSupports(name);
     if (missing) return { name, ok: false, reason: missing };
+    if (software && !allowSoftware)
+      return { name, ok: false, software, reason: 'software emulation (slower than WASM)' };
     const tf = await loadTf();
     if (!(await tf.setBackend(name))) return { name, ok: false, reason: 'TF.js could not initialise it' };
     await tf.ready();
@@ -71,13 +88,17 @@ export async function activateBackend(name: BackendName): Promise<BackendProbe> 
     if (values.some((value, i) => Math.abs(value - expected[i]) > 1e-3)) {
       return { name, ok: false, reason: `wrong result ${values.join(',')}` };
     }
-    return { name, ok: true };
+    return software ? { name, ok: true, software } : { name, ok: true };
   } catch (error) {
     return { name, ok: false, reason: error instanceof Error ? error.message : String(error) };
   }
 }
 
-/** Activates the preferred backend, or the first working one in speed order (WebGPU → WebGL → WASM → CPU). */
+/**
+ * Activates the preferred backend, or else the first working one in speed order: WebGPU → WebGL → WASM
+ * → CPU. In that automatic order a GPU emulated in software does not count: SwiftShader runs the
+ * detector at seconds per frame where WASM needs ~150 ms. It stays available as an explicit choice.
+ */
 export async function selectBackend(preference: BackendChoice = 'auto'): Promise<BackendSelection> {
   const probes: BackendProbe[] = [];
   if (preference !== 'auto') {
@@ -87,7 +108,7 @@ export async function selectBackend(preference: BackendChoice = 'auto'): Promise
   }
   for (const name of BACKENDS) {
     if (name === preference) continue;
-    const probe = await activateBackend(name);
+    const probe = await activateBackend(name, false);
     probes.push(probe);
     if (probe.ok) return { active: name, probes, fellBack: preference !== 'auto' };
   }
