@@ -30,6 +30,12 @@ export const tamaAppStyles = css`
     white-space: nowrap;
     text-decoration: none;
   }
+  /* On the narrowest phones the icon alone names the app, leaving room for the tools. */
+  @media (max-width: 400px) {
+    .brand span {
+      display: none;
+    }
+  }
   .brand img {
     width: 32px;
     height: 32px;

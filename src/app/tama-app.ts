@@ -136,7 +136,7 @@ export class TamaApp extends LitElement {
     }[this._theme];
     return html`
       <header>
-        <a class="brand" href="/detect"><img src="/icons/icon.svg" alt="" />${msg('Tama Lab', { id: 'app.name' })}</a>
+        <a class="brand" href="/detect" aria-label=${msg('Tama Lab', { id: 'app.name' })}><img src="/icons/icon.svg" alt="" /><span>${msg('Tama Lab', { id: 'app.name' })}</span></a>
         <nav aria-label=${msg('Sections', { id: 'nav.label.sections' })}>
           <ul>
             ${ROUTE_VIEWS.map(

@@ -83,6 +83,44 @@ const tama = {
     stock = undefined;
   },
 
+  /**
+   * Frames for Chromium's fake camera: the image at `url` panned `step` pixels right per frame, as raw
+   * I420 (BT.601), base64. The y4m container is written by the caller.
+   */
+  async cameraFrames(url: string, count: number, step: number) {
+    const bitmap = await decode(url);
+    // I420 halves both axes for chroma: odd sizes would make an invalid y4m, so crop to even.
+    const width = bitmap.width & ~1;
+    const height = bitmap.height & ~1;
+    const canvas = new OffscreenCanvas(width, height);
+    const ctx = canvas.getContext('2d', { willReadFrequently: true }) as OffscreenCanvasRenderingContext2D;
+    const frames: string[] = [];
+    for (let f = 0; f < count; f++) {
+      ctx.fillStyle = '#808080';
+      ctx.fillRect(0, 0, width, height);
+      ctx.drawImage(bitmap, f * step, 0);
+      const rgba = ctx.getImageData(0, 0, width, height).data;
+      const yuv = new Uint8Array((width * height * 3) / 2);
+      const u0 = width * height;
+      const v0 = u0 + (width * height) / 4;
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+          const i = (y * width + x) * 4;
+          const [r, g, b] = [rgba[i] as number, rgba[i + 1] as number, rgba[i + 2] as number];
+          yuv[y * width + x] = 16 + (65.738 * r + 129.057 * g + 25.064 * b) / 256;
+          if (y % 2 === 0 && x % 2 === 0) {
+            const c = (y / 2) * (width / 2) + x / 2;
+            yuv[u0 + c] = 128 + (-37.945 * r - 74.494 * g + 112.439 * b) / 256;
+            yuv[v0 + c] = 128 + (112.439 * r - 94.154 * g - 18.285 * b) / 256;
+          }
+        }
+      }
+      frames.push(await blobToBase64(new Blob([yuv])));
+    }
+    bitmap.close();
+    return { width, height, frames };
+  },
+
   async numTensors() {
     return (await loadTf()).memory().numTensors;
   },

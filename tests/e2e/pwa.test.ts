@@ -70,7 +70,7 @@ describe('app shell', () => {
     await page.locator('backend-chip[data-backend="webgpu"]').waitFor({ timeout: 60_000 });
     // The model check on the detect page runs on the chosen backend.
     await page.locator('[data-model-state="ready"]').waitFor({ timeout: 120_000 });
-    assert.equal(await page.locator('dd[data-backend]').getAttribute('data-backend'), 'webgpu');
+    assert.equal(await page.locator('[data-model-state="ready"]').getAttribute('data-backend'), 'webgpu');
     await context.close();
   });
 

@@ -1,36 +1,58 @@
 import { ContextConsumer } from '@lit/context';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { Task } from '@lit/task';
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { backendContext } from '../../shared/backend/backend-context.ts';
 import { describeError } from '../../shared/errors.ts';
+import type { CameraSourceEvent } from '../../shared/events/camera-source.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
-import { loadDefaultGraphModel } from './default-model.ts';
-import '../../shared/ui/planned-feature.ts';
+import { detectPageStyles } from './detect-page.styles.ts';
+import { createDetector, type Detector } from './detector.ts';
+import { LiveDetectionController } from './live-detection-controller.ts';
+import { DEFAULT_MODEL_VARIANT, MODEL_VARIANTS, type ModelVariant, modelFolder } from './model-variants.ts';
+import '../camera/camera-view.ts';
+import './detection-overlay.ts';
+
+const thresholdStep = 0.05;
 
 /**
- * The live-detection section. Until the camera view lands it proves that the bundled default model
- * loads on this device and backend (also offline, from the service worker's cache).
+ * Live detection: camera (or a file) with boxes drawn over it, a HUD, a score threshold, and a
+ * presenter mode for classroom projectors (keys: space freeze, f fullscreen, t / shift+t threshold,
+ * m model, Esc leave).
  */
 export class DetectPage extends LitElement {
-  static override properties = { _progress: { state: true } };
-  static override styles = pageStyles;
+  static override properties = {
+    _progress: { state: true },
+    _variant: { state: true },
+    projector: { type: Boolean, reflect: true },
+  };
+  static override styles = [pageStyles, detectPageStyles];
 
-  private readonly _backend = new ContextConsumer(this, { context: backendContext, subscribe: true });
+  declare projector: boolean;
   declare private _progress: number;
+  declare private _variant: ModelVariant;
+  private readonly _backend = new ContextConsumer(this, { context: backendContext, subscribe: true });
+  private readonly _live = new LiveDetectionController(this);
+  private _detector: Detector | undefined;
+  private _source: HTMLVideoElement | HTMLImageElement | undefined;
 
-  private readonly _modelCheck = new Task(this, {
-    args: () => [this._backend.value?.ready] as const,
-    task: async ([ready]) => {
+  private readonly _detectorTask = new Task(this, {
+    args: () => [this._backend.value?.ready, this._variant] as const,
+    task: async ([ready, variant]) => {
       if (!ready) throw new Error('no backend yet');
-      const backend = await ready;
+      await ready;
       this._progress = 0;
-      const { model, ms, parameters } = await loadDefaultGraphModel((fraction) => {
-        this._progress = fraction;
+      const started = performance.now();
+      const detector = await createDetector({
+        model: `/${modelFolder(variant)}/model.json`,
+        onProgress: (fraction) => {
+          this._progress = fraction;
+        },
       });
-      // This page only checks that the model loads; the detector keeps its own instance.
-      model.dispose();
-      return { backend, ms, parameters };
+      this._detector?.dispose();
+      this._detector = detector;
+      this._live.setDetector(detector);
+      return { backend: detector.backend, ms: performance.now() - started };
     },
   });
 
@@ -38,43 +60,133 @@ export class DetectPage extends LitElement {
     super();
     updateWhenLocaleChanges(this);
     this._progress = 0;
+    this._variant = DEFAULT_MODEL_VARIANT;
+    this.projector = false;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener('keydown', this._onKey);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this._onKey);
+    this._live.setDetector(undefined);
+    this._detector?.dispose();
+    this._detector = undefined;
+  }
+
+  private _onSource(event: CameraSourceEvent) {
+    this._source = event.source;
+    this._live.setSource(event.source);
+  }
+
+  private _onThreshold(event: Event) {
+    this._live.setThreshold(Number((event.target as HTMLInputElement).value));
+  }
+
+  private _nudgeThreshold(direction: 1 | -1) {
+    const next = Math.round((this._live.threshold + direction * thresholdStep) * 100) / 100;
+    this._live.setThreshold(Math.min(0.95, Math.max(0.05, next)));
+  }
+
+  private async _toggleProjector(force?: boolean) {
+    this.projector = force ?? !this.projector;
+    if (this.projector && !document.fullscreenElement) await this.requestFullscreen?.().catch(() => {});
+    if (!this.projector && document.fullscreenElement) await document.exitFullscreen().catch(() => {});
+  }
+
+  private _cycleModel() {
+    this._variant =
+      MODEL_VARIANTS[(MODEL_VARIANTS.indexOf(this._variant) + 1) % MODEL_VARIANTS.length] ?? DEFAULT_MODEL_VARIANT;
+  }
+
+  private readonly _onKey = (event: KeyboardEvent) => {
+    const target = event.composedPath()[0];
+    if (
+      target instanceof HTMLInputElement ||
+      target instanceof HTMLSelectElement ||
+      event.ctrlKey ||
+      event.metaKey ||
+      event.altKey
+    )
+      return;
+    const actions: Record<string, () => void> = {
+      ' ': () => this._live.toggleFreeze(),
+      f: () => void this._toggleProjector(),
+      t: () => this._nudgeThreshold(1),
+      T: () => this._nudgeThreshold(-1),
+      m: () => this._cycleModel(),
+      Escape: () => void this._toggleProjector(false),
+    };
+    const action = actions[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  };
+
+  private _renderHud() {
+    const live = this._live;
+    const state = this._detectorTask.render({
+      initial: () => html`<span>${msg('Waiting for a backend…', { id: 'detect.model.waiting' })}</span>`,
+      pending: () => html`<span>${msg('Loading the model…', { id: 'detect.model.loading' })}</span>
+        <progress max="1" value=${this._progress} aria-label=${msg('Model download', { id: 'detect.model.progress' })}></progress>`,
+      complete: ({ backend, ms }) => html`<span data-model-state="ready" data-backend=${backend}>
+        ${backend.toUpperCase()} · ${msg(str`model ready in ${(ms / 1000).toFixed(1)} s`, { id: 'detect.model.readyIn' })}</span>`,
+      error: (error) => html`<span class="error" data-model-state="error">${describeError('model', error)}</span>`,
+    });
+    return html`<div class="hud" aria-live="off">
+      <span><strong data-count=${live.detections.length}>${live.detections.length}</strong> ${msg('balls', { id: 'detect.hud.balls' })}</span>
+      <span>${live.fps.toFixed(1)} FPS</span>
+      <span>${Math.round(live.msPerFrame)} ms</span>
+      ${live.frozen ? html`<span>${msg('Frozen', { id: 'detect.hud.frozen' })}</span>` : nothing}
+      ${state}
+      ${live.error ? html`<span class="error">${describeError('model', live.error)}</span>` : nothing}
+    </div>`;
   }
 
   override render() {
+    const live = this._live;
+    const size = this._sourceSize();
     return html`
       <h1>${msg('Live detection', { id: 'detect.title' })}</h1>
-      <p class="lead">
-        ${msg('Point your phone camera at a ball and see a box appear on it, live.', { id: 'detect.lead' })}
-      </p>
-      <section class="card" aria-live="polite">
-        <h2>${msg('Default model: COCO-SSD (SSDLite MobileNetV2)', { id: 'detect.model.title' })}</h2>
-        ${this._modelCheck.render({
-          initial: () => html`<p>${msg('Waiting for a backend…', { id: 'detect.model.waiting' })}</p>`,
-          pending: () => html`<p>${msg('Loading the model…', { id: 'detect.model.loading' })}</p>
-            <progress max="1" value=${this._progress} aria-label=${msg('Model download', { id: 'detect.model.progress' })}></progress>`,
-          complete: ({ backend, ms, parameters }) => html`<p data-model-state="ready">
-              ${msg('Model ready on this device.', { id: 'detect.model.ready' })}
-            </p>
-            <dl>
-              <dt>${msg('Backend', { id: 'detect.model.backend' })}</dt>
-              <dd data-backend=${backend}>${backend.toUpperCase()}</dd>
-              <dt>${msg('Load time', { id: 'detect.model.loadTime' })}</dt>
-              <dd>${msg(str`${(ms / 1000).toFixed(1)} s`, { id: 'detect.model.seconds' })}</dd>
-              <dt>${msg('Parameters', { id: 'detect.model.parameters' })}</dt>
-              <dd>${(parameters / 1e6).toFixed(2)} M</dd>
-            </dl>`,
-          error: (error) => html`<p class="error" data-model-state="error">${describeError('model', error)}</p>`,
-        })}
+      <p class="lead">${msg('Point your phone camera at a ball and see a box appear on it, live.', { id: 'detect.lead' })}</p>
+      <section class="live">
+        ${this._renderHud()}
+        <camera-view ?hide-controls=${this.projector} @tama-camera-source=${this._onSource}>
+          <detection-overlay .detections=${live.detections} .large=${this.projector}
+            .sourceWidth=${size.width} .sourceHeight=${size.height} data-frames=${live.frames}></detection-overlay>
+        </camera-view>
+        <button class="exit-projector" @click=${() => this._toggleProjector(false)} aria-label=${msg('Leave presenter mode', { id: 'detect.projector.exit' })}>✕</button>
       </section>
-      <planned-feature>
-        <ul>
-          <li>${msg('see boxes on balls over the live camera video, with score and FPS', { id: 'detect.plan.live' })}</li>
-          <li>${msg('pick the stock COCO "sports ball" detector or your own trained model', { id: 'detect.plan.model' })}</li>
-          <li>${msg('use a video or photo file when there is no camera', { id: 'detect.plan.file' })}</li>
-          <li>${msg('show it big on a classroom projector (presenter mode)', { id: 'detect.plan.projector' })}</li>
-        </ul>
-      </planned-feature>
+      <div class="toolbar">
+        <label>${msg('Score threshold', { id: 'detect.threshold' })}
+          <input type="range" min="0.05" max="0.95" step=${thresholdStep} .value=${String(live.threshold)} @input=${this._onThreshold} />
+          <output>${Math.round(live.threshold * 100)}%</output>
+        </label>
+        <label>${msg('Model', { id: 'detect.model' })}
+          <select @change=${(e: Event) => {
+            this._variant = (e.target as HTMLSelectElement).value as ModelVariant;
+          }}>
+            ${MODEL_VARIANTS.map(
+              (variant) =>
+                html`<option value=${variant} ?selected=${variant === this._variant}>COCO “sports ball” (${variant})</option>`,
+            )}
+          </select>
+        </label>
+        <button @click=${() => live.toggleFreeze()}>${live.frozen ? msg('Resume', { id: 'detect.resume' }) : msg('Freeze', { id: 'detect.freeze' })}</button>
+        <button @click=${() => this._toggleProjector(true)}>${msg('Presenter mode', { id: 'detect.projector' })}</button>
+      </div>
+      <p class="shortcuts">${msg('Keys: space freeze · f presenter mode · t / shift+T threshold · m model · Esc leave', { id: 'detect.shortcuts' })}</p>
     `;
+  }
+
+  private _sourceSize(): { width: number; height: number } {
+    const source = this._source;
+    if (source instanceof HTMLVideoElement) return { width: source.videoWidth, height: source.videoHeight };
+    if (source instanceof HTMLImageElement) return { width: source.naturalWidth, height: source.naturalHeight };
+    return { width: 0, height: 0 };
   }
 }
 

@@ -37,6 +37,8 @@ export interface DetectorOptions {
   backend?: BackendChoice;
   /** 'coco' for the bundled COCO-SSD, or the URL of another model.json with the same graph. */
   model?: 'coco' | string;
+  /** Download progress of the weights, 0…1. */
+  onProgress?: (fraction: number) => void;
 }
 
 export interface Detector {
@@ -60,7 +62,7 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
       ? (await selectBackend(options.backend ?? 'auto')).active
       : (tf.getBackend() as BackendName);
   const url = !options.model || options.model === 'coco' ? DEFAULT_MODEL_URL : options.model;
-  const model: GraphModel = await tf.loadGraphModel(url);
+  const model: GraphModel = await tf.loadGraphModel(url, options.onProgress ? { onProgress: options.onProgress } : {});
   const labels = COCO_CLASSES;
   let disposed = false;
 

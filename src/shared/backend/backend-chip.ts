@@ -39,6 +39,9 @@ export class BackendChip extends LitElement {
       background: var(--danger);
     }
     select {
+      /* The option texts are long ("WEBGPU (software, slow)"); on a phone the chip must leave room. */
+      max-width: min(10rem, 30vw);
+      text-overflow: ellipsis;
       min-height: 36px;
       border: 0;
       border-radius: 999px;
