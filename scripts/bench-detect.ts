@@ -16,11 +16,12 @@ const runs = Math.max(1, Number(values.runs));
 const backends = values.backends.split(',') as BackendName[];
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
-const harness = await openHarness();
-const url = await harness.serveFile(values.image);
 const rows: Record<string, string | number>[] = [];
-try {
-  for (const backend of backends) {
+for (const backend of backends) {
+  // A fresh browser per backend: GPU state left by one backend must not slow or break the next.
+  const harness = await openHarness();
+  try {
+    const url = await harness.serveFile(values.image);
     // WebGPU on SwiftShader runs a frame in seconds: fewer runs keep the benchmark finite there.
     const n = backend === 'webgpu' || backend === 'cpu' ? Math.min(runs, 3) : runs;
     const started = Date.now();
@@ -37,6 +38,12 @@ try {
     for (let i = 0; i < n; i++) stock.push((await harness.page.evaluate((u) => window.tama.stockDetectUrl(u), url)).ms);
     await harness.page.evaluate(() => window.tama.disposeAll());
 
+    if (load.backend !== backend || stockLoad.backend !== backend) {
+      console.error(
+        `bench: ${backend} did not start (ours ran on ${load.backend}, stock on ${stockLoad.backend}); skipped`,
+      );
+      continue;
+    }
     const row = {
       backend: load.backend,
       runs: n,
@@ -51,8 +58,8 @@ try {
     };
     rows.push(row);
     console.log(JSON.stringify(row));
+  } finally {
+    await harness.close();
   }
-} finally {
-  await harness.close();
 }
 console.table(rows);

@@ -9,6 +9,7 @@ import {
   openDetectorSession,
   parseBackend,
   parseUnitInterval,
+  runCli,
   UsageError,
 } from './lib/detector-session.ts';
 
@@ -67,10 +68,4 @@ async function main(): Promise<number> {
   return failures ? 2 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(`detect: ${errorMessage(error)}`);
-    process.exit(2);
-  },
-);
+runCli('detect', main);

@@ -12,6 +12,7 @@ import {
   openDetectorSession,
   parseBackend,
   parseUnitInterval,
+  runCli,
   UsageError,
 } from './lib/detector-session.ts';
 
@@ -91,10 +92,4 @@ async function main(): Promise<number> {
   return failures ? 2 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(`eval: ${errorMessage(error)}`);
-    process.exit(2);
-  },
-);
+runCli('eval', main);

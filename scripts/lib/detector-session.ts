@@ -99,3 +99,14 @@ export function errorMessage(error: unknown): string {
   // Playwright wraps page errors as "page.evaluate: Error: <message>\n    at …": keep the message.
   return (text.replace(/^page\.evaluate: (Error: )?/, '').split('\n')[0] ?? text).trim();
 }
+
+/** Runs a CLI's main(): its result is the exit code; any thrown error is one line and exit code 2. */
+export function runCli(name: string, main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(`${name}: ${errorMessage(error)}`);
+      process.exit(2);
+    },
+  );
+}

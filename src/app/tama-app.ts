@@ -1,6 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement } from 'lit';
+import { DatasetStore, datasetContext } from '../features/dataset/dataset-store.ts';
 import { registerPwa } from '../features/pwa/register-pwa.ts';
 import { type BackendInfo, backendContext } from '../shared/backend/backend-context.ts';
 import { loadBackendPreference, saveBackendPreference } from '../shared/backend/backend-preference.ts';
@@ -46,6 +47,8 @@ export class TamaApp extends LitElement {
     super();
     updateWhenLocaleChanges(this);
     this._theme = preferredTheme();
+    // The provider registers itself with this element; nothing here reads it back.
+    new ContextProvider(this, { context: datasetContext, initialValue: new DatasetStore() });
     this.addEventListener(BackendChangeEvent.eventName, (event) => this._onBackendChange(event));
   }
 

@@ -1,6 +1,6 @@
 import { msg } from '@lit/localize';
 
-export type Stage = 'backend' | 'model' | 'offline';
+export type Stage = 'backend' | 'model' | 'offline' | 'dataset';
 
 function stageLabel(stage: Stage): string {
   switch (stage) {
@@ -10,6 +10,8 @@ function stageLabel(stage: Stage): string {
       return msg('Model error', { id: 'error.stage.model' });
     case 'offline':
       return msg('Offline error', { id: 'error.stage.offline' });
+    case 'dataset':
+      return msg('Dataset error', { id: 'error.stage.dataset' });
   }
 }
 

@@ -110,6 +110,12 @@ describe('live detection with the fake camera', () => {
     console.log(
       `live: first boxes after ${firstBoxMs} ms; ${(await frames()) - startFrames} frames without tensor growth`,
     );
+
+    // Snapshot: the frame goes into the on-device dataset (IndexedDB) and survives a reload.
+    await page.getByRole('button', { name: 'Snapshot' }).click();
+    await page.getByRole('status').getByText('Saved to your dataset (1 photos)').waitFor();
+    await page.goto(`${server.url}/label`);
+    await page.locator('[data-dataset-count="1"]').waitFor();
     await context.close();
   });
 });

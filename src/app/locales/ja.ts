@@ -44,7 +44,18 @@ export const templates = {
   'detect.resume': '再開',
   'detect.freeze': '一時停止',
   'detect.projector': 'プレゼンターモード',
-  'detect.shortcuts': 'キー: スペース 一時停止 · f プレゼンターモード · t / shift+T しきい値 · m モデル · Esc 終了',
+  'detect.shortcuts':
+    'キー: スペース 一時停止 · s スナップショット · f プレゼンターモード · t / shift+T しきい値 · m モデル · Esc 終了',
+  'detect.snapshot': 'スナップショット',
+  'detect.snapshot.saved': str`データセットに保存しました (${0} 枚)`,
+  'detect.snapshot.full':
+    '端末の保存容量がいっぱいです。何も保存していません。写真を削除するか空き容量を増やしてください。',
+  'error.stage.dataset': 'データセットエラー',
+  'label.import': 'COCO / YOLO の .zip を読み込む',
+  'label.export': '.zip で書き出す (COCO + YOLO)',
+  'label.import.full': '端末の保存容量がいっぱいです。何も読み込んでいません。',
+  'label.import.report': str`${0} 枚を読み込みました (${1})。スキップ: ${2} 件。`,
+  'label.count': str`この端末のデータセットの写真: ${0} 枚`,
   'camera.error.insecure.title': 'カメラには安全なページが必要です',
   'camera.error.insecure.advice':
     'ブラウザは https:// または http://localhost のページでしかカメラを開きません。スマホからは `npm run start:lan` で起動し、表示される https:// のアドレスを開いてください。',

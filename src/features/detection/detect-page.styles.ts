@@ -15,12 +15,6 @@ export const detectPageStyles = css`
   .hud strong {
     font-size: 1.1rem;
   }
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem 1rem;
-    align-items: center;
-  }
   .toolbar label {
     display: inline-flex;
     align-items: center;
@@ -30,17 +24,6 @@ export const detectPageStyles = css`
   input[type='range'] {
     width: min(14rem, 50vw);
     accent-color: var(--accent);
-  }
-  .toolbar button,
-  .toolbar select {
-    min-height: 44px;
-    padding: 0 1rem;
-    border: 1px solid var(--border-strong);
-    border-radius: 0.75rem;
-    background: var(--surface-raised);
-    color: var(--text);
-    font: inherit;
-    cursor: pointer;
   }
   .shortcuts {
     color: var(--text-muted);

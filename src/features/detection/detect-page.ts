@@ -6,6 +6,8 @@ import { backendContext } from '../../shared/backend/backend-context.ts';
 import { describeError } from '../../shared/errors.ts';
 import type { CameraSourceEvent } from '../../shared/events/camera-source.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
+import { toastContext } from '../../shared/ui/toast-context.ts';
+import { captureFrame, datasetContext, StorageFullError } from '../dataset/dataset-store.ts';
 import { detectPageStyles } from './detect-page.styles.ts';
 import { createDetector, type Detector } from './detector.ts';
 import { LiveDetectionController } from './live-detection-controller.ts';
@@ -33,6 +35,8 @@ export class DetectPage extends LitElement {
   declare private _variant: ModelVariant;
   private readonly _backend = new ContextConsumer(this, { context: backendContext, subscribe: true });
   private readonly _live = new LiveDetectionController(this);
+  private readonly _dataset = new ContextConsumer(this, { context: datasetContext });
+  private readonly _toasts = new ContextConsumer(this, { context: toastContext });
   private _detector: Detector | undefined;
   private _source: HTMLVideoElement | HTMLImageElement | undefined;
 
@@ -97,6 +101,37 @@ export class DetectPage extends LitElement {
     if (!this.projector && document.fullscreenElement) await document.exitFullscreen().catch(() => {});
   }
 
+  /** Saves what the camera shows now into the on-device dataset, for labeling. */
+  private async _snapshot() {
+    const store = this._dataset.value;
+    const toasts = this._toasts.value;
+    if (!this._source || !store) return;
+    try {
+      const frame = await captureFrame(this._source);
+      await store.add({ ...frame, source: 'camera' });
+      const count = await store.count();
+      const outcome = await toasts?.show(
+        msg(str`Saved to your dataset (${count} photos)`, { id: 'detect.snapshot.saved' }),
+        {
+          action: msg('Label', { id: 'nav.label' }),
+          timeout: 5000,
+        },
+      );
+      if (outcome === 'action') {
+        history.pushState(null, '', '/label');
+        window.dispatchEvent(new PopStateEvent('popstate'));
+      }
+    } catch (error) {
+      const message =
+        error instanceof StorageFullError
+          ? msg('The device storage is full: nothing was saved. Delete some photos or free space.', {
+              id: 'detect.snapshot.full',
+            })
+          : describeError('dataset', error);
+      await toasts?.show(message, { tone: 'error' });
+    }
+  }
+
   private _cycleModel() {
     this._variant =
       MODEL_VARIANTS[(MODEL_VARIANTS.indexOf(this._variant) + 1) % MODEL_VARIANTS.length] ?? DEFAULT_MODEL_VARIANT;
@@ -118,6 +153,7 @@ export class DetectPage extends LitElement {
       t: () => this._nudgeThreshold(1),
       T: () => this._nudgeThreshold(-1),
       m: () => this._cycleModel(),
+      s: () => void this._snapshot(),
       Escape: () => void this._toggleProjector(false),
     };
     const action = actions[event.key];
@@ -156,11 +192,11 @@ export class DetectPage extends LitElement {
         ${this._renderHud()}
         <camera-view ?hide-controls=${this.projector} @tama-camera-source=${this._onSource}>
           <detection-overlay .detections=${live.detections} .large=${this.projector}
-            .sourceWidth=${size.width} .sourceHeight=${size.height} data-frames=${live.frames}></detection-overlay>
+            .sourceWidth=${size.width} .sourceHeight=${size.height} data-frames=${live.frames} data-ms=${Math.round(live.msPerFrame)}></detection-overlay>
         </camera-view>
         <button class="exit-projector" @click=${() => this._toggleProjector(false)} aria-label=${msg('Leave presenter mode', { id: 'detect.projector.exit' })}>✕</button>
       </section>
-      <div class="toolbar">
+      <div class="toolbar actions">
         <label>${msg('Score threshold', { id: 'detect.threshold' })}
           <input type="range" min="0.05" max="0.95" step=${thresholdStep} .value=${String(live.threshold)} @input=${this._onThreshold} />
           <output>${Math.round(live.threshold * 100)}%</output>
@@ -176,9 +212,10 @@ export class DetectPage extends LitElement {
           </select>
         </label>
         <button @click=${() => live.toggleFreeze()}>${live.frozen ? msg('Resume', { id: 'detect.resume' }) : msg('Freeze', { id: 'detect.freeze' })}</button>
+        <button ?disabled=${!this._source} @click=${() => this._snapshot()}>${msg('Snapshot', { id: 'detect.snapshot' })}</button>
         <button @click=${() => this._toggleProjector(true)}>${msg('Presenter mode', { id: 'detect.projector' })}</button>
       </div>
-      <p class="shortcuts">${msg('Keys: space freeze · f presenter mode · t / shift+T threshold · m model · Esc leave', { id: 'detect.shortcuts' })}</p>
+      <p class="shortcuts">${msg('Keys: space freeze · s snapshot · f presenter mode · t / shift+T threshold · m model · Esc leave', { id: 'detect.shortcuts' })}</p>
     `;
   }
 

@@ -58,7 +58,7 @@ async function platformSupports(name: BackendName): Promise<PlatformSupport> {
     case 'webgl': {
       const canvas =
         typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1) : document.createElement('canvas');
-      const gl = canvas.getContext('webgl2');
+      const gl = canvas.getContext('webgl2') as WebGL2RenderingContext | null;
       if (!gl) return { missing: 'no WebGL2 context' };
       const debug = gl.getExtension('WEBGL_debug_renderer_info');
       const renderer = String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER));

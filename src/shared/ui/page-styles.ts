@@ -56,6 +56,33 @@ export const pageStyles = css`
     font-weight: 700;
     cursor: pointer;
   }
+  /* A row of 44 px controls: buttons, selects and file pickers styled as buttons. */
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: center;
+  }
+  .actions button,
+  .actions select,
+  .actions .button {
+    min-height: 44px;
+    padding: 0 1rem;
+    display: inline-flex;
+    align-items: center;
+    border: 1px solid var(--border-strong);
+    border-radius: 0.75rem;
+    background: var(--surface-raised);
+    color: var(--text);
+    font: inherit;
+    cursor: pointer;
+  }
+  .actions .button input {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    opacity: 0;
+  }
   .error {
     color: var(--danger);
   }

@@ -1,0 +1,148 @@
+import { expect } from '@esm-bundle/chai';
+import { strToU8, zipSync } from 'fflate';
+import { ARCHIVE_LIMITS, exportArchive, importArchive } from './archive.ts';
+import type { StoredImage } from './dataset-store.ts';
+
+async function jpeg(width: number, height: number, colour = '#3a7'): Promise<Uint8Array<ArrayBuffer>> {
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+  ctx.fillStyle = colour;
+  ctx.fillRect(0, 0, width, height);
+  return new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg' })).arrayBuffer());
+}
+
+async function stored(
+  width: number,
+  height: number,
+  boxes: StoredImage['boxes'],
+  negative = false,
+): Promise<StoredImage> {
+  return {
+    id: crypto.randomUUID(),
+    blob: new Blob([await jpeg(width, height)], { type: 'image/jpeg' }),
+    width,
+    height,
+    createdAt: Date.now(),
+    source: 'camera',
+    boxes,
+    negative,
+  };
+}
+
+const cocoZip = (coco: object, files: Record<string, Uint8Array>) =>
+  zipSync({ 'annotations.json': strToU8(JSON.stringify(coco)), ...files });
+
+describe('dataset archives', () => {
+  it('export → import gives back the same images, boxes, labels and negatives (COCO and YOLO)', async () => {
+    const originals = [
+      await stored(64, 48, [
+        { box: [4, 5, 20, 10], label: 'ball' },
+        { box: [30, 20, 12.5, 12.5], label: 'テニスボール' },
+      ]),
+      await stored(40, 60, [], true),
+    ];
+    const zip = await exportArchive(originals);
+    const report = await importArchive(zip);
+    expect(report.format).to.equal('coco');
+    expect(report.skipped).to.deep.equal([]);
+    expect(report.images.map((i) => [i.width, i.height, i.negative])).to.deep.equal([
+      [64, 48, false],
+      [40, 60, true],
+    ]);
+    expect(report.images[0]?.boxes).to.deep.equal(originals[0]?.boxes);
+    expect(new Uint8Array(await (report.images[0] as { blob: Blob }).blob.arrayBuffer())).to.deep.equal(
+      new Uint8Array(await (originals[0] as StoredImage).blob.arrayBuffer()),
+    );
+
+    // The same archive read as YOLO (without its COCO JSON) gives the same boxes to 6 decimals.
+    const { unzipSync } = await import('fflate');
+    const entries = unzipSync(zip);
+    delete entries['annotations.json'];
+    const yolo = await importArchive(zipSync(entries));
+    expect(yolo.format).to.equal('yolo');
+    const boxes = yolo.images[0]?.boxes ?? [];
+    expect(boxes.map((b) => b.label)).to.deep.equal(['ball', 'テニスボール']);
+    boxes.forEach((b, i) => {
+      b.box.forEach((v, k) => {
+        expect(v).to.be.closeTo(originals[0]?.boxes[i]?.box[k] as number, 1e-3);
+      });
+    });
+  });
+
+  it('reports every bad file and box with a reason, and keeps the good ones', async () => {
+    const good = await jpeg(32, 32);
+    const coco = {
+      categories: [{ id: 1, name: 'ball' }],
+      images: [
+        { id: 1, file_name: 'a.jpg', width: 32, height: 32 },
+        { id: 2, file_name: 'broken.jpg', width: 32, height: 32 },
+        { id: 3, file_name: 'sub/a.jpg', width: 32, height: 32 },
+        { id: 4, file_name: 'missing.jpg', width: 32, height: 32 },
+        { id: 5, file_name: 'liar.jpg', width: 99, height: 32 },
+        { id: 6, file_name: 'notes.txt', width: 32, height: 32 },
+      ],
+      annotations: [
+        { image_id: 1, category_id: 1, bbox: [1, 1, 10, 10] },
+        { image_id: 1, category_id: 1, bbox: [30, 30, 1.5, 1.5] },
+      ],
+    };
+    const report = await importArchive(
+      cocoZip(coco, {
+        'a.jpg': good,
+        'broken.jpg': strToU8('not a jpeg'),
+        'sub/a.jpg': good,
+        'liar.jpg': good,
+        'notes.txt': strToU8('hello'),
+      }),
+    );
+    expect(report.images.map((i) => i.name)).to.deep.equal(['a.jpg']);
+    expect(report.images[0]?.boxes).to.have.length(2);
+    const reasons = Object.fromEntries(report.skipped.map((s) => [s.item, s.reason]));
+    expect(reasons['broken.jpg']).to.match(/corrupt/);
+    expect(reasons['sub/a.jpg']).to.match(/duplicate/);
+    expect(reasons['missing.jpg']).to.match(/missing/);
+    expect(reasons['liar.jpg']).to.match(/declared 99×32/);
+    expect(reasons['notes.txt']).to.match(/not an image/);
+  });
+
+  it('skips boxes outside the image and rejects broken archives and JSON as a whole', async () => {
+    const schemaBreak = {
+      categories: [{ id: 1, name: 'ball' }],
+      images: [{ id: 1, file_name: 'a.jpg', width: 32, height: 32 }],
+      annotations: [{ image_id: 1, category_id: 1, bbox: [20, 20, 30, 30] }],
+    };
+    let error: unknown;
+    try {
+      await importArchive(cocoZip(schemaBreak, { 'a.jpg': await jpeg(32, 32) }));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(String(error)).to.match(/annotations\.json: .*outside image a\.jpg/);
+
+    for (const [bytes, message] of [
+      [strToU8('PK but not really'), /not a readable \.zip/],
+      [zipSync({ 'annotations.json': strToU8('{"images": [') }), /annotations\.json: malformed JSON/],
+    ] as const) {
+      let failure: unknown;
+      try {
+        await importArchive(bytes);
+      } catch (caught) {
+        failure = caught;
+      }
+      expect(String(failure)).to.match(message);
+    }
+  });
+
+  it('caps archive and entry sizes', async () => {
+    const big = new Uint8Array(2048);
+    const report = await importArchive(zipSync({ 'huge.jpg': big }), { ...ARCHIVE_LIMITS, maxEntryBytes: 1024 });
+    expect(report.skipped).to.deep.equal([{ item: 'huge.jpg', reason: 'larger than 1 KB' }]);
+    let error: unknown;
+    try {
+      await importArchive(new Uint8Array(10), { ...ARCHIVE_LIMITS, maxArchiveBytes: 5 });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(String(error)).to.match(/larger than/);
+  });
+});

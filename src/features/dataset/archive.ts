@@ -1,0 +1,246 @@
+// Dataset archives: export as a .zip holding COCO JSON, the images and YOLO txt labels; import the
+// same formats. Import never trusts its input: every skipped file or box is reported with its reason,
+// and the caller stores the result in one transaction, so a failed import changes nothing.
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import type { Box } from '../detection/geometry.ts';
+import { CocoFormatError, parseCoco } from './coco.ts';
+import type { LabeledBox, StoredImage } from './dataset-store.ts';
+
+export const ARCHIVE_LIMITS = { maxArchiveBytes: 512 * 1024 * 1024, maxEntryBytes: 32 * 1024 * 1024, maxImages: 5000 };
+const formatBytes = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+const imageName = /\.(jpe?g|png|webp|gif|bmp|avif)$/i;
+
+export interface ImportedImage {
+  name: string;
+  blob: Blob;
+  width: number;
+  height: number;
+  boxes: LabeledBox[];
+  negative: boolean;
+}
+
+export interface ImportReport {
+  images: ImportedImage[];
+  skipped: { item: string; reason: string }[];
+  format: 'coco' | 'yolo' | 'images';
+}
+
+function fileNameFor(image: StoredImage, index: number): string {
+  return `images/${String(index + 1).padStart(5, '0')}-${image.id.slice(0, 8)}.jpg`;
+}
+
+/** A .zip with annotations.json (COCO), images/, labels/ (YOLO) and classes.txt. */
+export async function exportArchive(images: readonly StoredImage[]): Promise<Uint8Array> {
+  const labels = [...new Set(images.flatMap((image) => image.boxes.map((box) => box.label)))].sort();
+  const categories = labels.map((name, i) => ({ id: i + 1, name }));
+  const files: Record<string, Uint8Array> = {};
+  const cocoImages = [];
+  const annotations = [];
+  let annotationId = 1;
+  for (const [index, image] of images.entries()) {
+    const file = fileNameFor(image, index);
+    files[file] = new Uint8Array(await image.blob.arrayBuffer());
+    cocoImages.push({
+      id: index + 1,
+      file_name: file,
+      width: image.width,
+      height: image.height,
+      tama_negative: image.negative,
+    });
+    const yolo: string[] = [];
+    for (const { box, label } of image.boxes) {
+      const category = labels.indexOf(label);
+      annotations.push({
+        id: annotationId++,
+        image_id: index + 1,
+        category_id: category + 1,
+        bbox: box,
+        area: box[2] * box[3],
+        iscrowd: 0,
+      });
+      const [x, y, w, h] = box;
+      yolo.push(
+        [category, (x + w / 2) / image.width, (y + h / 2) / image.height, w / image.width, h / image.height]
+          .map((v) => Number(v.toFixed(6)))
+          .join(' '),
+      );
+    }
+    files[file.replace(/^images\//, 'labels/').replace(/\.jpg$/, '.txt')] = strToU8(yolo.join('\n'));
+  }
+  files['annotations.json'] = strToU8(JSON.stringify({ images: cocoImages, annotations, categories }, null, 1));
+  files['classes.txt'] = strToU8(labels.join('\n'));
+  // JPEGs do not shrink under deflate: store them, compress only the text.
+  return zipSync(
+    Object.fromEntries(
+      Object.entries(files).map(([name, data]) => [name, [data, { level: name.endsWith('.jpg') ? 0 : 6 }]]),
+    ),
+  );
+}
+
+async function decodeSize(blob: Blob): Promise<{ width: number; height: number }> {
+  const bitmap = await createImageBitmap(blob);
+  const size = { width: bitmap.width, height: bitmap.height };
+  bitmap.close();
+  return size;
+}
+
+function mimeFor(name: string): string {
+  const extension = name.toLowerCase().split('.').pop() ?? '';
+  return (
+    {
+      jpg: 'image/jpeg',
+      jpeg: 'image/jpeg',
+      png: 'image/png',
+      webp: 'image/webp',
+      gif: 'image/gif',
+      bmp: 'image/bmp',
+      avif: 'image/avif',
+    }[extension] ?? 'application/octet-stream'
+  );
+}
+
+function checkBox(box: Box, width: number, height: number): string | undefined {
+  const [x, y, w, h] = box;
+  if (!(w > 0 && h > 0)) return 'non-positive width or height';
+  if (x < -1 || y < -1 || x + w > width + 1 || y + h > height + 1) return `outside the ${width}×${height} image`;
+  return undefined;
+}
+
+/** Reads a COCO or YOLO .zip (or a zip of bare images). Throws only when the archive itself is unusable. */
+export async function importArchive(bytes: Uint8Array, limits = ARCHIVE_LIMITS): Promise<ImportReport> {
+  if (bytes.length > limits.maxArchiveBytes)
+    throw new Error(`the archive is larger than ${formatBytes(limits.maxArchiveBytes)}`);
+  const skipped: ImportReport['skipped'] = [];
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(bytes, {
+      filter: (file) => {
+        if (file.name.endsWith('/')) return false;
+        if (file.originalSize > limits.maxEntryBytes) {
+          skipped.push({ item: file.name, reason: `larger than ${formatBytes(limits.maxEntryBytes)}` });
+          return false;
+        }
+        return true;
+      },
+    });
+  } catch (error) {
+    throw new Error(`not a readable .zip (${error instanceof Error ? error.message : String(error)})`);
+  }
+
+  const names = Object.keys(entries).filter((name) => !name.startsWith('__MACOSX/'));
+  const cocoName =
+    names.find((name) => /(^|\/)annotations\.json$/.test(name)) ?? names.find((name) => name.endsWith('.json'));
+  const images: ImportedImage[] = [];
+  const seen = new Set<string>();
+
+  async function addImage(
+    name: string,
+    boxes: LabeledBox[],
+    negative: boolean,
+    declared?: { width: number; height: number },
+  ) {
+    if (images.length >= limits.maxImages)
+      return skipped.push({ item: name, reason: `more than ${limits.maxImages} images` });
+    const base = name.split('/').pop() as string;
+    if (seen.has(base)) return skipped.push({ item: name, reason: 'duplicate file name' });
+    const data = entries[name];
+    if (!data) return skipped.push({ item: name, reason: 'referenced but missing from the archive' });
+    if (!imageName.test(name)) return skipped.push({ item: name, reason: 'not an image file' });
+    const blob = new Blob([data as Uint8Array<ArrayBuffer>], { type: mimeFor(name) });
+    let size: { width: number; height: number };
+    try {
+      size = await decodeSize(blob);
+    } catch {
+      return skipped.push({ item: name, reason: 'corrupt or unsupported image' });
+    }
+    if (declared && (declared.width !== size.width || declared.height !== size.height)) {
+      return skipped.push({
+        item: name,
+        reason: `declared ${declared.width}×${declared.height} but the image is ${size.width}×${size.height}`,
+      });
+    }
+    const kept = boxes.filter(({ box }, i) => {
+      const problem = checkBox(box, size.width, size.height);
+      if (problem) skipped.push({ item: `${name} box ${i + 1}`, reason: problem });
+      return !problem;
+    });
+    seen.add(base);
+    images.push({ name: base, blob, ...size, boxes: kept, negative });
+  }
+
+  if (cocoName) {
+    let coco: ReturnType<typeof parseCoco>;
+    try {
+      coco = parseCoco(strFromU8(entries[cocoName] as Uint8Array));
+    } catch (error) {
+      throw new Error(`${cocoName}: ${error instanceof CocoFormatError ? error.message : String(error)}`);
+    }
+    const folder = cocoName.includes('/') ? cocoName.slice(0, cocoName.lastIndexOf('/') + 1) : '';
+    const category = new Map(coco.categories.map((c) => [c.id, c.name]));
+    for (const image of coco.images) {
+      const boxes = coco.annotations
+        .filter((a) => a.image_id === image.id)
+        .map((a) => ({ box: a.bbox, label: category.get(a.category_id) as string }));
+      await addImage(folder + image.file_name, boxes, boxes.length === 0, image);
+    }
+    return { images, skipped, format: 'coco' };
+  }
+
+  const classesName = names.find((name) => /(^|\/)classes\.txt$/.test(name));
+  const classes = classesName
+    ? strFromU8(entries[classesName] as Uint8Array)
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean)
+    : [];
+  const labelFiles = new Map(
+    names
+      .filter((name) => name.endsWith('.txt') && name !== classesName)
+      .map((name) => [
+        name
+          .split('/')
+          .pop()
+          ?.replace(/\.txt$/, ''),
+        name,
+      ]),
+  );
+  for (const name of names.filter((n) => !n.endsWith('.txt'))) {
+    const stem = name
+      .split('/')
+      .pop()
+      ?.replace(/\.[^.]+$/, '');
+    const labelFile = labelFiles.get(stem);
+    if (!labelFile) {
+      await addImage(name, [], false);
+      continue;
+    }
+    const lines = strFromU8(entries[labelFile] as Uint8Array)
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean);
+    // YOLO boxes are relative: they need the decoded size, so parse after a first decode.
+    let size: { width: number; height: number } | undefined;
+    try {
+      size = await decodeSize(new Blob([entries[name] as Uint8Array<ArrayBuffer>]));
+    } catch {
+      size = undefined;
+    }
+    const boxes: LabeledBox[] = [];
+    lines.forEach((line, i) => {
+      const parts = line.split(/\s+/).map(Number);
+      const [cls, cx, cy, w, h] = parts as [number, number, number, number, number];
+      if (parts.length !== 5 || parts.some((v) => !Number.isFinite(v)) || !Number.isInteger(cls) || cls < 0) {
+        skipped.push({ item: `${labelFile} line ${i + 1}`, reason: 'not "class cx cy w h"' });
+        return;
+      }
+      if (!size) return;
+      boxes.push({
+        box: [(cx - w / 2) * size.width, (cy - h / 2) * size.height, w * size.width, h * size.height],
+        label: classes[cls] ?? `class ${cls}`,
+      });
+    });
+    await addImage(name, boxes, boxes.length === 0 && lines.length === 0);
+  }
+  return { images, skipped, format: labelFiles.size ? 'yolo' : 'images' };
+}

@@ -1,0 +1,115 @@
+// The on-device dataset: photos as Blobs with their labels, in IndexedDB (via idb), so everything
+// survives reloads and offline use. Camera images never leave the device.
+import { createContext } from '@lit/context';
+import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { Box } from '../detection/geometry.ts';
+
+export interface LabeledBox {
+  box: Box;
+  label: string;
+}
+
+export interface StoredImage {
+  id: string;
+  blob: Blob;
+  width: number;
+  height: number;
+  createdAt: number;
+  source: 'camera' | 'import';
+  boxes: LabeledBox[];
+  /** Marked by the user as containing no ball: a negative example, not "unlabelled". */
+  negative: boolean;
+}
+
+interface DatasetSchema extends DBSchema {
+  images: { key: string; value: StoredImage; indexes: { 'by-created': number } };
+}
+
+export class StorageFullError extends Error {
+  override name = 'StorageFullError';
+}
+
+export class DatasetStore {
+  private readonly db: Promise<IDBPDatabase<DatasetSchema>>;
+
+  constructor(name = 'tama-lab-dataset') {
+    this.db = openDB<DatasetSchema>(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('images', { keyPath: 'id' }).createIndex('by-created', 'createdAt');
+      },
+    });
+  }
+
+  async add(
+    image: Omit<StoredImage, 'id' | 'createdAt' | 'boxes' | 'negative'> & Partial<StoredImage>,
+  ): Promise<StoredImage> {
+    const stored: StoredImage = {
+      id: crypto.randomUUID(),
+      createdAt: Date.now(),
+      boxes: [],
+      negative: false,
+      ...image,
+    };
+    try {
+      await (await this.db).add('images', stored);
+    } catch (error) {
+      // The transaction aborted as a whole, so nothing was half-written.
+      if (error instanceof DOMException && error.name === 'QuotaExceededError')
+        throw new StorageFullError(error.message);
+      throw error;
+    }
+    return stored;
+  }
+
+  /** Adds all images in one transaction: either every one is stored or, on any failure, none is. */
+  async addAll(images: readonly Omit<StoredImage, 'id' | 'createdAt'>[]): Promise<number> {
+    const db = await this.db;
+    const transaction = db.transaction('images', 'readwrite');
+    const now = Date.now();
+    try {
+      await Promise.all([
+        ...images.map((image, i) => transaction.store.add({ ...image, id: crypto.randomUUID(), createdAt: now + i })),
+        transaction.done,
+      ]);
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'QuotaExceededError')
+        throw new StorageFullError(error.message);
+      throw error;
+    }
+    return images.length;
+  }
+
+  async count(): Promise<number> {
+    return (await this.db).count('images');
+  }
+
+  async list(): Promise<StoredImage[]> {
+    return (await this.db).getAllFromIndex('images', 'by-created');
+  }
+
+  async delete(id: string): Promise<void> {
+    await (await this.db).delete('images', id);
+  }
+
+  async close(): Promise<void> {
+    (await this.db).close();
+  }
+}
+
+export const datasetContext = createContext<DatasetStore>(Symbol('dataset'));
+
+/** A JPEG of what `source` shows now, at most `maxSide` pixels on its longer side. */
+export async function captureFrame(
+  source: HTMLVideoElement | HTMLImageElement,
+  maxSide = 1280,
+): Promise<{ blob: Blob; width: number; height: number }> {
+  const sourceWidth = source instanceof HTMLVideoElement ? source.videoWidth : source.naturalWidth;
+  const sourceHeight = source instanceof HTMLVideoElement ? source.videoHeight : source.naturalHeight;
+  if (!sourceWidth || !sourceHeight) throw new Error('no picture to capture yet');
+  const scale = Math.min(1, maxSide / Math.max(sourceWidth, sourceHeight));
+  const width = Math.round(sourceWidth * scale);
+  const height = Math.round(sourceHeight * scale);
+  const canvas = new OffscreenCanvas(width, height);
+  (canvas.getContext('2d') as OffscreenCanvasRenderingContext2D).drawImage(source, 0, 0, width, height);
+  return { blob: await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 }), width, height };
+}
