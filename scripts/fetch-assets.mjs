@@ -18,6 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { strToU8, zipSync } from 'fflate';
 import { fuseConvolutions } from './lib/fuse-graph.mjs';
 import { quantizeWeights } from './lib/quantize-weights.mjs';
 
@@ -140,6 +141,28 @@ function buildModelVariants() {
   return true;
 }
 
+/**
+ * public/datasets/sample.zip: the committed sample dataset (train + val) as one COCO archive, so the
+ * Label page can import it with one click, offline too.
+ */
+function zipSampleDataset() {
+  const sampleDir = join(root, 'datasets/sample');
+  const files = {};
+  const merged = { images: [], annotations: [], categories: [] };
+  for (const split of ['train', 'val']) {
+    const coco = JSON.parse(readFileSync(join(sampleDir, `${split}.json`), 'utf8'));
+    merged.categories = coco.categories;
+    merged.images.push(...coco.images);
+    merged.annotations.push(...coco.annotations);
+    for (const image of coco.images)
+      files[image.file_name] = [readFileSync(join(sampleDir, image.file_name)), { level: 0 }];
+  }
+  files['annotations.json'] = strToU8(JSON.stringify(merged));
+  mkdirSync(join(root, 'public/datasets'), { recursive: true });
+  writeFileSync(join(root, 'public/datasets/sample.zip'), zipSync(files));
+  return merged.images.length;
+}
+
 function copyWasmBinaries() {
   const dist = join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
   const binaries = readdirSync(dist).filter((name) => name.endsWith('.wasm'));
@@ -166,6 +189,7 @@ function main() {
   if (buildModelVariants()) console.log(`assets: model variants ${MODEL_VARIANTS.join(', ')} written to ${modelsDir}`);
   else console.log('assets: model variants up to date');
   console.log(`assets: ${copyWasmBinaries()} tfjs WASM binaries copied to ${wasmDir}`);
+  console.log(`assets: sample dataset (${zipSampleDataset()} images) zipped to public/datasets/sample.zip`);
 }
 
 try {

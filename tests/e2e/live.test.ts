@@ -145,6 +145,13 @@ describe('camera failures are explained', () => {
     await alert.waitFor();
     assert.equal(await alert.getAttribute('data-camera-error'), 'no-camera');
     assert.match((await alert.textContent()) ?? '', /カメラが見つかりません/);
+    // The file path always works: a photo instead of the camera gets its balls boxed.
+    await page
+      .locator('camera-view input[type="file"]')
+      .first()
+      .setInputFiles(join(root, 'datasets/sample', image));
+    await waitForOverlay(page, 'data-count', (count) => count >= 2, 30_000);
+    for (const box of await overlayBoxes(page)) assert.ok(bestMatch(box) >= 0.8, `box ${box} is on a ball`);
     await browser.close();
   });
 });

@@ -51,6 +51,7 @@ export const templates = {
   'detect.snapshot.full':
     '端末の保存容量がいっぱいです。何も保存していません。写真を削除するか空き容量を増やしてください。',
   'error.stage.dataset': 'データセットエラー',
+  'label.importSample': 'サンプルのボールデータセットを追加',
   'label.import': 'COCO / YOLO の .zip を読み込む',
   'label.export': '.zip で書き出す (COCO + YOLO)',
   'label.import.full': '端末の保存容量がいっぱいです。何も読み込んでいません。',

@@ -33,11 +33,23 @@ export class LabelPage extends LitElement {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     input.value = '';
+    if (file) await this._import(async () => new Uint8Array(await file.arrayBuffer()));
+  }
+
+  private _onImportSample() {
+    return this._import(async () => {
+      const response = await fetch('/datasets/sample.zip');
+      if (!response.ok) throw new Error(`sample dataset: HTTP ${response.status}`);
+      return new Uint8Array(await response.arrayBuffer());
+    });
+  }
+
+  private async _import(read: () => Promise<Uint8Array>) {
     const store = this._dataset.value;
-    if (!file || !store) return;
+    if (!store) return;
     this._busy = true;
     try {
-      const report = await importArchive(new Uint8Array(await file.arrayBuffer()));
+      const report = await importArchive(await read());
       const stored = await store.addAll(
         report.images.map(({ blob, width, height, boxes, negative }) => ({
           blob,
@@ -101,6 +113,7 @@ export class LabelPage extends LitElement {
           <label class="button">${msg('Import COCO / YOLO .zip', { id: 'label.import' })}
             <input type="file" accept=".zip,application/zip" ?disabled=${this._busy} @change=${this._onImport} />
           </label>
+          <button ?disabled=${this._busy} @click=${this._onImportSample}>${msg('Add the sample ball dataset', { id: 'label.importSample' })}</button>
           <button ?disabled=${this._busy || !this._count.value} @click=${this._onExport}>${msg('Export .zip (COCO + YOLO)', { id: 'label.export' })}</button>
         </div>
         ${this._renderReport()}

@@ -1,0 +1,60 @@
+// The on-device dataset from the Label page: one-click sample import, persistence across reloads,
+// export as a COCO/YOLO zip, and importing that zip back.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { type PreviewServer, startPreviewServer } from '../support/preview-server.ts';
+
+const root = join(import.meta.dirname, '../..');
+const sampleBalls = ['train', 'val']
+  .map((split) => JSON.parse(readFileSync(join(root, `datasets/sample/${split}.json`), 'utf8')).annotations.length)
+  .reduce((a, b) => a + b, 0);
+
+let server: PreviewServer;
+let browser: Browser;
+
+before(async () => {
+  server = await startPreviewServer();
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('sample import, reload persistence, export and re-import of the export', async () => {
+  const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/label`);
+  await page.locator('[data-dataset-count="0"]').waitFor();
+  await page.getByRole('button', { name: 'Add the sample ball dataset' }).click();
+  await page.locator('[data-imported="64"][data-skipped="0"]').waitFor({ timeout: 60_000 });
+  await page.locator('[data-dataset-count="64"]').waitFor();
+  await page.reload();
+  await page.locator('[data-dataset-count="64"]').waitFor();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /Export \.zip/ }).click(),
+  ]);
+  const zipPath = await download.path();
+  const entries = unzipSync(readFileSync(zipPath));
+  const coco = JSON.parse(strFromU8(entries['annotations.json'] as Uint8Array));
+  assert.equal(coco.images.length, 64);
+  assert.equal(coco.annotations.length, sampleBalls);
+  assert.deepEqual(
+    coco.categories.map((c: { name: string }) => c.name),
+    ['ball'],
+  );
+  assert.equal(Object.keys(entries).filter((name) => name.startsWith('labels/')).length, 64);
+
+  await page.locator('input[type="file"][accept*="zip"]').setInputFiles(zipPath);
+  await page.locator('[data-imported="64"][data-skipped="0"]').waitFor({ timeout: 60_000 });
+  await page.locator('[data-dataset-count="128"]').waitFor();
+  await context.close();
+});
