@@ -40,7 +40,7 @@ export class BackendChip extends LitElement {
     }
     select {
       /* The option texts are long ("WEBGPU (software, slow)"); on a phone the chip must leave room. */
-      max-width: min(10rem, 30vw);
+      max-width: min(10rem, 27vw);
       text-overflow: ellipsis;
       min-height: 36px;
       border: 0;
