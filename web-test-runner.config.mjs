@@ -10,6 +10,13 @@ const vite = await createServer({
   appType: 'custom',
   clearScreen: false,
   logLevel: 'warn',
+  plugins: [
+    {
+      // @web/test-runner-commands imports the runner's own socket module, which Vite cannot see.
+      name: 'web-test-runner-socket',
+      resolveId: (id) => (id === '/__web-dev-server__web-socket.js' ? { id, external: true } : undefined),
+    },
+  ],
 });
 
 const isRunnerRequest = (ctx) =>

@@ -51,6 +51,8 @@ export const templates = {
   'detect.snapshot.full':
     '端末の保存容量がいっぱいです。何も保存していません。写真を削除するか空き容量を増やしてください。',
   'error.stage.dataset': 'データセットエラー',
+  'labeler.box': str`${0} ${1}: ${2}×${3}、位置 ${4}, ${5}`,
+  'labeler.list': 'この写真の枠',
   'label.importSample': 'サンプルのボールデータセットを追加',
   'label.import': 'COCO / YOLO の .zip を読み込む',
   'label.export': '.zip で書き出す (COCO + YOLO)',
