@@ -3,34 +3,21 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/chromium.ts';
-import { type PreviewServer, startPreviewServer } from '../support/preview-server.ts';
+import { useAppUnderTest } from '../support/app-under-test.ts';
 
 const root = join(import.meta.dirname, '../..');
 const sampleBalls = ['train', 'val']
   .map((split) => JSON.parse(readFileSync(join(root, `datasets/sample/${split}.json`), 'utf8')).annotations.length)
   .reduce((a, b) => a + b, 0);
 
-let server: PreviewServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startPreviewServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppUnderTest();
 
 test('sample import, reload persistence, export and re-import of the export', async () => {
-  const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  const context = await app.browser.newContext({ locale: 'en-US', acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(`${server.url}/label`);
+  await page.goto(`${app.server.url}/label`);
   await page.locator('[data-dataset-count="0"]').waitFor();
   await page.getByRole('button', { name: 'Add the sample ball dataset' }).click();
   await page.locator('[data-imported="64"][data-skipped="0"]').waitFor({ timeout: 60_000 });

@@ -4,29 +4,19 @@ import assert from 'node:assert/strict';
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, launchPersistentChromium } from '../../scripts/lib/chromium.ts';
+import { describe, test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchPersistentChromium } from '../../scripts/lib/chromium.ts';
 import { modelFolder } from '../../src/features/detection/model-variants.ts';
-import { distDir, type PreviewServer, startPreviewServer } from '../support/preview-server.ts';
+import { useAppUnderTest } from '../support/app-under-test.ts';
+import { distDir, startPreviewServer } from '../support/preview-server.ts';
 
-let server: PreviewServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startPreviewServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppUnderTest();
 
 async function openApp(path: string, locale = 'en-US'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale, viewport: { width: 360, height: 740 } });
+  const context = await app.browser.newContext({ locale, viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${app.server.url}${path}`);
   return { context, page };
 }
 
@@ -41,7 +31,7 @@ describe('app shell', () => {
     await page.goBack();
     await page.locator('h1', { hasText: 'Training' }).waitFor();
     assert.equal(new URL(page.url()).pathname, '/train');
-    await page.goto(`${server.url}/no-such-section`);
+    await page.goto(`${app.server.url}/no-such-section`);
     await page.locator('h1', { hasText: 'Page not found' }).waitFor();
     await context.close();
   });
@@ -94,10 +84,10 @@ describe('progressive web app', () => {
     const profile = mkdtempSync(join(tmpdir(), 'tama-lab-profile-'));
     const context = await launchPersistentChromium(profile, { locale: 'en-US' });
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`${server.url}/`);
+    await page.goto(`${app.server.url}/`);
     const manifestHref = await page.locator('link[rel="manifest"]').getAttribute('href');
     assert.ok(manifestHref);
-    const response = await page.request.get(new URL(manifestHref, server.url).href);
+    const response = await page.request.get(new URL(manifestHref, app.server.url).href);
     assert.equal(response.status(), 200);
     const manifest = await response.json();
     assert.equal(manifest.name, 'Tama Lab たまラボ');
@@ -115,7 +105,7 @@ describe('progressive web app', () => {
         (i: { sizes: string; purpose: string }) => i.sizes === size && i.purpose === purpose,
       );
       assert.ok(icon, `icon ${size} ${purpose}`);
-      const png = await (await page.request.get(new URL(icon.src, server.url).href)).body();
+      const png = await (await page.request.get(new URL(icon.src, app.server.url).href)).body();
       // PNG IHDR: width and height are big-endian uint32 at bytes 16 and 20.
       assert.equal(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`, size);
     }
@@ -153,7 +143,7 @@ describe('progressive web app', () => {
     await page.locator('h1', { hasText: 'Live detection' }).waitFor();
     await page.locator('[data-model-state="ready"]').waitFor({ timeout: 120_000 });
     // A deep link that was never visited still opens offline (navigation fallback to the shell).
-    await page.goto(`${server.url}/mnist`);
+    await page.goto(`${app.server.url}/mnist`);
     await page.locator('h1', { hasText: 'MNIST' }).waitFor();
     await context.close();
   });
@@ -163,7 +153,7 @@ describe('progressive web app', () => {
     const copy = mkdtempSync(join(tmpdir(), 'tama-lab-dist-'));
     cpSync(distDir, copy, { recursive: true });
     const updatable = await startPreviewServer(copy);
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await app.browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
     try {
       await page.goto(`${updatable.url}/about`);
