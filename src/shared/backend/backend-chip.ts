@@ -71,11 +71,14 @@ export class BackendChip extends LitElement {
           ? msg('no backend', { id: 'backend.none' })
           : msg('starting…', { id: 'backend.starting' });
     const working = new Map(info?.probes.map((probe) => [probe.name, probe]) ?? []);
+    // The backend first: on a narrow phone the end of the text is what gets cut off.
+    const auto = msg('Auto', { id: 'backend.auto' });
+    const autoText = info?.preference === 'auto' ? `${label} (${auto})` : auto;
     return html`<label title=${info?.error ?? msg('TF.js backend', { id: 'backend.title' })}>
       <span class="dot" aria-hidden="true"></span>
       <select part="select" aria-label=${msg('TF.js backend', { id: 'backend.title' })} @change=${this._onChange}>
         <option value="auto" ?selected=${info?.preference === 'auto'}>
-          ${msg('Auto', { id: 'backend.auto' })}${info?.preference === 'auto' ? `: ${label}` : ''}
+          ${autoText}
         </option>
         ${BACKENDS.map((name) => {
           const probe = working.get(name);
