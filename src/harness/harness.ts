@@ -3,13 +3,13 @@
 
 import { load as loadStockCocoSsd, type ObjectDetection } from '@tensorflow-models/coco-ssd';
 import { renderScene } from '../features/dataset/synthetic/render-scene.ts';
-import { DEFAULT_MODEL_URL } from '../features/detection/default-model.ts';
 import {
   createDetector,
   type DetectOptions,
   type Detector,
   type DetectorOptions,
 } from '../features/detection/detector.ts';
+import { modelUrl } from '../features/detection/model-variants.ts';
 import { type BackendChoice, loadTf, selectBackend } from '../shared/backend/backends.ts';
 
 let detector: Detector | undefined;
@@ -59,7 +59,7 @@ const tama = {
     stock?.dispose();
     await selectBackend(backend);
     const started = performance.now();
-    stock = await loadStockCocoSsd({ base: 'lite_mobilenet_v2', modelUrl: DEFAULT_MODEL_URL });
+    stock = await loadStockCocoSsd({ base: 'lite_mobilenet_v2', modelUrl: modelUrl() });
     return { backend: (await loadTf()).getBackend(), loadMs: performance.now() - started };
   },
 
@@ -119,10 +119,6 @@ const tama = {
     }
     bitmap.close();
     return { width, height, frames };
-  },
-
-  async numTensors() {
-    return (await loadTf()).memory().numTensors;
   },
 
   async renderScene(seed: number, index: number) {

@@ -27,7 +27,7 @@ function freePort(): Promise<number> {
 }
 
 /** `outDir` serves another copy of the build, e.g. one a test modifies to publish an "update". */
-export async function startPreviewServer(outDir = join(root, 'dist')): Promise<PreviewServer> {
+export async function startPreviewServer(outDir = distDir): Promise<PreviewServer> {
   if (!existsSync(join(outDir, 'index.html'))) throw new Error(`${outDir} has no build: run \`npm run build\` first`);
   const port = await freePort();
   const child: ChildProcess = spawn(

@@ -11,7 +11,7 @@ import { captureFrame, datasetContext, StorageFullError } from '../dataset/datas
 import { detectPageStyles } from './detect-page.styles.ts';
 import { createDetector, type Detector } from './detector.ts';
 import { LiveDetectionController } from './live-detection-controller.ts';
-import { DEFAULT_MODEL_VARIANT, MODEL_VARIANTS, type ModelVariant, modelFolder } from './model-variants.ts';
+import { DEFAULT_MODEL_VARIANT, MODEL_VARIANTS, type ModelVariant, modelUrl } from './model-variants.ts';
 import '../camera/camera-view.ts';
 import './detection-overlay.ts';
 
@@ -48,7 +48,7 @@ export class DetectPage extends LitElement {
       this._progress = 0;
       const started = performance.now();
       const detector = await createDetector({
-        model: `/${modelFolder(variant)}/model.json`,
+        model: modelUrl(variant),
         onProgress: (fraction) => {
           this._progress = fraction;
         },

@@ -1,8 +1,8 @@
 import type { GraphModel, Tensor } from '@tensorflow/tfjs';
 import { type BackendChoice, type BackendName, loadTf, selectBackend } from '../../shared/backend/backends.ts';
 import { COCO_CLASSES, SPORTS_BALL } from './coco-classes.ts';
-import { DEFAULT_MODEL_URL } from './default-model.ts';
 import { type Detection, nonMaxSuppression, toSourceBox } from './geometry.ts';
+import { modelUrl } from './model-variants.ts';
 
 // The graph's own preprocessor resizes inside a TensorArray while-loop, which forces executeAsync and
 // is slow on GPUs. We resize on the device ourselves and feed the node right after that loop instead.
@@ -61,7 +61,7 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
     options.backend || !tf.getBackend()
       ? (await selectBackend(options.backend ?? 'auto')).active
       : (tf.getBackend() as BackendName);
-  const url = !options.model || options.model === 'coco' ? DEFAULT_MODEL_URL : options.model;
+  const url = !options.model || options.model === 'coco' ? modelUrl() : options.model;
   const model: GraphModel = await tf.loadGraphModel(url, options.onProgress ? { onProgress: options.onProgress } : {});
   const labels = COCO_CLASSES;
   let disposed = false;

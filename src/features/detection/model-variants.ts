@@ -9,3 +9,8 @@ export const DEFAULT_MODEL_VARIANT: ModelVariant = 'f16';
 export function modelFolder(variant: ModelVariant = DEFAULT_MODEL_VARIANT): string {
   return `models/coco-ssd-${variant}`;
 }
+
+/** model.json of a variant, under the app's base URL (produced at install time, see scripts/fetch-assets.mjs). */
+export function modelUrl(variant: ModelVariant = DEFAULT_MODEL_VARIANT): string {
+  return `${import.meta.env?.BASE_URL ?? '/'}${modelFolder(variant)}/model.json`;
+}
