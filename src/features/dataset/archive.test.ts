@@ -40,14 +40,17 @@ describe('dataset archives', () => {
         { box: [30, 20, 12.5, 12.5], label: 'テニスボール' },
       ]),
       await stored(40, 60, [], true),
+      { ...(await stored(32, 32, [])), burstId: 'burst-1' },
     ];
     const zip = await exportArchive(originals);
     const report = await importArchive(zip);
     expect(report.format).to.equal('coco');
     expect(report.skipped).to.deep.equal([]);
-    expect(report.images.map((i) => [i.width, i.height, i.negative])).to.deep.equal([
-      [64, 48, false],
-      [40, 60, true],
+    // An unlabeled photo stays unlabeled (not "no ball"), and burst frames stay one burst.
+    expect(report.images.map((i) => [i.width, i.height, i.negative, i.burstId])).to.deep.equal([
+      [64, 48, false, undefined],
+      [40, 60, true, undefined],
+      [32, 32, false, 'burst-1'],
     ]);
     expect(report.images[0]?.boxes).to.deep.equal(originals[0]?.boxes);
     expect(new Uint8Array(await (report.images[0] as { blob: Blob }).blob.arrayBuffer())).to.deep.equal(
@@ -60,6 +63,7 @@ describe('dataset archives', () => {
     delete entries['annotations.json'];
     const yolo = await importArchive(zipSync(entries));
     expect(yolo.format).to.equal('yolo');
+    expect(yolo.images.map((i) => i.negative)).to.deep.equal([false, true, false]);
     const boxes = yolo.images[0]?.boxes ?? [];
     expect(boxes.map((b) => b.label)).to.deep.equal(['ball', 'テニスボール']);
     boxes.forEach((b, i) => {

@@ -5,10 +5,10 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Box } from '../detection/geometry.ts';
 import { CocoFormatError, parseCoco } from './coco.ts';
 import type { LabeledBox, StoredImage } from './dataset-store.ts';
+import { type SplitSettings, splitOf } from './split.ts';
+import { formatBytes } from './storage-status.ts';
 
 export const ARCHIVE_LIMITS = { maxArchiveBytes: 512 * 1024 * 1024, maxEntryBytes: 32 * 1024 * 1024, maxImages: 5000 };
-const formatBytes = (bytes: number) =>
-  bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
 const imageName = /\.(jpe?g|png|webp|gif|bmp|avif)$/i;
 
 export interface ImportedImage {
@@ -18,6 +18,7 @@ export interface ImportedImage {
   height: number;
   boxes: LabeledBox[];
   negative: boolean;
+  burstId?: string;
 }
 
 export interface ImportReport {
@@ -30,8 +31,11 @@ function fileNameFor(image: StoredImage, index: number): string {
   return `images/${String(index + 1).padStart(5, '0')}-${image.id.slice(0, 8)}.jpg`;
 }
 
-/** A .zip with annotations.json (COCO), images/, labels/ (YOLO) and classes.txt. */
-export async function exportArchive(images: readonly StoredImage[]): Promise<Uint8Array> {
+/**
+ * A .zip with annotations.json (COCO), images/, labels/ (YOLO) and classes.txt. With split
+ * settings, each COCO image also records its side (`tama_split`) for tools outside the app.
+ */
+export async function exportArchive(images: readonly StoredImage[], split?: SplitSettings): Promise<Uint8Array> {
   const labels = [...new Set(images.flatMap((image) => image.boxes.map((box) => box.label)))].sort();
   const categories = labels.map((name, i) => ({ id: i + 1, name }));
   const files: Record<string, Uint8Array> = {};
@@ -47,6 +51,8 @@ export async function exportArchive(images: readonly StoredImage[]): Promise<Uin
       width: image.width,
       height: image.height,
       tama_negative: image.negative,
+      ...(image.burstId ? { tama_burst: image.burstId } : {}),
+      ...(split ? { tama_split: splitOf(image, split) } : {}),
     });
     const yolo: string[] = [];
     for (const { box, label } of image.boxes) {
@@ -66,7 +72,9 @@ export async function exportArchive(images: readonly StoredImage[]): Promise<Uin
           .join(' '),
       );
     }
-    files[file.replace(/^images\//, 'labels/').replace(/\.jpg$/, '.txt')] = strToU8(yolo.join('\n'));
+    // In YOLO an empty label file means "nothing here"; an unlabeled photo gets no file at all.
+    if (yolo.length || image.negative)
+      files[file.replace(/^images\//, 'labels/').replace(/\.jpg$/, '.txt')] = strToU8(yolo.join('\n'));
   }
   files['annotations.json'] = strToU8(JSON.stringify({ images: cocoImages, annotations, categories }, null, 1));
   files['classes.txt'] = strToU8(labels.join('\n'));
@@ -138,7 +146,7 @@ export async function importArchive(bytes: Uint8Array, limits = ARCHIVE_LIMITS):
     name: string,
     boxes: LabeledBox[],
     negative: boolean,
-    declared?: { width: number; height: number },
+    declared?: { width: number; height: number; tama_burst?: string },
   ) {
     if (images.length >= limits.maxImages)
       return skipped.push({ item: name, reason: `more than ${limits.maxImages} images` });
@@ -166,7 +174,14 @@ export async function importArchive(bytes: Uint8Array, limits = ARCHIVE_LIMITS):
       return !problem;
     });
     seen.add(base);
-    images.push({ name: base, blob, ...size, boxes: kept, negative });
+    images.push({
+      name: base,
+      blob,
+      ...size,
+      boxes: kept,
+      negative,
+      ...(declared?.tama_burst ? { burstId: declared.tama_burst } : {}),
+    });
   }
 
   if (cocoName) {
@@ -182,7 +197,8 @@ export async function importArchive(bytes: Uint8Array, limits = ARCHIVE_LIMITS):
       const boxes = coco.annotations
         .filter((a) => a.image_id === image.id)
         .map((a) => ({ box: a.bbox, label: category.get(a.category_id) as string }));
-      await addImage(folder + image.file_name, boxes, boxes.length === 0, image);
+      // Plain COCO lists background images without annotations; our own export says so explicitly.
+      await addImage(folder + image.file_name, boxes, image.tama_negative ?? boxes.length === 0, image);
     }
     return { images, skipped, format: 'coco' };
   }

@@ -7,6 +7,9 @@ export interface CocoImage {
   file_name: string;
   width: number;
   height: number;
+  /** Tama Lab's own fields: an explicit "no ball" mark and the burst a frame belongs to. */
+  tama_negative?: boolean;
+  tama_burst?: string;
 }
 
 export interface CocoAnnotation {
@@ -67,7 +70,14 @@ export function parseCoco(text: string): CocoDataset {
     if (!isFiniteNumber(value.width) || !isFiniteNumber(value.height) || value.width <= 0 || value.height <= 0) {
       throw new CocoFormatError(`images[${i}] (${value.file_name}) needs a positive width and height`);
     }
-    return { id: value.id, file_name: value.file_name, width: value.width, height: value.height };
+    return {
+      id: value.id,
+      file_name: value.file_name,
+      width: value.width,
+      height: value.height,
+      ...(typeof value.tama_negative === 'boolean' ? { tama_negative: value.tama_negative } : {}),
+      ...(typeof value.tama_burst === 'string' ? { tama_burst: value.tama_burst } : {}),
+    };
   });
   const imagesById = new Map(images.map((image) => [image.id, image]));
   if (imagesById.size !== images.length) throw new CocoFormatError('image ids must be unique');

@@ -1,7 +1,7 @@
 // The on-device dataset: photos as Blobs with their labels, in IndexedDB (via idb), so everything
 // survives reloads and offline use. Camera images never leave the device.
 import { createContext } from '@lit/context';
-import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { type DBSchema, type IDBPDatabase, type IDBPObjectStore, openDB } from 'idb';
 import type { Box } from '../detection/geometry.ts';
 
 export interface LabeledBox {
@@ -19,7 +19,11 @@ export interface StoredImage {
   boxes: LabeledBox[];
   /** Marked by the user as containing no ball: a negative example, not "unlabelled". */
   negative: boolean;
+  /** Frames of one burst share this, so the train/validation split keeps them on the same side. */
+  burstId?: string;
 }
+
+export type NewImage = Omit<StoredImage, 'id' | 'createdAt' | 'boxes' | 'negative'> & Partial<StoredImage>;
 
 interface DatasetSchema extends DBSchema {
   images: { key: string; value: StoredImage; indexes: { 'by-created': number } };
@@ -40,43 +44,48 @@ export class DatasetStore {
     });
   }
 
-  async add(
-    image: Omit<StoredImage, 'id' | 'createdAt' | 'boxes' | 'negative'> & Partial<StoredImage>,
-  ): Promise<StoredImage> {
-    const stored: StoredImage = {
-      id: crypto.randomUUID(),
-      createdAt: Date.now(),
-      boxes: [],
-      negative: false,
-      ...image,
-    };
+  async add(image: NewImage): Promise<StoredImage> {
+    const [stored] = await this.addAll([image]);
+    return stored as StoredImage;
+  }
+
+  /** Adds all images in one transaction: either every one is stored or, on any failure, none is. */
+  async addAll(images: readonly NewImage[]): Promise<StoredImage[]> {
+    const now = Date.now();
+    const stored = images.map(
+      (image, i): StoredImage => ({
+        id: crypto.randomUUID(),
+        createdAt: now + i,
+        boxes: [],
+        negative: false,
+        ...image,
+      }),
+    );
+    await this._write((store) => stored.map((image) => store.add(image)));
+    return stored;
+  }
+
+  /** Replaces a stored image as a whole (boxes, "no ball" mark…); also restores a deleted one. */
+  async put(image: StoredImage): Promise<void> {
+    await this._write((store) => [store.put(image)]);
+  }
+
+  private async _write(
+    requests: (store: IDBPObjectStore<DatasetSchema, ['images'], 'images', 'readwrite'>) => Promise<unknown>[],
+  ): Promise<void> {
+    const transaction = (await this.db).transaction('images', 'readwrite');
     try {
-      await (await this.db).add('images', stored);
+      await Promise.all([...requests(transaction.store), transaction.done]);
     } catch (error) {
       // The transaction aborted as a whole, so nothing was half-written.
       if (error instanceof DOMException && error.name === 'QuotaExceededError')
         throw new StorageFullError(error.message);
       throw error;
     }
-    return stored;
   }
 
-  /** Adds all images in one transaction: either every one is stored or, on any failure, none is. */
-  async addAll(images: readonly Omit<StoredImage, 'id' | 'createdAt'>[]): Promise<number> {
-    const db = await this.db;
-    const transaction = db.transaction('images', 'readwrite');
-    const now = Date.now();
-    try {
-      await Promise.all([
-        ...images.map((image, i) => transaction.store.add({ ...image, id: crypto.randomUUID(), createdAt: now + i })),
-        transaction.done,
-      ]);
-    } catch (error) {
-      if (error instanceof DOMException && error.name === 'QuotaExceededError')
-        throw new StorageFullError(error.message);
-      throw error;
-    }
-    return images.length;
+  async get(id: string): Promise<StoredImage | undefined> {
+    return (await this.db).get('images', id);
   }
 
   async count(): Promise<number> {

@@ -7,7 +7,7 @@ import { describeError } from '../../shared/errors.ts';
 import type { CameraSourceEvent } from '../../shared/events/camera-source.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
-import { captureFrame, datasetContext, StorageFullError } from '../dataset/dataset-store.ts';
+import { captureFrame, datasetContext, type NewImage, StorageFullError } from '../dataset/dataset-store.ts';
 import { detectPageStyles } from './detect-page.styles.ts';
 import { createDetector, type Detector } from './detector.ts';
 import { LiveDetectionController } from './live-detection-controller.ts';
@@ -16,6 +16,10 @@ import '../camera/camera-view.ts';
 import './detection-overlay.ts';
 
 const thresholdStep = 0.05;
+
+/** A burst: 10 frames 0.5 s apart, 5 s of a ball rolling or of the phone moving around it. */
+const BURST_FRAMES = 10;
+const BURST_INTERVAL_MS = 500;
 
 /**
  * Live detection: camera (or a file) with boxes drawn over it, a HUD, a score threshold, and a
@@ -26,6 +30,7 @@ export class DetectPage extends LitElement {
   static override properties = {
     _progress: { state: true },
     _variant: { state: true },
+    _burst: { state: true },
     projector: { type: Boolean, reflect: true },
   };
   static override styles = [pageStyles, detectPageStyles];
@@ -33,6 +38,8 @@ export class DetectPage extends LitElement {
   declare projector: boolean;
   declare private _progress: number;
   declare private _variant: ModelVariant;
+  /** Frame number while a burst is being captured. */
+  declare private _burst: number | undefined;
   private readonly _backend = new ContextConsumer(this, { context: backendContext, subscribe: true });
   private readonly _live = new LiveDetectionController(this);
   private readonly _dataset = new ContextConsumer(this, { context: datasetContext });
@@ -101,14 +108,26 @@ export class DetectPage extends LitElement {
     if (!this.projector && document.fullscreenElement) await document.exitFullscreen().catch(() => {});
   }
 
-  /** Saves what the camera shows now into the on-device dataset, for labeling. */
-  private async _snapshot() {
+  /**
+   * Saves what the camera shows into the on-device dataset, for labeling: one frame, or a burst of
+   * `frames` frames 0.5 s apart that share a burst id (so the split keeps them together). A burst is
+   * stored in one transaction at its end: all of it or, if storage is full, nothing.
+   */
+  private async _capture(frames = 1) {
     const store = this._dataset.value;
     const toasts = this._toasts.value;
-    if (!this._source || !store) return;
+    if (!this._source || !store || this._burst !== undefined) return;
+    const burstId = frames > 1 ? crypto.randomUUID() : undefined;
+    const captured: NewImage[] = [];
     try {
-      const frame = await captureFrame(this._source);
-      await store.add({ ...frame, source: 'camera' });
+      for (let i = 0; i < frames; i++) {
+        if (i > 0) await new Promise((resolve) => setTimeout(resolve, BURST_INTERVAL_MS));
+        if (frames > 1) this._burst = i + 1;
+        if (!this._source) break;
+        captured.push({ ...(await captureFrame(this._source)), source: 'camera', ...(burstId ? { burstId } : {}) });
+      }
+      this._burst = undefined;
+      await store.addAll(captured);
       const count = await store.count();
       const outcome = await toasts?.show(
         msg(str`Saved to your dataset (${count} photos)`, { id: 'detect.snapshot.saved' }),
@@ -122,6 +141,7 @@ export class DetectPage extends LitElement {
         window.dispatchEvent(new PopStateEvent('popstate'));
       }
     } catch (error) {
+      this._burst = undefined;
       const message =
         error instanceof StorageFullError
           ? msg('The device storage is full: nothing was saved. Delete some photos or free space.', {
@@ -153,7 +173,8 @@ export class DetectPage extends LitElement {
       t: () => this._nudgeThreshold(1),
       T: () => this._nudgeThreshold(-1),
       m: () => this._cycleModel(),
-      s: () => void this._snapshot(),
+      s: () => void this._capture(),
+      b: () => void this._capture(BURST_FRAMES),
       Escape: () => void this._toggleProjector(false),
     };
     const action = actions[event.key];
@@ -212,10 +233,12 @@ export class DetectPage extends LitElement {
           </select>
         </label>
         <button @click=${() => live.toggleFreeze()}>${live.frozen ? msg('Resume', { id: 'detect.resume' }) : msg('Freeze', { id: 'detect.freeze' })}</button>
-        <button ?disabled=${!this._source} @click=${() => this._snapshot()}>${msg('Snapshot', { id: 'detect.snapshot' })}</button>
+        <button ?disabled=${!this._source || this._burst !== undefined} @click=${() => this._capture()}>${msg('Snapshot', { id: 'detect.snapshot' })}</button>
+        <button ?disabled=${!this._source || this._burst !== undefined} data-burst=${this._burst ?? ''} @click=${() => this._capture(BURST_FRAMES)}>
+          ${this._burst === undefined ? msg('Burst (5 s)', { id: 'detect.burst' }) : msg(str`Burst ${this._burst} / ${BURST_FRAMES}`, { id: 'detect.burst.progress' })}</button>
         <button @click=${() => this._toggleProjector(true)}>${msg('Presenter mode', { id: 'detect.projector' })}</button>
       </div>
-      <p class="shortcuts">${msg('Keys: space freeze · s snapshot · f presenter mode · t / shift+T threshold · m model · Esc leave', { id: 'detect.shortcuts' })}</p>
+      <p class="shortcuts">${msg('Keys: space freeze · s snapshot · b burst · f presenter mode · t / shift+T threshold · m model · Esc leave', { id: 'detect.shortcuts' })}</p>
     `;
   }
 

@@ -29,4 +29,19 @@ describe('box geometry', () => {
     expect(hitTest(boxes, { x: 49, y: 51 }, 3)).to.deep.equal({ index: 0, part: 'se' });
     expect(hitTest(boxes, { x: 95, y: 5 }, 3)).to.equal(undefined);
   });
+
+  it('resizes from an edge along one axis only', () => {
+    expect(resizeBox([10, 10, 20, 20], 'e', 5, 7, bounds)).to.deep.equal([10, 10, 25, 20]);
+    expect(resizeBox([10, 10, 20, 20], 'n', 3, -4, bounds)).to.deep.equal([10, 6, 20, 24]);
+    expect(resizeBox([10, 10, 20, 20], 'w', 50, 0, bounds)).to.deep.equal([29, 10, 1, 20]);
+    expect(resizeBox([10, 10, 20, 20], 's', 0, 100, bounds)).to.deep.equal([10, 10, 20, 70]);
+  });
+
+  it('finds edges anywhere along them, but not on boxes too small to also move', () => {
+    const boxes: [number, number, number, number][] = [[10, 10, 60, 60]];
+    expect(hitTest(boxes, { x: 40, y: 11 }, 3)).to.deep.equal({ index: 0, part: 'n' });
+    expect(hitTest(boxes, { x: 70, y: 25 }, 3)).to.deep.equal({ index: 0, part: 'e' });
+    expect(hitTest(boxes, { x: 40, y: 40 }, 3)).to.deep.equal({ index: 0, part: 'body' });
+    expect(hitTest([[10, 10, 8, 8]], { x: 14, y: 10 }, 3)).to.deep.equal({ index: 0, part: 'body' });
+  });
 });

@@ -80,4 +80,62 @@ describe('<box-labeler> with real pointer and keyboard input', () => {
     await sendKeys({ press: 'Control+Shift+z' });
     expect(round(labeler.boxes[0]?.box as number[])).to.deep.equal([drawn[0] + 1, drawn[1], drawn[2], drawn[3]]);
   });
+
+  it('resizes from an edge along one axis', async () => {
+    await drag([50, 50], [150, 130]); // image box [100, 100, 200, 160]
+    await drag([150, 90], [170, 95]); // the east edge, away from its midpoint
+    expect(round(labeler.boxes[0]?.box as number[])).to.deep.equal([100, 100, 240, 160]);
+  });
+
+  it('accepts a suggestion by a tap, by Enter, rejects by Delete, and undo brings it back', async () => {
+    let open = -1;
+    labeler.addEventListener('tama-suggestions-change', (event) => {
+      open = event.suggestions.length;
+    });
+    labeler.suggestions = [
+      { box: [40, 40, 60, 60], label: 'ball', score: 0.9 },
+      { box: [300, 200, 80, 80], label: 'ball', score: 0.6 },
+      { box: [500, 100, 60, 60], label: 'ball', score: 0.4 },
+    ];
+    labeler.label = 'テニスボール';
+    await labeler.updateComplete;
+    await drag([35, 35], [35, 35]); // a tap inside the first suggestion (image 70, 70)
+    expect(labeler.boxes).to.deep.equal([{ box: [40, 40, 60, 60], label: 'テニスボール' }]);
+    expect(open).to.equal(2);
+
+    const suggestions = () => [...(labeler.renderRoot.querySelectorAll('rect.suggestion') as NodeListOf<SVGRectElement>)];
+    suggestions()[0]?.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(labeler.boxes.map((b) => b.box)).to.deep.equal([
+      [40, 40, 60, 60],
+      [300, 200, 80, 80],
+    ]);
+    await labeler.updateComplete;
+    suggestions()[0]?.focus();
+    await sendKeys({ press: 'Delete' });
+    expect(labeler.suggestions).to.deep.equal([]);
+    expect(labeler.boxes).to.have.length(2);
+
+    await sendKeys({ press: 'Control+z' });
+    expect(labeler.suggestions.map((s) => s.score)).to.deep.equal([0.4]);
+    labeler.acceptSuggestions();
+    expect(labeler.boxes).to.have.length(3);
+    labeler.undo();
+    expect(labeler.boxes).to.have.length(2);
+    expect(labeler.suggestions).to.have.length(1);
+  });
+
+  it('draws in image pixels while zoomed in, and relabels the selected box', async () => {
+    labeler.focus();
+    await sendKeys({ press: '+' }); // 1.5× about the centre (160, 120)
+    await labeler.updateComplete;
+    expect(labeler.zoom).to.equal(1.5);
+    // Screen (160, 120) stays image (320, 240); 30 screen px are 40 image px at 1.5×.
+    await drag([160, 120], [190, 150]);
+    expect(round(labeler.boxes[0]?.box as number[])).to.deep.equal([320, 240, 40, 40]);
+    expect(labeler.relabelSelected('サッカーボール')).to.equal(true);
+    expect(labeler.boxes[0]?.label).to.equal('サッカーボール');
+    await sendKeys({ press: '0' });
+    expect(labeler.zoom).to.equal(1);
+  });
 });

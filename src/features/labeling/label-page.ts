@@ -1,66 +1,187 @@
 import { ContextConsumer } from '@lit/context';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { Task } from '@lit/task';
-import { html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { describeError } from '../../shared/errors.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
-import { exportArchive, type ImportReport, importArchive } from '../dataset/archive.ts';
-import { datasetContext, StorageFullError } from '../dataset/dataset-store.ts';
-import '../../shared/ui/planned-feature.ts';
+import { toastContext } from '../../shared/ui/toast-context.ts';
+import { exportArchive, importArchive } from '../dataset/archive.ts';
+import { type DatasetSettings, loadDatasetSettings, saveDatasetSettings } from '../dataset/dataset-settings.ts';
+import { datasetContext, type NewImage, StorageFullError, type StoredImage } from '../dataset/dataset-store.ts';
+import { importPhotos } from '../dataset/photo-import.ts';
+import { requestPersistence } from '../dataset/storage-status.ts';
+import { type GalleryFilter, matchesFilter } from './dataset-gallery.ts';
+import type {
+  ClassesChangeEvent,
+  GalleryFilterEvent,
+  ImageDeleteEvent,
+  ImageSavedEvent,
+  ImageSelectEvent,
+  NavigateEvent,
+} from './labeling-events.ts';
+import './dataset-gallery.ts';
+import './label-editor.ts';
+import './storage-meter.ts';
 
-/** The labeling section: capture or import photos and draw boxes around balls. */
+interface ImportOutcome {
+  stored: number;
+  skipped: { item: string; reason: string }[];
+}
+
+/** The labeling studio: bring photos in, label them one by one, see and split the whole dataset. */
 export class LabelPage extends LitElement {
-  static override properties = { _revision: { state: true }, _report: { state: true }, _busy: { state: true } };
-  static override styles = pageStyles;
+  static override properties = {
+    _images: { state: true },
+    _currentId: { state: true },
+    _filter: { state: true },
+    _settings: { state: true },
+    _report: { state: true },
+    _busy: { state: true },
+    _dragging: { state: true },
+    _revision: { state: true },
+  };
+  static override styles = [
+    pageStyles,
+    css`
+      :host([dragging]) .drop,
+      .drop.dragging {
+        outline: 3px dashed var(--accent);
+        outline-offset: 4px;
+      }
+      .split label {
+        display: inline-flex;
+        gap: 0.5rem;
+        align-items: center;
+        min-height: 44px;
+      }
+      .split input[type='number'] {
+        width: 6rem;
+        min-height: 36px;
+        font: inherit;
+      }
+      details summary {
+        min-height: 44px;
+        display: flex;
+        align-items: center;
+        cursor: pointer;
+      }
+      ul.skipped {
+        max-height: 12rem;
+        overflow-y: auto;
+      }
+    `,
+  ];
 
   private readonly _dataset = new ContextConsumer(this, { context: datasetContext });
-  private readonly _count = new Task(this, {
-    args: () => [this._dataset.value, this._revision] as const,
-    task: async ([store]) => (store ? store.count() : 0),
-  });
-  declare private _revision: number;
-  declare private _report: (ImportReport & { stored: number }) | { error: string } | undefined;
+  private readonly _toasts = new ContextConsumer(this, { context: toastContext });
+  declare private _images: StoredImage[] | undefined;
+  declare private _currentId: string | undefined;
+  declare private _filter: GalleryFilter;
+  declare private _settings: DatasetSettings;
+  declare private _report: ImportOutcome | { error: string } | undefined;
   declare private _busy: boolean;
+  declare private _dragging: boolean;
+  declare private _revision: number;
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-    this._revision = 0;
+    this._filter = 'all';
+    this._settings = loadDatasetSettings();
     this._busy = false;
+    this._dragging = false;
+    this._revision = 0;
   }
 
-  private async _onImport(event: Event) {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (file) await this._import(async () => new Uint8Array(await file.arrayBuffer()));
+  override connectedCallback() {
+    super.connectedCallback();
+    document.addEventListener('paste', this._onPaste);
+    void this._reload();
   }
 
-  private _onImportSample() {
-    return this._import(async () => {
-      const response = await fetch('/datasets/sample.zip');
-      if (!response.ok) throw new Error(`sample dataset: HTTP ${response.status}`);
-      return new Uint8Array(await response.arrayBuffer());
-    });
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    document.removeEventListener('paste', this._onPaste);
   }
 
-  private async _import(read: () => Promise<Uint8Array>) {
+  private async _reload() {
+    // The context arrives during connection; wait a microtask for the provider to answer.
+    await this.updateComplete;
     const store = this._dataset.value;
     if (!store) return;
+    this._images = await store.list();
+    if (!this._images.some((image) => image.id === this._currentId)) {
+      this._currentId = (
+        this._images.find((image) => image.boxes.length === 0 && !image.negative) ?? this._images[0]
+      )?.id;
+    }
+    this._revision++;
+  }
+
+  private get _shown(): StoredImage[] {
+    return (this._images ?? []).filter(
+      (image) => image.id === this._currentId || matchesFilter(image, this._filter, this._settings),
+    );
+  }
+
+  private _saveSettings(settings: DatasetSettings) {
+    this._settings = settings;
+    saveDatasetSettings(settings);
+  }
+
+  private readonly _onPaste = (event: ClipboardEvent) => {
+    const files = [...(event.clipboardData?.files ?? [])];
+    if (!files.length) return;
+    event.preventDefault();
+    void this._importFiles(files);
+  };
+
+  private _onDragOver(event: DragEvent) {
+    if (!event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    this._dragging = true;
+  }
+
+  private _onDrop(event: DragEvent) {
+    event.preventDefault();
+    this._dragging = false;
+    void this._importFiles([...(event.dataTransfer?.files ?? [])]);
+  }
+
+  private _onPick(event: Event) {
+    const input = event.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    void this._importFiles(files);
+  }
+
+  /** Photos and .zip datasets, in one transaction: all of them are stored, or none. */
+  async _importFiles(files: readonly File[]) {
+    const store = this._dataset.value;
+    if (!store || !files.length) return;
     this._busy = true;
     try {
-      const report = await importArchive(await read());
-      const stored = await store.addAll(
-        report.images.map(({ blob, width, height, boxes, negative }) => ({
-          blob,
-          width,
-          height,
-          boxes,
-          negative,
-          source: 'import' as const,
-        })),
+      const images: NewImage[] = [];
+      const skipped: ImportOutcome['skipped'] = [];
+      const isZip = (file: File) => /\.zip$/i.test(file.name) || file.type === 'application/zip';
+      for (const file of files.filter(isZip)) {
+        try {
+          const report = await importArchive(new Uint8Array(await file.arrayBuffer()));
+          skipped.push(...report.skipped.map((s) => ({ ...s, item: `${file.name}: ${s.item}` })));
+          images.push(...report.images.map(({ name: _name, ...image }) => ({ ...image, source: 'import' as const })));
+        } catch (error) {
+          skipped.push({ item: file.name, reason: error instanceof Error ? error.message : String(error) });
+        }
+      }
+      const photos = await importPhotos(
+        files.filter((file) => !isZip(file)),
+        this._settings.maxSide,
       );
-      this._report = { ...report, stored };
+      images.push(...photos.images);
+      skipped.push(...photos.skipped);
+      const stored = await store.addAll(images);
+      this._report = { stored: stored.length, skipped };
+      if (stored[0]) this._currentId = stored[0].id;
+      if (stored.length) void requestPersistence();
     } catch (error) {
       this._report = {
         error:
@@ -70,16 +191,29 @@ export class LabelPage extends LitElement {
       };
     } finally {
       this._busy = false;
-      this._revision++;
+      await this._reload();
     }
   }
 
-  private async _onExport() {
+  private async _importSample() {
+    this._busy = true;
+    try {
+      const response = await fetch('/datasets/sample.zip');
+      if (!response.ok) throw new Error(`sample dataset: HTTP ${response.status}`);
+      const file = new File([await response.blob()], 'sample.zip', { type: 'application/zip' });
+      await this._importFiles([file]);
+    } catch (error) {
+      this._report = { error: describeError('dataset', error) };
+      this._busy = false;
+    }
+  }
+
+  private async _export() {
     const store = this._dataset.value;
     if (!store) return;
     this._busy = true;
     try {
-      const zip = await exportArchive(await store.list());
+      const zip = await exportArchive(await store.list(), this._settings);
       const url = URL.createObjectURL(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
       const link = Object.assign(document.createElement('a'), { href: url, download: 'tama-lab-dataset.zip' });
       link.click();
@@ -91,41 +225,135 @@ export class LabelPage extends LitElement {
     }
   }
 
+  private _onSaved(event: ImageSavedEvent) {
+    this._images = this._images?.map((image) => (image.id === event.image.id ? event.image : image));
+  }
+
+  private _onNavigate(event: NavigateEvent) {
+    const shown = this._shown;
+    const index = shown.findIndex((image) => image.id === this._currentId);
+    const next = shown[index + event.step];
+    if (next) this._currentId = next.id;
+  }
+
+  private async _onDelete(event: ImageDeleteEvent) {
+    const store = this._dataset.value;
+    if (!store) return;
+    const { image } = event;
+    const shown = this._shown;
+    const index = shown.findIndex((candidate) => candidate.id === image.id);
+    await store.delete(image.id);
+    this._currentId = (shown[index + 1] ?? shown[index - 1])?.id;
+    await this._reload();
+    const outcome = await this._toasts.value?.show(msg('Photo deleted.', { id: 'label.deleted' }), {
+      action: msg('Undo', { id: 'editor.undo' }),
+      timeout: 8000,
+    });
+    if (outcome === 'action') {
+      await store.put(image);
+      this._currentId = image.id;
+      await this._reload();
+    }
+  }
+
   private _renderReport() {
     const report = this._report;
     if (!report) return nothing;
     if ('error' in report) return html`<p class="error" role="alert" data-import-error>${report.error}</p>`;
     return html`<div role="status" data-imported=${report.stored} data-skipped=${report.skipped.length}>
-      <p>${msg(str`Imported ${report.stored} photos (${report.format}); skipped ${report.skipped.length}.`, { id: 'label.import.report' })}</p>
-      ${report.skipped.length ? html`<ul>${report.skipped.map((s) => html`<li><code>${s.item}</code>: ${s.reason}</li>`)}</ul>` : nothing}
+      <p>${msg(str`Added ${report.stored} photos; skipped ${report.skipped.length}.`, { id: 'label.import.added' })}</p>
+      ${
+        report.skipped.length
+          ? html`<ul class="skipped">${report.skipped.map((s) => html`<li><code>${s.item}</code>: ${s.reason}</li>`)}</ul>`
+          : nothing
+      }
     </div>`;
   }
 
+  private _renderBringIn() {
+    const count = this._images?.length;
+    return html`<section class="card drop ${this._dragging ? 'dragging' : ''}">
+      <h2>${msg('Add photos', { id: 'label.add.title' })}</h2>
+      <p>${msg('Take photos, pick them, drop them here or paste them. A .zip in COCO or YOLO format brings its boxes along.', { id: 'label.add.lead' })}</p>
+      <div class="actions">
+        <label class="button">${msg('Take a photo', { id: 'label.add.camera' })}
+          <input type="file" accept="image/*" capture="environment" ?disabled=${this._busy} @change=${this._onPick} />
+        </label>
+        <label class="button">${msg('Choose photos or .zip', { id: 'label.add.pick' })}
+          <input type="file" multiple accept="image/*,.zip,application/zip" data-import ?disabled=${this._busy} @change=${this._onPick} />
+        </label>
+        <button ?disabled=${this._busy} @click=${this._importSample}>${msg('Add the sample ball dataset', { id: 'label.importSample' })}</button>
+        <button ?disabled=${this._busy || !count} data-export @click=${this._export}>${msg('Export .zip (COCO + YOLO)', { id: 'label.export' })}</button>
+      </div>
+      ${this._busy ? html`<progress aria-label=${msg('Working…', { id: 'label.busy' })}></progress>` : nothing}
+      ${this._renderReport()}
+      <p data-dataset-count=${count ?? ''}>${msg(str`Photos in your dataset on this device: ${count ?? '…'}`, { id: 'label.count' })}</p>
+      <storage-meter .revision=${this._revision}></storage-meter>
+    </section>`;
+  }
+
+  private _renderSplit() {
+    const { seed, valRatio, maxSide } = this._settings;
+    return html`<details class="split">
+      <summary>${msg('Split and import settings', { id: 'label.split.title' })}</summary>
+      <div class="actions">
+        <label>${msg(str`Validation share: ${Math.round(valRatio * 100)} %`, { id: 'label.split.ratio' })}
+          <input type="range" min="0.05" max="0.5" step="0.05" .value=${String(valRatio)}
+            @input=${(event: Event) => this._saveSettings({ ...this._settings, valRatio: Number((event.target as HTMLInputElement).value) })} />
+        </label>
+        <label>${msg('Seed', { id: 'label.split.seed' })}
+          <input type="number" min="0" step="1" .value=${String(seed)}
+            @change=${(event: Event) => this._saveSettings({ ...this._settings, seed: Math.max(0, Math.floor(Number((event.target as HTMLInputElement).value) || 0)) })} />
+        </label>
+        <label>${msg('Longest side of imported photos (px)', { id: 'label.split.maxSide' })}
+          <input type="number" min="320" max="4096" step="32" .value=${String(maxSide)}
+            @change=${(event: Event) => this._saveSettings({ ...this._settings, maxSide: Math.min(4096, Math.max(320, Number((event.target as HTMLInputElement).value) || 1280)) })} />
+        </label>
+      </div>
+      <p class="lead">${msg('The same seed always gives the same split. Frames of one burst stay together on one side, so validation never sees a near-copy of a training photo.', { id: 'label.split.why' })}</p>
+    </details>`;
+  }
+
   override render() {
+    const images = this._images ?? [];
+    const shown = this._shown;
+    const index = shown.findIndex((image) => image.id === this._currentId);
+    const current = shown[index];
+    const all = images.findIndex((image) => image.id === this._currentId);
     return html`
-      <h1>${msg('Labeling', { id: 'label.title' })}</h1>
-      <p class="lead">${msg('Build your own ball dataset: take photos and draw a box around every ball.', { id: 'label.lead' })}</p>
-      <section class="card">
-        <p data-dataset-count=${this._count.value ?? ''}>
-          ${msg(str`Photos in your dataset on this device: ${this._count.value ?? '…'}`, { id: 'label.count' })}
-        </p>
-        <div class="actions">
-          <label class="button">${msg('Import COCO / YOLO .zip', { id: 'label.import' })}
-            <input type="file" accept=".zip,application/zip" ?disabled=${this._busy} @change=${this._onImport} />
-          </label>
-          <button ?disabled=${this._busy} @click=${this._onImportSample}>${msg('Add the sample ball dataset', { id: 'label.importSample' })}</button>
-          <button ?disabled=${this._busy || !this._count.value} @click=${this._onExport}>${msg('Export .zip (COCO + YOLO)', { id: 'label.export' })}</button>
-        </div>
-        ${this._renderReport()}
-      </section>
-      <planned-feature>
-        <ul>
-          <li>${msg('capture frames from the camera (single or burst) or import photos', { id: 'label.plan.capture' })}</li>
-          <li>${msg('draw, move and resize boxes with a finger, mouse or keyboard', { id: 'label.plan.draw' })}</li>
-          <li>${msg('accept boxes the model proposes', { id: 'label.plan.suggest' })}</li>
-          <li>${msg('export and import COCO and YOLO datasets, and load a sample ball dataset', { id: 'label.plan.export' })}</li>
-        </ul>
-      </planned-feature>
+      <div @dragover=${this._onDragOver} @dragleave=${() => {
+        this._dragging = false;
+      }} @drop=${this._onDrop}
+        @tama-image-select=${(event: ImageSelectEvent) => {
+          this._currentId = event.id;
+        }}
+        @tama-gallery-filter=${(event: GalleryFilterEvent) => {
+          this._filter = event.filter as GalleryFilter;
+        }}
+        @tama-image-saved=${this._onSaved} @tama-navigate=${this._onNavigate} @tama-image-delete=${this._onDelete}
+        @tama-classes-change=${(event: ClassesChangeEvent) => this._saveSettings({ ...this._settings, classes: event.classes })}>
+        <h1>${msg('Labeling', { id: 'label.title' })}</h1>
+        <p class="lead">${msg('Build your own ball dataset: take photos and draw a box around every ball.', { id: 'label.lead' })}</p>
+        ${this._renderBringIn()}
+        ${
+          current
+            ? html`<section class="card" aria-label=${msg('Label a photo', { id: 'label.editor' })}>
+              <label-editor .image=${current} .previous=${images[all - 1]} .classes=${this._settings.classes}
+                .position=${index + 1} .total=${shown.length}></label-editor>
+            </section>`
+            : nothing
+        }
+        ${
+          images.length
+            ? html`<section class="card">
+              <h2>${msg('Your dataset', { id: 'label.gallery.title' })}</h2>
+              <dataset-gallery .images=${images} .split=${this._settings} .filter=${this._filter}
+                selected-id=${this._currentId ?? ''}></dataset-gallery>
+              ${this._renderSplit()}
+            </section>`
+            : nothing
+        }
+      </div>
     `;
   }
 }

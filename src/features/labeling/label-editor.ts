@@ -1,0 +1,317 @@
+import { ContextConsumer } from '@lit/context';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { backendContext } from '../../shared/backend/backend-context.ts';
+import { describeError } from '../../shared/errors.ts';
+import type { BoxesChangeEvent } from '../../shared/events/boxes-change.ts';
+import type { SuggestionsChangeEvent } from '../../shared/events/suggestions-change.ts';
+import { pageStyles } from '../../shared/ui/page-styles.ts';
+import { toastContext } from '../../shared/ui/toast-context.ts';
+import { DEFAULT_CLASS } from '../dataset/dataset-settings.ts';
+import { datasetContext, type StoredImage } from '../dataset/dataset-store.ts';
+import type { BoxLabeler } from './box-labeler.ts';
+import { ClassesChangeEvent, ImageDeleteEvent, ImageSavedEvent, NavigateEvent } from './labeling-events.ts';
+import { type Suggestion, suggestionsFrom } from './suggestion.ts';
+import { SuggestionSource } from './suggestion-source.ts';
+import './box-labeler.ts';
+
+type SuggestState = 'idle' | 'running' | 'done' | 'failed';
+const autoSuggestKey = 'tama-lab:auto-suggest';
+
+/**
+ * One photo at a time: the box labeler with its tools — classes, "no ball", model suggestions,
+ * copy from the previous photo, undo/redo, zoom, previous/next. Every change is stored at once.
+ * @fires tama-image-saved - after a change was stored
+ * @fires tama-navigate - previous / next photo
+ * @fires tama-image-delete - the user asked to delete this photo
+ * @fires tama-classes-change - the user added a class
+ */
+export class LabelEditor extends LitElement {
+  static override properties = {
+    image: { attribute: false },
+    previous: { attribute: false },
+    classes: { attribute: false },
+    position: { type: Number },
+    total: { type: Number },
+    _url: { state: true },
+    _label: { state: true },
+    _suggestions: { state: true },
+    _suggestState: { state: true },
+    _suggestError: { state: true },
+    _autoSuggest: { state: true },
+  };
+  static override styles = [
+    pageStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .bar {
+        margin: 0.5rem 0;
+      }
+      .position {
+        font-variant-numeric: tabular-nums;
+        min-width: 5rem;
+        text-align: center;
+      }
+      box-labeler {
+        max-height: 75vh;
+      }
+      .hint {
+        color: var(--text-muted);
+        font-size: 0.85rem;
+      }
+      .actions input[type='text'] {
+        min-height: 44px;
+        padding: 0 0.75rem;
+        border: 1px solid var(--border-strong);
+        border-radius: 0.75rem;
+        background: var(--surface);
+        color: var(--text);
+        font: inherit;
+        width: 10rem;
+      }
+      label.toggle {
+        display: inline-flex;
+        gap: 0.4rem;
+        align-items: center;
+        min-height: 44px;
+      }
+      label.toggle input {
+        width: 1.25rem;
+        height: 1.25rem;
+      }
+      button.danger {
+        color: var(--danger);
+      }
+    `,
+  ];
+
+  declare image: StoredImage | undefined;
+  declare previous: StoredImage | undefined;
+  declare classes: string[];
+  declare position: number;
+  declare total: number;
+  declare private _url: string;
+  declare private _label: string;
+  declare private _suggestions: Suggestion[];
+  declare private _suggestState: SuggestState;
+  declare private _suggestError: string;
+  declare private _autoSuggest: boolean;
+  private readonly _dataset = new ContextConsumer(this, { context: datasetContext });
+  private readonly _backend = new ContextConsumer(this, { context: backendContext, subscribe: true });
+  private readonly _toasts = new ContextConsumer(this, { context: toastContext });
+  private readonly _source = new SuggestionSource();
+  /** Writes are chained so a fast sequence of edits lands in order. */
+  private _saving: Promise<void> = Promise.resolve();
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this.classes = [DEFAULT_CLASS];
+    this.position = 0;
+    this.total = 0;
+    this._url = '';
+    this._label = DEFAULT_CLASS;
+    this._suggestions = [];
+    this._suggestState = 'idle';
+    this._suggestError = '';
+    this._autoSuggest = localStorage.getItem(autoSuggestKey) !== 'off';
+    this.addEventListener('keydown', (event) => this._onKeyDown(event));
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    if (this._url) URL.revokeObjectURL(this._url);
+    this._url = '';
+    this._source.dispose();
+  }
+
+  private get _labeler(): BoxLabeler | null {
+    return this.renderRoot.querySelector('box-labeler');
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    const previousImage = changed.get('image') as StoredImage | undefined;
+    if (changed.has('image') && previousImage?.id !== this.image?.id) {
+      if (this._url) URL.revokeObjectURL(this._url);
+      this._url = this.image ? URL.createObjectURL(this.image.blob) : '';
+      this._suggestions = [];
+      this._suggestState = 'idle';
+      const image = this.image;
+      if (image && this._autoSuggest && image.boxes.length === 0 && !image.negative) void this._suggest();
+    }
+    if (changed.has('classes') && !this.classes.includes(this._label)) this._label = this.classes[0] ?? DEFAULT_CLASS;
+  }
+
+  private async _suggest() {
+    const image = this.image;
+    if (!image) return;
+    this._suggestState = 'running';
+    try {
+      const detections = await this._source.detect(image.blob, this._backend.value);
+      if (this.image?.id !== image.id) return;
+      this._suggestions = suggestionsFrom(detections, this.image.boxes, this._label);
+      this._suggestState = 'done';
+    } catch (error) {
+      if (this.image?.id !== image.id) return;
+      this._suggestError = describeError('model', error);
+      this._suggestState = 'failed';
+    }
+  }
+
+  private _save(change: Partial<StoredImage>) {
+    const current = this.image;
+    const store = this._dataset.value;
+    if (!current || !store) return;
+    const next: StoredImage = { ...current, ...change };
+    this.image = next;
+    this._saving = this._saving.then(async () => {
+      try {
+        await store.put(next);
+        this.dispatchEvent(new ImageSavedEvent(next));
+      } catch (error) {
+        await this._toasts.value?.show(describeError('dataset', error), { tone: 'error' });
+      }
+    });
+  }
+
+  private _onBoxes(event: BoxesChangeEvent) {
+    // Drawing a box on a photo marked "no ball" means it has a ball after all.
+    this._save({ boxes: event.boxes, negative: event.boxes.length ? false : (this.image?.negative ?? false) });
+  }
+
+  private _onSuggestions(event: SuggestionsChangeEvent) {
+    this._suggestions = event.suggestions;
+  }
+
+  private _onKeyDown(event: KeyboardEvent) {
+    const target = event.composedPath()[0];
+    if (target instanceof HTMLInputElement || target instanceof HTMLSelectElement) return;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const key = event.key.toLowerCase();
+    if (key === 'n' || key === 'p') {
+      event.preventDefault();
+      this.dispatchEvent(new NavigateEvent(key === 'n' ? 1 : -1));
+    } else if (key === 'a' && this._suggestions.length) {
+      event.preventDefault();
+      this._labeler?.acceptSuggestions();
+    }
+  }
+
+  private _onClass(event: Event) {
+    this._label = (event.target as HTMLSelectElement).value;
+    this._labeler?.relabelSelected(this._label);
+  }
+
+  private _onAddClass(event: SubmitEvent) {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const input = form.elements.namedItem('class') as HTMLInputElement;
+    const name = input.value.trim().slice(0, 40);
+    input.value = '';
+    if (!name) return;
+    if (!this.classes.includes(name)) this.dispatchEvent(new ClassesChangeEvent([...this.classes, name]));
+    this._label = name;
+    this._labeler?.relabelSelected(name);
+  }
+
+  private _onNegative(event: Event) {
+    this._save({ negative: (event.target as HTMLInputElement).checked });
+  }
+
+  private _onAutoSuggest(event: Event) {
+    this._autoSuggest = (event.target as HTMLInputElement).checked;
+    localStorage.setItem(autoSuggestKey, this._autoSuggest ? 'on' : 'off');
+    if (this._autoSuggest && this._suggestState === 'idle') void this._suggest();
+  }
+
+  private _copyFromPrevious() {
+    const previous = this.previous;
+    const image = this.image;
+    if (!previous || !image) return;
+    // Burst frames share a size; otherwise scale, so the boxes land on the same part of the picture.
+    const sx = image.width / previous.width;
+    const sy = image.height / previous.height;
+    this._labeler?.replaceBoxes([
+      ...image.boxes,
+      ...previous.boxes.map(({ box: [x, y, w, h], label }) => ({
+        box: [x * sx, y * sy, w * sx, h * sy] as [number, number, number, number],
+        label,
+      })),
+    ]);
+  }
+
+  private _renderSuggestions() {
+    const count = this._suggestions.length;
+    const status = {
+      idle: msg('Ask the model where the balls are.', { id: 'editor.suggest.idle' }),
+      running: msg('The model is looking…', { id: 'editor.suggest.running' }),
+      done: count
+        ? msg(str`The model proposes ${count} boxes (dashed): tap one to accept it.`, { id: 'editor.suggest.done' })
+        : msg('No more proposals from the model.', { id: 'editor.suggest.none' }),
+      failed: this._suggestError,
+    }[this._suggestState];
+    return html`<div class="actions bar" data-suggest-state=${this._suggestState} data-suggestions=${count}>
+      <span role="status" class=${this._suggestState === 'failed' ? 'error' : ''}>${status}</span>
+      <button ?disabled=${!count} @click=${() => this._labeler?.acceptSuggestions()}>
+        ${msg(str`Accept all (${count})`, { id: 'editor.suggest.acceptAll' })}</button>
+      <button ?disabled=${!count} @click=${() => this._labeler?.rejectSuggestions()}>
+        ${msg('Reject all', { id: 'editor.suggest.rejectAll' })}</button>
+      <button ?disabled=${this._suggestState === 'running'} @click=${() => this._suggest()}>
+        ${msg('Suggest boxes', { id: 'editor.suggest.run' })}</button>
+      <label class="toggle"><input type="checkbox" .checked=${this._autoSuggest} @change=${this._onAutoSuggest} />
+        ${msg('Suggest on every unlabeled photo', { id: 'editor.suggest.auto' })}</label>
+    </div>`;
+  }
+
+  override render() {
+    const image = this.image;
+    if (!image) return nothing;
+    return html`
+      <div class="actions bar">
+        <button data-nav="previous" ?disabled=${this.position <= 1} @click=${() => this.dispatchEvent(new NavigateEvent(-1))}
+          aria-label=${msg('Previous photo (P)', { id: 'editor.previous' })}>◀</button>
+        <span class="position" aria-live="polite">${this.position} / ${this.total}</span>
+        <button data-nav="next" ?disabled=${this.position >= this.total} @click=${() => this.dispatchEvent(new NavigateEvent(1))}
+          aria-label=${msg('Next photo (N)', { id: 'editor.next' })}>▶</button>
+        <button @click=${() => this._labeler?.undo()}>${msg('Undo', { id: 'editor.undo' })}</button>
+        <button @click=${() => this._labeler?.redo()}>${msg('Redo', { id: 'editor.redo' })}</button>
+        <button @click=${() => this._labeler?.resetZoom()}>${msg('Fit', { id: 'editor.fit' })}</button>
+      </div>
+      <box-labeler .src=${this._url} .imageWidth=${image.width} .imageHeight=${image.height} .boxes=${image.boxes}
+        .suggestions=${this._suggestions} .label=${this._label}
+        @tama-boxes-change=${this._onBoxes} @tama-suggestions-change=${this._onSuggestions}></box-labeler>
+      ${this._renderSuggestions()}
+      <div class="actions bar">
+        <label>${msg('Class', { id: 'editor.class' })}
+          <select .value=${this._label} @change=${this._onClass}>
+            ${this.classes.map((name) => html`<option ?selected=${name === this._label}>${name}</option>`)}
+          </select>
+        </label>
+        <form class="actions" @submit=${this._onAddClass}>
+          <input type="text" name="class" maxlength="40" placeholder=${msg('New class, e.g. テニスボール', { id: 'editor.class.placeholder' })}
+            aria-label=${msg('New class name', { id: 'editor.class.new' })} />
+          <button type="submit">${msg('Add class', { id: 'editor.class.add' })}</button>
+        </form>
+      </div>
+      <div class="actions bar">
+        <label class="toggle"><input type="checkbox" data-negative .checked=${image.negative} ?disabled=${image.boxes.length > 0}
+          @change=${this._onNegative} />${msg('No ball in this photo', { id: 'editor.negative' })}</label>
+        <button ?disabled=${!this.previous?.boxes.length} @click=${this._copyFromPrevious}>
+          ${msg('Copy boxes from previous photo', { id: 'editor.copyPrevious' })}</button>
+        <button class="danger" @click=${() => this.dispatchEvent(new ImageDeleteEvent(image))}>
+          ${msg('Delete photo', { id: 'editor.delete' })}</button>
+      </div>
+      <p class="hint">${msg('Drag to draw a box; drag a box, its corners or edges to move or resize; two fingers zoom. Keys: Tab selects boxes, arrows nudge, shift+arrows resize, Delete removes, ctrl+Z undo, N / P next / previous, A accept all, + / − zoom.', { id: 'editor.hint' })}</p>
+    `;
+  }
+}
+
+customElements.define('label-editor', LabelEditor);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'label-editor': LabelEditor;
+  }
+}
