@@ -114,8 +114,30 @@ describe('live detection with the fake camera', () => {
     // Snapshot: the frame goes into the on-device dataset (IndexedDB) and survives a reload.
     await page.getByRole('button', { name: 'Snapshot' }).click();
     await page.getByRole('status').getByText('Saved to your dataset (1 photos)').waitFor();
+
+    // Burst: 10 frames, 0.5 s apart, stored together with one burst id.
+    await page.getByRole('button', { name: 'Burst (5 s)' }).click();
+    await page.getByRole('status').getByText('Saved to your dataset (11 photos)').waitFor({ timeout: 30_000 });
+    const bursts = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const open = indexedDB.open('tama-lab-dataset');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction('images').objectStore('images').getAll();
+            request.onsuccess = () => {
+              open.result.close();
+              resolve(request.result.map((image: { burstId?: string }) => image.burstId ?? 'single'));
+            };
+          };
+        }),
+    );
+    assert.equal(bursts.filter((id) => id === 'single').length, 1);
+    assert.equal(new Set(bursts.filter((id) => id !== 'single')).size, 1);
+    assert.equal(bursts.length, 11);
+
     await page.goto(`${server.url}/label`);
-    await page.locator('[data-dataset-count="1"]').waitFor();
+    await page.locator('[data-dataset-count="11"]').waitFor();
     await context.close();
   });
 });

@@ -6,7 +6,12 @@ describe('dataset settings', () => {
 
   it('round-trips and keeps good fields when others are bad', () => {
     saveDatasetSettings({ seed: 42, valRatio: 0.3, maxSide: 960, classes: ['ball', 'テニスボール'] });
-    expect(loadDatasetSettings()).to.deep.equal({ seed: 42, valRatio: 0.3, maxSide: 960, classes: ['ball', 'テニスボール'] });
+    expect(loadDatasetSettings()).to.deep.equal({
+      seed: 42,
+      valRatio: 0.3,
+      maxSide: 960,
+      classes: ['ball', 'テニスボール'],
+    });
     localStorage.setItem(
       'tama-lab:dataset-settings',
       JSON.stringify({ seed: 'x', valRatio: 5, maxSide: 960, classes: [1, ''] }),

@@ -103,7 +103,9 @@ describe('<box-labeler> with real pointer and keyboard input', () => {
     expect(labeler.boxes).to.deep.equal([{ box: [40, 40, 60, 60], label: 'テニスボール' }]);
     expect(open).to.equal(2);
 
-    const suggestions = () => [...(labeler.renderRoot.querySelectorAll('rect.suggestion') as NodeListOf<SVGRectElement>)];
+    const suggestions = () => [
+      ...(labeler.renderRoot.querySelectorAll('rect.suggestion') as NodeListOf<SVGRectElement>),
+    ];
     suggestions()[0]?.focus();
     await sendKeys({ press: 'Enter' });
     expect(labeler.boxes.map((b) => b.box)).to.deep.equal([

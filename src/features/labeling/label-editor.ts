@@ -272,7 +272,7 @@ export class LabelEditor extends LitElement {
       <div class="actions bar">
         <button data-nav="previous" ?disabled=${this.position <= 1} @click=${() => this.dispatchEvent(new NavigateEvent(-1))}
           aria-label=${msg('Previous photo (P)', { id: 'editor.previous' })}>◀</button>
-        <span class="position" aria-live="polite">${this.position} / ${this.total}</span>
+        <span class="position" aria-live="polite" data-position=${this.position}>${this.position} / ${this.total}</span>
         <button data-nav="next" ?disabled=${this.position >= this.total} @click=${() => this.dispatchEvent(new NavigateEvent(1))}
           aria-label=${msg('Next photo (N)', { id: 'editor.next' })}>▶</button>
         <button @click=${() => this._labeler?.undo()}>${msg('Undo', { id: 'editor.undo' })}</button>

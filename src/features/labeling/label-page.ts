@@ -22,6 +22,13 @@ import './dataset-gallery.ts';
 import './label-editor.ts';
 import './storage-meter.ts';
 
+async function isZipFile(file: Blob): Promise<boolean> {
+  const magic = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+  return (
+    magic[0] === 0x50 && magic[1] === 0x4b && (magic[2] === 3 || magic[2] === 5) && (magic[3] === 4 || magic[3] === 6)
+  );
+}
+
 interface ImportOutcome {
   stored: number;
   skipped: { item: string; reason: string }[];
@@ -162,8 +169,9 @@ export class LabelPage extends LitElement {
     try {
       const images: NewImage[] = [];
       const skipped: ImportOutcome['skipped'] = [];
-      const isZip = (file: File) => /\.zip$/i.test(file.name) || file.type === 'application/zip';
-      for (const file of files.filter(isZip)) {
+      // By content, not name: downloads and shares often lose the extension.
+      const zipped = await Promise.all(files.map(isZipFile));
+      for (const file of files.filter((_, i) => zipped[i])) {
         try {
           const report = await importArchive(new Uint8Array(await file.arrayBuffer()));
           skipped.push(...report.skipped.map((s) => ({ ...s, item: `${file.name}: ${s.item}` })));
@@ -173,7 +181,7 @@ export class LabelPage extends LitElement {
         }
       }
       const photos = await importPhotos(
-        files.filter((file) => !isZip(file)),
+        files.filter((_, i) => !zipped[i]),
         this._settings.maxSide,
       );
       images.push(...photos.images);
@@ -288,7 +296,6 @@ export class LabelPage extends LitElement {
       ${this._busy ? html`<progress aria-label=${msg('Working…', { id: 'label.busy' })}></progress>` : nothing}
       ${this._renderReport()}
       <p data-dataset-count=${count ?? ''}>${msg(str`Photos in your dataset on this device: ${count ?? '…'}`, { id: 'label.count' })}</p>
-      <storage-meter .revision=${this._revision}></storage-meter>
     </section>`;
   }
 
@@ -350,6 +357,7 @@ export class LabelPage extends LitElement {
               <dataset-gallery .images=${images} .split=${this._settings} .filter=${this._filter}
                 selected-id=${this._currentId ?? ''}></dataset-gallery>
               ${this._renderSplit()}
+              <storage-meter .revision=${this._revision}></storage-meter>
             </section>`
             : nothing
         }
