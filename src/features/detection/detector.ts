@@ -1,8 +1,10 @@
 import type { GraphModel, Tensor } from '@tensorflow/tfjs';
 import { type BackendChoice, type BackendName, loadTf, selectBackend } from '../../shared/backend/backends.ts';
+import { parseTrainedModel, TRAINED_FORMAT, type TrainedModel, trainedHeads } from '../training/trained-model.ts';
 import { COCO_CLASSES, SPORTS_BALL } from './coco-classes.ts';
 import { type Detection, nonMaxSuppression, toSourceBox } from './geometry.ts';
 import { modelUrl } from './model-variants.ts';
+import { ACTIVATION_NODES, decodeBoxes, graphAnchors, runHeads } from './ssd-heads.ts';
 
 // The graph's own preprocessor resizes inside a TensorArray while-loop, which forces executeAsync and
 // is slow on GPUs. We resize on the device ourselves and feed the node right after that loop instead.
@@ -35,8 +37,11 @@ export interface DetectOptions {
 export interface DetectorOptions {
   /** Backend to run on; without it the backend the app already selected is kept (or the best one picked). */
   backend?: BackendChoice;
-  /** 'coco' for the bundled COCO-SSD, or the URL of another model.json with the same graph. */
-  model?: 'coco' | string;
+  /**
+   * 'coco' for the bundled COCO-SSD; a fine-tuned model (from [Training]); or the URL of a model.json,
+   * either a graph like COCO-SSD's or a fine-tuned model's (with its weights.bin next to it).
+   */
+  model?: 'coco' | string | TrainedModel;
   /** Download progress of the weights, 0…1. */
   onProgress?: (fraction: number) => void;
 }
@@ -55,20 +60,68 @@ function sourceSize(source: DetectorSource): { width: number; height: number } {
   return { width: source.width, height: source.height };
 }
 
+/** A model.json URL may hold a fine-tuned model: then its weights.bin sits next to it. */
+async function fetchIfTrained(url: string): Promise<TrainedModel | undefined> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const json = await response.text();
+  if (!json.includes(TRAINED_FORMAT)) return undefined;
+  const weights = await fetch(new URL('weights.bin', new URL(url, location.href)));
+  if (!weights.ok) throw new Error(`weights.bin next to ${url}: HTTP ${weights.status}`);
+  return parseTrainedModel(json, await weights.arrayBuffer());
+}
+
 export async function createDetector(options: DetectorOptions = {}): Promise<Detector> {
   const tf = await loadTf();
   const backend =
     options.backend || !tf.getBackend()
       ? (await selectBackend(options.backend ?? 'auto')).active
       : (tf.getBackend() as BackendName);
-  const url = !options.model || options.model === 'coco' ? modelUrl() : options.model;
+  const trained =
+    typeof options.model === 'object'
+      ? options.model
+      : options.model && options.model !== 'coco'
+        ? await fetchIfTrained(options.model)
+        : undefined;
+  const url = trained
+    ? modelUrl(trained.meta.base)
+    : !options.model || options.model === 'coco'
+      ? modelUrl()
+      : (options.model as string);
   const model: GraphModel = await tf.loadGraphModel(url, options.onProgress ? { onProgress: options.onProgress } : {});
-  const labels = COCO_CLASSES;
+  const labels: readonly (string | null)[] = trained ? trained.meta.classes : COCO_CLASSES;
+  const heads = trained ? trainedHeads(tf, trained) : undefined;
+  const anchors = trained ? graphAnchors(tf, model) : undefined;
+  const defaultClasses = trained ? trained.meta.classes : [SPORTS_BALL];
   let disposed = false;
+
+  /** Scores [anchors, classes] and corners [anchors, 4] for one input. */
+  function runModel(input: Tensor): [Tensor, Tensor] {
+    if (!heads || !anchors) {
+      const outputs = model.execute({ [INPUT_NODE]: input }, [SCORES_NODE, BOXES_NODE]) as Tensor[];
+      const [scores, boxes] = outputs as [Tensor, Tensor];
+      const count = scores.shape[1] as number;
+      const reshaped = tf.tidy(() => [scores.reshape([count, -1]), boxes.reshape([count, 4])] as [Tensor, Tensor]);
+      tf.dispose(outputs);
+      return reshaped;
+    }
+    const activations = model.execute({ [INPUT_NODE]: input }, [...ACTIVATION_NODES]) as Tensor[];
+    try {
+      return tf.tidy(() => {
+        const { encodings, logits } = runHeads(tf, activations, heads, labels.length);
+        const count = logits.shape[1] as number;
+        // Column 0 is background; the rest are the classes, each its own sigmoid as in COCO-SSD.
+        const scores = tf.sigmoid(logits.slice([0, 0, 1], [-1, -1, -1])).reshape([count, -1]);
+        return [scores, decodeBoxes(tf, anchors, encodings).reshape([count, 4])] as [Tensor, Tensor];
+      });
+    } finally {
+      tf.dispose(activations);
+    }
+  }
 
   function columnsFor(classes: DetectOptions['classes']): number[] {
     const wanted =
-      classes === 'all' ? labels.filter((label): label is string => label !== null) : (classes ?? [SPORTS_BALL]);
+      classes === 'all' ? labels.filter((label): label is string => label !== null) : (classes ?? defaultClasses);
     return wanted.map((label) => {
       const column = labels.indexOf(label);
       if (column < 0) throw new Error(`the model has no class "${label}"`);
@@ -92,19 +145,19 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
     });
     // execute(), not executeAsync(): without the preprocessor's while-loop the graph has no control
     // flow, and the few shape tensors it reads are CPU-resident on every backend.
-    let outputs: Tensor[];
+    let outputs: [Tensor, Tensor];
     try {
-      outputs = model.execute({ [INPUT_NODE]: input }, [SCORES_NODE, BOXES_NODE]) as Tensor[];
+      outputs = runModel(input);
     } finally {
       input.dispose();
     }
     try {
       return tf.tidy(() => {
-        const [scores, boxes] = outputs as [Tensor, Tensor];
-        const anchors = scores.shape[1] as number;
-        const classScores = tf.gather(scores.reshape([anchors, -1]), columns, 1).transpose();
-        const top = tf.topk(classScores, Math.min(CANDIDATES_PER_CLASS, anchors));
-        const topBoxes = tf.gather(boxes.reshape([anchors, 4]), top.indices.flatten());
+        const [scores, boxes] = outputs;
+        const anchorCount = scores.shape[0] as number;
+        const classScores = tf.gather(scores, columns, 1).transpose();
+        const top = tf.topk(classScores, Math.min(CANDIDATES_PER_CLASS, anchorCount));
+        const topBoxes = tf.gather(boxes, top.indices.flatten());
         return [top.values, topBoxes] as [Tensor, Tensor];
       });
     } finally {
@@ -144,6 +197,8 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
     dispose() {
       disposed = true;
       model.dispose();
+      if (heads) tf.dispose(heads.flatMap((head) => Object.values(head)));
+      anchors?.dispose();
     },
   };
 

@@ -1,0 +1,182 @@
+// A fine-tuned detector as files: model.json (what it detects, how it was trained, how well it did,
+// and the weight layout) + weights.bin (float32 little-endian). The frozen backbone is not copied:
+// `base` names the bundled COCO-SSD variant it runs on. Anything that does not fit is refused with
+// a message saying what is wrong, before a tensor is made.
+import type * as tfTypes from '@tensorflow/tfjs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { MODEL_VARIANTS, type ModelVariant } from '../detection/model-variants.ts';
+import { headWeightNames, LEVELS, type LevelHeads } from '../detection/ssd-heads.ts';
+
+export const TRAINED_FORMAT = 'tama-lab-ssd-heads';
+const VERSION = 1;
+
+export interface TrainSettings {
+  classes: string[];
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  /** Views per training photo: the photo itself plus random flips, zooms, light changes and blur. */
+  augmentCopies: number;
+  /** Stop after this many epochs without a better validation mAP. */
+  patience: number;
+  seed: number;
+  base: ModelVariant;
+}
+
+export interface EpochReport {
+  epoch: number;
+  loss: number;
+  valLoss: number | null;
+  valMAP50: number | null;
+  ms: number;
+}
+
+export interface TrainedMetrics {
+  /** Validation mAP@0.5 of the kept (best) epoch. */
+  valMAP50: number | null;
+  /** The same measurement for the untouched COCO "sports ball" heads (epoch 0). */
+  stockValMAP50: number | null;
+  bestEpoch: number;
+  epochs: EpochReport[];
+  trainImages: number;
+  valImages: number;
+  backend: string;
+  ms: number;
+}
+
+export interface TrainedModelMeta {
+  format: typeof TRAINED_FORMAT;
+  version: typeof VERSION;
+  id: string;
+  name: string;
+  base: ModelVariant;
+  classes: string[];
+  createdAt: number;
+  metrics: TrainedMetrics;
+  settings: TrainSettings;
+  weights: { name: string; shape: number[] }[];
+}
+
+export interface TrainedModel {
+  meta: TrainedModelMeta;
+  /** Every weight of `meta.weights`, in order, back to back. */
+  weights: Float32Array;
+}
+
+export class TrainedModelError extends Error {
+  override name = 'TrainedModelError';
+}
+
+/** The shape each head weight must have for `classCount` classes. */
+export function expectedShapes(classCount: number): { name: string; shape: number[] }[] {
+  const names = headWeightNames();
+  return LEVELS.flatMap(({ channels, anchors }, level) => [
+    { name: names[level * 4] as string, shape: [channels, anchors * 4] },
+    { name: names[level * 4 + 1] as string, shape: [anchors * 4] },
+    { name: names[level * 4 + 2] as string, shape: [channels, anchors * (1 + classCount)] },
+    { name: names[level * 4 + 3] as string, shape: [anchors * (1 + classCount)] },
+  ]);
+}
+
+const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
+
+/** Checks everything a detector relies on; throws TrainedModelError naming the first problem. */
+export function validateTrainedModel(meta: unknown, weightBytes: number): TrainedModelMeta {
+  const fail = (why: string): never => {
+    throw new TrainedModelError(why);
+  };
+  if (typeof meta !== 'object' || meta === null) return fail('model.json is not a JSON object');
+  const m = meta as Partial<TrainedModelMeta>;
+  if (m.format !== TRAINED_FORMAT) return fail(`not a Tama Lab model (format is ${JSON.stringify(m.format)})`);
+  if (m.version !== VERSION) return fail(`model version ${m.version} is not supported (this app reads ${VERSION})`);
+  if (!MODEL_VARIANTS.includes(m.base as ModelVariant)) return fail(`unknown base model ${JSON.stringify(m.base)}`);
+  if (!Array.isArray(m.classes) || !m.classes.length || m.classes.some((c) => typeof c !== 'string' || !c))
+    return fail('the model must name at least one class');
+  const expected = expectedShapes(m.classes.length);
+  const weights = Array.isArray(m.weights) ? m.weights : [];
+  expected.forEach(({ name, shape }, i) => {
+    const found = weights[i];
+    if (found?.name !== name || JSON.stringify(found.shape) !== JSON.stringify(shape))
+      fail(
+        `weight ${i + 1} should be ${name} ${JSON.stringify(shape)}, found ${found?.name ?? 'nothing'} ${JSON.stringify(found?.shape)}`,
+      );
+  });
+  const floats = expected.reduce((sum, { shape }) => sum + size(shape), 0);
+  if (weightBytes !== floats * 4)
+    fail(`weights.bin has ${weightBytes} bytes; ${m.classes.length} classes need ${floats * 4}`);
+  return { ...(m as TrainedModelMeta), name: typeof m.name === 'string' && m.name ? m.name : 'model' };
+}
+
+export function parseTrainedModel(json: string, bin: ArrayBuffer): TrainedModel {
+  let meta: unknown;
+  try {
+    meta = JSON.parse(json);
+  } catch (error) {
+    throw new TrainedModelError(`model.json is not valid JSON (${(error as Error).message})`);
+  }
+  const checked = validateTrainedModel(meta, bin.byteLength);
+  return { meta: checked, weights: new Float32Array(bin.slice(0)) };
+}
+
+export function trainedModelFiles(model: TrainedModel): { 'model.json': string; 'weights.bin': Uint8Array } {
+  return {
+    'model.json': JSON.stringify(model.meta, null, 1),
+    'weights.bin': new Uint8Array(model.weights.buffer, model.weights.byteOffset, model.weights.byteLength),
+  };
+}
+
+export function trainedModelZip(model: TrainedModel): Uint8Array {
+  const files = trainedModelFiles(model);
+  return zipSync({ 'model.json': strToU8(files['model.json']), 'weights.bin': files['weights.bin'] });
+}
+
+export function trainedModelFromZip(bytes: Uint8Array): TrainedModel {
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(bytes);
+  } catch {
+    throw new TrainedModelError('not a readable .zip');
+  }
+  const json = Object.keys(entries).find((name) => name.endsWith('model.json'));
+  const bin = Object.keys(entries).find((name) => name.endsWith('weights.bin'));
+  if (!json || !bin) throw new TrainedModelError('the .zip needs model.json and weights.bin');
+  const data = entries[bin] as Uint8Array;
+  return parseTrainedModel(
+    strFromU8(entries[json] as Uint8Array),
+    data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer,
+  );
+}
+
+/** Tensors for the heads; the caller owns (and disposes) them. */
+export function trainedHeads(tf: typeof tfTypes, model: TrainedModel): LevelHeads[] {
+  let offset = 0;
+  const tensors = model.meta.weights.map(({ shape }) => {
+    const length = size(shape);
+    const tensor = tf.tensor(model.weights.subarray(offset, offset + length), shape);
+    offset += length;
+    return tensor;
+  });
+  return LEVELS.map(
+    (_, level) =>
+      ({
+        boxKernel: tensors[level * 4],
+        boxBias: tensors[level * 4 + 1],
+        classKernel: tensors[level * 4 + 2],
+        classBias: tensors[level * 4 + 3],
+      }) as LevelHeads,
+  );
+}
+
+/** Reads head tensors back into one buffer, in `expectedShapes` order. */
+export async function packHeads(heads: readonly LevelHeads[]): Promise<Float32Array> {
+  const parts = await Promise.all(
+    heads.flatMap((head) => [head.boxKernel, head.boxBias, head.classKernel, head.classBias].map((t) => t.data())),
+  );
+  const packed = new Float32Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    packed.set(part as Float32Array, offset);
+    offset += part.length;
+  }
+  return packed;
+}

@@ -1,0 +1,38 @@
+// The typed surface between the page and the training worker (called through comlink). Everything
+// crossing it is structured-cloneable: Blobs for photos, plain objects and a Float32Array back.
+import type { BackendChoice, BackendName } from '../../shared/backend/backends.ts';
+import type { EpochReport, TrainedMetrics, TrainSettings } from './trained-model.ts';
+import type { TrainingImage, TrainingProgress } from './trainer.ts';
+
+export interface TrainingRequest {
+  train: TrainingImage[];
+  val: TrainingImage[];
+  settings: TrainSettings;
+  backend: BackendChoice;
+  /** model.json of the base graph, absolute (the worker has no page to resolve it against). */
+  modelUrl: string;
+}
+
+export interface TrainingOutcome {
+  weights: Float32Array;
+  metrics: TrainedMetrics;
+}
+
+export interface WorkerMemory {
+  numTensors: number;
+  numBytes: number;
+}
+
+export interface TrainingWorkerApi {
+  /** Resolves with the best heads; rejects with a TrainingCancelled-named error on cancel. */
+  train(
+    request: TrainingRequest,
+    onProgress: (progress: TrainingProgress) => void,
+    onEpoch: (report: EpochReport) => void,
+  ): Promise<TrainingOutcome>;
+  pause(): void;
+  resume(): void;
+  cancel(): void;
+  backend(): Promise<BackendName | undefined>;
+  memory(): Promise<WorkerMemory>;
+}
