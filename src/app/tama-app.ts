@@ -3,6 +3,7 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement } from 'lit';
 import { DatasetStore, datasetContext } from '../features/dataset/dataset-store.ts';
 import { registerPwa } from '../features/pwa/register-pwa.ts';
+import { ModelStore, modelStoreContext } from '../features/training/model-store.ts';
 import { type BackendInfo, backendContext } from '../shared/backend/backend-context.ts';
 import { loadBackendPreference, saveBackendPreference } from '../shared/backend/backend-preference.ts';
 import { type BackendChoice, selectBackend } from '../shared/backend/backends.ts';
@@ -49,6 +50,7 @@ export class TamaApp extends LitElement {
     this._theme = preferredTheme();
     // The provider registers itself with this element; nothing here reads it back.
     new ContextProvider(this, { context: datasetContext, initialValue: new DatasetStore() });
+    new ContextProvider(this, { context: modelStoreContext, initialValue: new ModelStore() });
     this.addEventListener(BackendChangeEvent.eventName, (event) => this._onBackendChange(event));
   }
 

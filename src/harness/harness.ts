@@ -2,6 +2,7 @@
 // It exposes the app's own modules on window.tama, so the CLIs run exactly the code the app runs.
 
 import { load as loadStockCocoSsd, type ObjectDetection } from '@tensorflow-models/coco-ssd';
+import type { LabeledBox } from '../features/dataset/dataset-store.ts';
 import { renderScene } from '../features/dataset/synthetic/render-scene.ts';
 import {
   createDetector,
@@ -10,6 +11,8 @@ import {
   type DetectorOptions,
 } from '../features/detection/detector.ts';
 import { modelUrl } from '../features/detection/model-variants.ts';
+import { buildTrainedModel, type TrainSettings, trainedModelFiles } from '../features/training/trained-model.ts';
+import { TrainingClient } from '../features/training/training-client.ts';
 import { type BackendChoice, loadTf, selectBackend } from '../shared/backend/backends.ts';
 
 let detector: Detector | undefined;
@@ -119,6 +122,48 @@ const tama = {
     }
     bitmap.close();
     return { width, height, frames };
+  },
+
+  /**
+   * Fine-tunes with the app's own training worker. Photos come as URLs the CLI serves; each epoch is
+   * reported through window.tamaOnEpoch (exposed by the CLI). Returns the model's two files.
+   */
+  async train(request: {
+    train: { url: string; boxes: LabeledBox[] }[];
+    val: { url: string; boxes: LabeledBox[] }[];
+    settings: TrainSettings;
+    backend: BackendChoice;
+    name: string;
+  }) {
+    const load = (items: { url: string; boxes: LabeledBox[] }[]) =>
+      Promise.all(
+        items.map(async ({ url, boxes }) => {
+          const response = await fetch(url);
+          if (!response.ok) throw new Error(`cannot read ${url} (${response.status})`);
+          return { blob: await response.blob(), boxes };
+        }),
+      );
+    const client = new TrainingClient();
+    try {
+      const outcome = await client.train(
+        {
+          train: await load(request.train),
+          val: await load(request.val),
+          settings: request.settings,
+          backend: request.backend,
+          modelUrl: new URL(modelUrl(request.settings.base), location.href).href,
+        },
+        () => {},
+        (report) => (window as unknown as { tamaOnEpoch?: (r: unknown) => void }).tamaOnEpoch?.(report),
+      );
+      const files = trainedModelFiles(buildTrainedModel(outcome, request.settings, request.name));
+      return {
+        json: files['model.json'],
+        weightsBase64: await blobToBase64(new Blob([files['weights.bin'] as Uint8Array<ArrayBuffer>])),
+      };
+    } finally {
+      client.terminate();
+    }
   },
 
   async renderScene(seed: number, index: number) {

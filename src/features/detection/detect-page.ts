@@ -8,6 +8,8 @@ import type { CameraSourceEvent } from '../../shared/events/camera-source.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
 import { captureFrame, datasetContext, type NewImage, StorageFullError } from '../dataset/dataset-store.ts';
+import { activeModelId, modelStoreContext, setActiveModelId } from '../training/model-store.ts';
+import type { TrainedModelMeta } from '../training/trained-model.ts';
 import { detectPageStyles } from './detect-page.styles.ts';
 import { createDetector, type Detector } from './detector.ts';
 import { LiveDetectionController } from './live-detection-controller.ts';
@@ -30,6 +32,7 @@ export class DetectPage extends LitElement {
   static override properties = {
     _progress: { state: true },
     _variant: { state: true },
+    _trained: { state: true },
     _burst: { state: true },
     projector: { type: Boolean, reflect: true },
   };
@@ -37,13 +40,16 @@ export class DetectPage extends LitElement {
 
   declare projector: boolean;
   declare private _progress: number;
-  declare private _variant: ModelVariant;
+  /** A COCO weight variant, or `trained:<id>` for a fine-tuned model. */
+  declare private _variant: ModelVariant | `trained:${string}`;
+  declare private _trained: TrainedModelMeta[];
   /** Frame number while a burst is being captured. */
   declare private _burst: number | undefined;
   private readonly _backend = new ContextConsumer(this, { context: backendContext, subscribe: true });
   private readonly _live = new LiveDetectionController(this);
   private readonly _dataset = new ContextConsumer(this, { context: datasetContext });
   private readonly _toasts = new ContextConsumer(this, { context: toastContext });
+  private readonly _models = new ContextConsumer(this, { context: modelStoreContext });
   private _detector: Detector | undefined;
   private _source: HTMLVideoElement | HTMLImageElement | undefined;
 
@@ -54,8 +60,11 @@ export class DetectPage extends LitElement {
       await ready;
       this._progress = 0;
       const started = performance.now();
+      const trainedId = variant.startsWith('trained:') ? variant.slice('trained:'.length) : undefined;
+      const trained = trainedId ? await this._models.value?.get(trainedId) : undefined;
+      if (trainedId && !trained) throw new Error('that trained model is no longer on this device');
       const detector = await createDetector({
-        model: modelUrl(variant),
+        model: trained ?? modelUrl(variant as ModelVariant),
         onProgress: (fraction) => {
           this._progress = fraction;
         },
@@ -71,13 +80,20 @@ export class DetectPage extends LitElement {
     super();
     updateWhenLocaleChanges(this);
     this._progress = 0;
-    this._variant = DEFAULT_MODEL_VARIANT;
+    this._variant = activeModelId() ? `trained:${activeModelId()}` : DEFAULT_MODEL_VARIANT;
+    this._trained = [];
     this.projector = false;
   }
 
   override connectedCallback() {
     super.connectedCallback();
     window.addEventListener('keydown', this._onKey);
+    void this.updateComplete.then(async () => {
+      this._trained = (await this._models.value?.list()) ?? [];
+      // The active model may have been deleted since: fall back to COCO.
+      if (this._variant.startsWith('trained:') && !this._trained.some((m) => `trained:${m.id}` === this._variant))
+        this._variant = DEFAULT_MODEL_VARIANT;
+    });
   }
 
   override disconnectedCallback() {
@@ -153,8 +169,8 @@ export class DetectPage extends LitElement {
   }
 
   private _cycleModel() {
-    this._variant =
-      MODEL_VARIANTS[(MODEL_VARIANTS.indexOf(this._variant) + 1) % MODEL_VARIANTS.length] ?? DEFAULT_MODEL_VARIANT;
+    const choices = this._modelChoices();
+    this._chooseModel(choices[(choices.indexOf(this._variant) + 1) % choices.length] ?? DEFAULT_MODEL_VARIANT);
   }
 
   private readonly _onKey = (event: KeyboardEvent) => {
@@ -223,12 +239,16 @@ export class DetectPage extends LitElement {
           <output>${Math.round(live.threshold * 100)}%</output>
         </label>
         <label>${msg('Model', { id: 'detect.model' })}
-          <select @change=${(e: Event) => {
-            this._variant = (e.target as HTMLSelectElement).value as ModelVariant;
+          <select data-model-select @change=${(e: Event) => {
+            this._chooseModel((e.target as HTMLSelectElement).value as ModelVariant | `trained:${string}`);
           }}>
             ${MODEL_VARIANTS.map(
               (variant) =>
                 html`<option value=${variant} ?selected=${variant === this._variant}>COCO “sports ball” (${variant})</option>`,
+            )}
+            ${this._trained.map(
+              (meta) =>
+                html`<option value=${`trained:${meta.id}`} ?selected=${`trained:${meta.id}` === this._variant}>${msg(str`Yours: ${meta.name}`, { id: 'detect.model.trained' })}</option>`,
             )}
           </select>
         </label>
@@ -240,6 +260,16 @@ export class DetectPage extends LitElement {
       </div>
       <p class="shortcuts">${msg('Keys: space freeze · s snapshot · b burst · f presenter mode · t / shift+T threshold · m model · Esc leave', { id: 'detect.shortcuts' })}</p>
     `;
+  }
+
+  private _modelChoices(): (ModelVariant | `trained:${string}`)[] {
+    return [...MODEL_VARIANTS, ...this._trained.map((m) => `trained:${m.id}` as const)];
+  }
+
+  /** The live view's model is also the one the labeling suggestions use. */
+  private _chooseModel(choice: ModelVariant | `trained:${string}`) {
+    this._variant = choice;
+    setActiveModelId(choice.startsWith('trained:') ? choice.slice('trained:'.length) : '');
   }
 
   private _sourceSize(): { width: number; height: number } {

@@ -93,11 +93,10 @@ describe('<box-labeler> with real pointer and keyboard input', () => {
       open = event.suggestions.length;
     });
     labeler.suggestions = [
-      { box: [40, 40, 60, 60], label: 'ball', score: 0.9 },
+      { box: [40, 40, 60, 60], label: 'テニスボール', score: 0.9 },
       { box: [300, 200, 80, 80], label: 'ball', score: 0.6 },
       { box: [500, 100, 60, 60], label: 'ball', score: 0.4 },
     ];
-    labeler.label = 'テニスボール';
     await labeler.updateComplete;
     await drag([35, 35], [35, 35]); // a tap inside the first suggestion (image 70, 70)
     expect(labeler.boxes).to.deep.equal([{ box: [40, 40, 60, 60], label: 'テニスボール' }]);

@@ -135,7 +135,7 @@ export class BoxLabeler extends LitElement {
   declare imageHeight: number;
   declare boxes: LabeledBox[];
   declare suggestions: Suggestion[];
-  /** Label given to new boxes and accepted suggestions. */
+  /** Label given to new boxes (suggestions carry their own). */
   declare label: string;
   declare private _selected: number | undefined;
   declare private _drag: Drag | undefined;
@@ -231,7 +231,7 @@ export class BoxLabeler extends LitElement {
     if (!indices.length) return;
     const accepted = indices.flatMap((i) => {
       const suggestion = this.suggestions[i];
-      return suggestion ? [{ box: suggestion.box, label: this.label }] : [];
+      return suggestion ? [{ box: suggestion.box, label: suggestion.label }] : [];
     });
     this._commit({
       boxes: [...this.boxes, ...accepted],

@@ -9,6 +9,7 @@ import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
 import { DEFAULT_CLASS } from '../dataset/dataset-settings.ts';
 import { datasetContext, type StoredImage } from '../dataset/dataset-store.ts';
+import { modelStoreContext } from '../training/model-store.ts';
 import type { BoxLabeler } from './box-labeler.ts';
 import { ClassesChangeEvent, ImageDeleteEvent, ImageSavedEvent, NavigateEvent } from './labeling-events.ts';
 import { type Suggestion, suggestionsFrom } from './suggestion.ts';
@@ -101,6 +102,7 @@ export class LabelEditor extends LitElement {
   private readonly _dataset = new ContextConsumer(this, { context: datasetContext });
   private readonly _backend = new ContextConsumer(this, { context: backendContext, subscribe: true });
   private readonly _toasts = new ContextConsumer(this, { context: toastContext });
+  private readonly _models = new ContextConsumer(this, { context: modelStoreContext });
   private readonly _source = new SuggestionSource();
   /** Writes are chained so a fast sequence of edits lands in order. */
   private _saving: Promise<void> = Promise.resolve();
@@ -149,9 +151,15 @@ export class LabelEditor extends LitElement {
     if (!image) return;
     this._suggestState = 'running';
     try {
-      const detections = await this._source.detect(image.blob, this._backend.value);
+      const detections = await this._source.detect(image.blob, this._backend.value, this._models.value);
       if (this.image?.id !== image.id) return;
-      this._suggestions = suggestionsFrom(detections, this.image.boxes, this._label);
+      // A fine-tuned model names its own classes; COCO's "sports ball" becomes the chosen class.
+      const own = detections.filter((d) => this.classes.includes(d.label));
+      const others = detections.filter((d) => !this.classes.includes(d.label));
+      this._suggestions = [
+        ...suggestionsFrom(others, this.image.boxes, this._label),
+        ...own.flatMap((d) => suggestionsFrom([d], this.image?.boxes ?? [], d.label)),
+      ];
       this._suggestState = 'done';
     } catch (error) {
       if (this.image?.id !== image.id) return;

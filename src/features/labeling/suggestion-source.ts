@@ -1,19 +1,26 @@
-// The detector behind "AI assist", loaded on first use and shared by every photo of the session.
+// The detector behind "AI assist": the model chosen for the live view (stock COCO "sports ball" or a
+// fine-tuned one), loaded on first use, shared by every photo, reloaded when the choice changes.
 import type { BackendInfo } from '../../shared/backend/backend-context.ts';
 import { createDetector, type Detector } from '../detection/detector.ts';
 import type { Detection } from '../detection/geometry.ts';
+import { activeModelId, type ModelStore } from '../training/model-store.ts';
 
 /** Lower than the live view's 0.5: a proposal costs one tap to reject, a miss costs a drawing. */
 export const SUGGESTION_THRESHOLD = 0.3;
 
 export class SuggestionSource {
   private detector: Promise<Detector> | undefined;
+  private loadedModel = '';
 
-  /** Boxes the model sees in `blob`, in its pixels. */
-  async detect(blob: Blob, backend: BackendInfo | undefined): Promise<Detection[]> {
+  /** Boxes the model sees in `blob`, in its pixels, labelled as the model labels them. */
+  async detect(blob: Blob, backend: BackendInfo | undefined, models: ModelStore | undefined): Promise<Detection[]> {
+    const wanted = activeModelId();
+    if (this.detector && wanted !== this.loadedModel) this.dispose();
+    this.loadedModel = wanted;
     this.detector ??= (async () => {
       await backend?.ready;
-      return createDetector();
+      const trained = wanted ? await models?.get(wanted) : undefined;
+      return createDetector(trained ? { model: trained } : {});
     })();
     // A failed load must not stick: the next photo tries again.
     const detector = await this.detector.catch((error: unknown) => {

@@ -180,3 +180,26 @@ export async function packHeads(heads: readonly LevelHeads[]): Promise<Float32Ar
   }
   return packed;
 }
+
+/** The model a finished run produced, ready to store, export or load into a detector. */
+export function buildTrainedModel(
+  outcome: { weights: Float32Array; metrics: TrainedMetrics },
+  settings: TrainSettings,
+  name: string,
+): TrainedModel {
+  return {
+    meta: {
+      format: TRAINED_FORMAT,
+      version: VERSION,
+      id: crypto.randomUUID(),
+      name,
+      base: settings.base,
+      classes: settings.classes,
+      createdAt: Date.now(),
+      metrics: outcome.metrics,
+      settings,
+      weights: expectedShapes(settings.classes.length),
+    },
+    weights: outcome.weights,
+  };
+}

@@ -34,6 +34,8 @@ export interface TrainingProgress {
   total: number;
   epoch?: number;
   etaMs?: number;
+  /** Validation mAP@0.5 of the untouched COCO heads (epoch 0), once measured. */
+  stockValMAP50?: number | null;
 }
 
 export class TrainingCancelled extends Error {
@@ -139,6 +141,7 @@ export class Trainer {
     const total = viewCount + batchesPerEpoch * settings.epochs;
     let done = 0;
     const started = performance.now();
+    let stockValMAP50: number | null | undefined;
     const report = (phase: TrainingProgress['phase'], epoch?: number) => {
       const elapsed = performance.now() - started;
       onProgress({
@@ -146,6 +149,7 @@ export class Trainer {
         done,
         total,
         ...(epoch === undefined ? {} : { epoch }),
+        ...(stockValMAP50 === undefined ? {} : { stockValMAP50 }),
         ...(done > 0 ? { etaMs: (elapsed / done) * (total - done) } : {}),
       });
     };
@@ -184,8 +188,11 @@ export class Trainer {
 
     const epochs: EpochReport[] = [];
     const zero = await this.evaluate(heads, classCount, settings.classes);
-    const stockValMAP50 = zero.valMAP50;
-    let best = { epoch: 0, score: zero.valMAP50 ?? -zero.valLoss, heads: await this.snapshot(heads) };
+    stockValMAP50 = zero.valMAP50;
+    let best = { epoch: 0, map: zero.valMAP50 ?? 0, loss: zero.valLoss, heads: await this.snapshot(heads) };
+    // Better = higher validation mAP; at equal mAP (often 1.0 on easy sets) lower validation loss.
+    const improves = (map: number, loss: number) =>
+      map > best.map + 1e-9 || (Math.abs(map - best.map) <= 1e-9 && loss < best.loss);
     const order = this.views.train.map((_, i) => i);
     let shuffleState = settings.seed >>> 0 || 1;
     const random = () => {
@@ -220,10 +227,12 @@ export class Trainer {
         };
         epochs.push(epochReport);
         onEpoch(epochReport);
-        const score = evaluation.valMAP50 ?? -evaluation.valLoss;
-        if (score > best.score || (!this.views.val.length && epoch === settings.epochs)) {
+        // Without validation photos there is nothing to choose by: the last epoch is kept.
+        if (
+          this.views.val.length ? improves(evaluation.valMAP50 ?? 0, evaluation.valLoss) : epoch === settings.epochs
+        ) {
           tf.dispose(best.heads.flatMap((head) => Object.values(head)));
-          best = { epoch, score, heads: await this.snapshot(heads) };
+          best = { epoch, map: evaluation.valMAP50 ?? 0, loss: evaluation.valLoss, heads: await this.snapshot(heads) };
         } else if (this.views.val.length && epoch - best.epoch >= settings.patience) {
           break;
         }
@@ -234,7 +243,7 @@ export class Trainer {
     }
     done = total;
     report('done');
-    return { heads: best.heads, epochs, bestEpoch: best.epoch, stockValMAP50 };
+    return { heads: best.heads, epochs, bestEpoch: best.epoch, stockValMAP50: zero.valMAP50 };
   }
 
   private async snapshot(heads: readonly LevelHeads[]): Promise<LevelHeads[]> {

@@ -1,0 +1,85 @@
+// Fine-tuned models on this device, in their own IndexedDB database (so a model write can never touch
+// the photos), plus which one the live view and the labeling suggestions use.
+import { createContext } from '@lit/context';
+import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { StorageFullError } from '../dataset/dataset-store.ts';
+import type { TrainedModel, TrainedModelMeta } from './trained-model.ts';
+
+interface StoredModel {
+  id: string;
+  meta: TrainedModelMeta;
+  weights: ArrayBuffer;
+}
+
+interface ModelSchema extends DBSchema {
+  models: { key: string; value: StoredModel };
+}
+
+export class ModelStore {
+  private readonly db: Promise<IDBPDatabase<ModelSchema>>;
+
+  constructor(name = 'tama-lab-models') {
+    this.db = openDB<ModelSchema>(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('models', { keyPath: 'id' });
+      },
+    });
+  }
+
+  /** Newest first. */
+  async list(): Promise<TrainedModelMeta[]> {
+    const all = await (await this.db).getAll('models');
+    return all.map((stored) => stored.meta).sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  async get(id: string): Promise<TrainedModel | undefined> {
+    const stored = await (await this.db).get('models', id);
+    return stored && { meta: stored.meta, weights: new Float32Array(stored.weights) };
+  }
+
+  async put(model: TrainedModel): Promise<void> {
+    const weights = model.weights.buffer.slice(
+      model.weights.byteOffset,
+      model.weights.byteOffset + model.weights.byteLength,
+    ) as ArrayBuffer;
+    try {
+      await (await this.db).put('models', { id: model.meta.id, meta: model.meta, weights });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'QuotaExceededError')
+        throw new StorageFullError(error.message);
+      throw error;
+    }
+  }
+
+  async rename(id: string, name: string): Promise<void> {
+    const db = await this.db;
+    const transaction = db.transaction('models', 'readwrite');
+    const stored = await transaction.store.get(id);
+    if (stored) await transaction.store.put({ ...stored, meta: { ...stored.meta, name } });
+    await transaction.done;
+  }
+
+  async delete(id: string): Promise<void> {
+    await (await this.db).delete('models', id);
+    if (activeModelId() === id) setActiveModelId('');
+  }
+
+  async close(): Promise<void> {
+    (await this.db).close();
+  }
+}
+
+export const modelStoreContext = createContext<ModelStore>(Symbol('models'));
+
+const activeKey = 'tama-lab:active-model';
+export const ACTIVE_MODEL_EVENT = 'tama-active-model-change';
+
+/** The fine-tuned model the live view and suggestions use; '' for stock COCO "sports ball". */
+export function activeModelId(): string {
+  return localStorage.getItem(activeKey) ?? '';
+}
+
+export function setActiveModelId(id: string): void {
+  localStorage.setItem(activeKey, id);
+  window.dispatchEvent(new Event(ACTIVE_MODEL_EVENT));
+}

@@ -1,0 +1,196 @@
+import { ContextConsumer } from '@lit/context';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { css, html, LitElement, nothing } from 'lit';
+import { describeError } from '../../shared/errors.ts';
+import { pageStyles } from '../../shared/ui/page-styles.ts';
+import { toastContext } from '../../shared/ui/toast-context.ts';
+import { ACTIVE_MODEL_EVENT, activeModelId, modelStoreContext, setActiveModelId } from './model-store.ts';
+import { type TrainedModelMeta, trainedModelFromZip, trainedModelZip } from './trained-model.ts';
+
+/** Saved models: choose the active one, rename, delete (with undo), export and import as .zip. */
+export class TrainedModelList extends LitElement {
+  static override properties = {
+    revision: { type: Number },
+    _models: { state: true },
+    _active: { state: true },
+    _error: { state: true },
+  };
+  static override styles = [
+    pageStyles,
+    css`
+      ul {
+        list-style: none;
+        margin: 0 0 1rem;
+        padding: 0;
+        display: grid;
+        gap: 0.5rem;
+      }
+      li {
+        display: grid;
+        gap: 0.25rem;
+        padding: 0.5rem 0.75rem;
+        border: 1px solid var(--border);
+        border-radius: 0.75rem;
+      }
+      li[data-active='true'] {
+        border-color: var(--accent);
+      }
+      .name {
+        display: flex;
+        gap: 0.5rem;
+        align-items: center;
+        min-height: 44px;
+      }
+      .name input[type='text'] {
+        flex: 1;
+        min-width: 0;
+        min-height: 36px;
+        font: inherit;
+      }
+      .meta {
+        color: var(--text-muted);
+        font-size: 0.9rem;
+      }
+    `,
+  ];
+
+  declare revision: number;
+  declare private _models: TrainedModelMeta[] | undefined;
+  declare private _active: string;
+  declare private _error: string;
+  private readonly _store = new ContextConsumer(this, { context: modelStoreContext });
+  private readonly _toasts = new ContextConsumer(this, { context: toastContext });
+  private _lastRevision = -1;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this.revision = 0;
+    this._active = activeModelId();
+    this._error = '';
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener(ACTIVE_MODEL_EVENT, this._onActive);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener(ACTIVE_MODEL_EVENT, this._onActive);
+  }
+
+  private readonly _onActive = () => {
+    this._active = activeModelId();
+  };
+
+  protected override willUpdate() {
+    if (this.revision !== this._lastRevision) {
+      this._lastRevision = this.revision;
+      void this._reload();
+    }
+  }
+
+  private async _reload() {
+    await this.updateComplete;
+    this._models = (await this._store.value?.list()) ?? [];
+  }
+
+  private async _rename(meta: TrainedModelMeta, name: string) {
+    const trimmed = name.trim().slice(0, 80);
+    if (!trimmed || trimmed === meta.name) return;
+    await this._store.value?.rename(meta.id, trimmed);
+    await this._reload();
+  }
+
+  private async _delete(meta: TrainedModelMeta) {
+    const store = this._store.value;
+    if (!store) return;
+    const model = await store.get(meta.id);
+    const wasActive = this._active === meta.id;
+    await store.delete(meta.id);
+    await this._reload();
+    const outcome = await this._toasts.value?.show(msg(str`Deleted “${meta.name}”.`, { id: 'models.deleted' }), {
+      action: msg('Undo', { id: 'editor.undo' }),
+      timeout: 8000,
+    });
+    if (outcome === 'action' && model) {
+      await store.put(model);
+      if (wasActive) setActiveModelId(model.meta.id);
+      await this._reload();
+    }
+  }
+
+  private async _export(meta: TrainedModelMeta) {
+    const model = await this._store.value?.get(meta.id);
+    if (!model) return;
+    const url = URL.createObjectURL(
+      new Blob([trainedModelZip(model) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
+    );
+    const safe = meta.name.replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-|-$/g, '') || 'model';
+    Object.assign(document.createElement('a'), { href: url, download: `tama-lab-model-${safe}.zip` }).click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  private async _import(event: Event) {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    this._error = '';
+    try {
+      const model = trainedModelFromZip(new Uint8Array(await file.arrayBuffer()));
+      // An import is a new copy: it never overwrites a model already here.
+      model.meta = { ...model.meta, id: crypto.randomUUID() };
+      await this._store.value?.put(model);
+      await this._reload();
+    } catch (error) {
+      this._error = msg(str`${file.name} cannot be imported: ${describeError('model', error)}`, {
+        id: 'models.importError',
+      });
+    }
+  }
+
+  override render() {
+    const models = this._models;
+    return html`
+      <ul role="radiogroup" aria-label=${msg('Model for live detection and suggestions', { id: 'models.active' })}>
+        <li data-active=${this._active === '' ? 'true' : 'false'}>
+          <label class="name"><input type="radio" name="active" .checked=${this._active === ''} @change=${() => setActiveModelId('')} />
+            ${msg('Stock COCO-SSD “sports ball”', { id: 'models.stock' })}</label>
+        </li>
+        ${(models ?? []).map(
+          (meta) => html`<li data-active=${this._active === meta.id ? 'true' : 'false'} data-model=${meta.id}>
+            <div class="name">
+              <input type="radio" name="active" .checked=${this._active === meta.id} @change=${() => setActiveModelId(meta.id)}
+                aria-label=${msg(str`Use ${meta.name}`, { id: 'models.use' })} />
+              <input type="text" .value=${meta.name} aria-label=${msg('Model name', { id: 'models.name' })}
+                @change=${(e: Event) => this._rename(meta, (e.target as HTMLInputElement).value)} />
+            </div>
+            <span class="meta">${meta.classes.join(', ')} · ${new Date(meta.createdAt).toLocaleString()} ·
+              mAP@0.5 ${meta.metrics.valMAP50?.toFixed(3) ?? '—'} (${msg('stock', { id: 'models.stockShort' })} ${meta.metrics.stockValMAP50?.toFixed(3) ?? '—'}) ·
+              ${meta.metrics.trainImages} / ${meta.metrics.valImages} ${msg('photos', { id: 'gallery.stats.images' })} · ${meta.settings.epochs} ${msg('epochs', { id: 'models.epochs' })}</span>
+            <div class="actions">
+              <button @click=${() => this._export(meta)}>${msg('Export .zip', { id: 'models.export' })}</button>
+              <button @click=${() => this._delete(meta)}>${msg('Delete', { id: 'models.delete' })}</button>
+            </div>
+          </li>`,
+        )}
+      </ul>
+      ${models && !models.length ? html`<p>${msg('No trained model yet.', { id: 'models.none' })}</p>` : nothing}
+      <div class="actions">
+        <label class="button">${msg('Import a model .zip', { id: 'models.import' })}
+          <input type="file" accept=".zip,application/zip" data-model-import @change=${this._import} /></label>
+      </div>
+      ${this._error ? html`<p class="error" role="alert" data-model-import-error>${this._error}</p>` : nothing}
+    `;
+  }
+}
+
+customElements.define('trained-model-list', TrainedModelList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'trained-model-list': TrainedModelList;
+  }
+}

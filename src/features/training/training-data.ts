@@ -1,0 +1,34 @@
+// Which of the user's photos train and which validate, from the dataset and its split settings.
+import type { StoredImage } from '../dataset/dataset-store.ts';
+import { type SplitSettings, splitOf } from '../dataset/split.ts';
+import type { TrainingImage } from './trainer.ts';
+
+export interface TrainingData {
+  train: TrainingImage[];
+  val: TrainingImage[];
+  /** Boxes per class over the usable photos. */
+  classes: Record<string, number>;
+  /** Photos with neither boxes nor a "no ball" mark: not used. */
+  unlabeled: number;
+  negatives: number;
+}
+
+/** Labelled photos and "no ball" photos are used; boxes of classes not in `classes` are dropped. */
+export function trainingData(
+  images: readonly StoredImage[],
+  split: SplitSettings,
+  classes?: readonly string[],
+): TrainingData {
+  const data: TrainingData = { train: [], val: [], classes: {}, unlabeled: 0, negatives: 0 };
+  for (const image of images) {
+    if (!image.boxes.length && !image.negative) {
+      data.unlabeled++;
+      continue;
+    }
+    if (!image.boxes.length) data.negatives++;
+    for (const { label } of image.boxes) data.classes[label] = (data.classes[label] ?? 0) + 1;
+    const boxes = classes ? image.boxes.filter((b) => classes.includes(b.label)) : image.boxes;
+    data[splitOf(image, split)].push({ blob: image.blob, boxes });
+  }
+  return data;
+}
