@@ -4,43 +4,17 @@
 // a model folder (model.json + weights.bin) that `npm run detect` / `npm run eval -- --model DIR` and
 // the app's model import accept. Without --val, a seeded quarter of the photos validates.
 // With --json: one line per epoch {epoch, loss, valLoss, valMAP50, ms}, then one with the metrics.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseCoco } from '../src/features/dataset/coco.ts';
 import { splitOf } from '../src/features/dataset/split.ts';
 import { DEFAULT_MODEL_VARIANT } from '../src/features/detection/model-variants.ts';
-import type { EpochReport, TrainedModelMeta, TrainSettings } from '../src/features/training/trained-model.ts';
-import { errorMessage, parseBackend, runCli, UsageError } from './lib/detector-session.ts';
+import type { TrainSettings } from '../src/features/training/trained-model.ts';
+import { defaultViewsPerPhoto } from '../src/features/training/training-data.ts';
+import { parseBackend, runCli, UsageError } from './lib/detector-session.ts';
 import { openHarness } from './lib/harness.ts';
+import { readDataset, type TrainItem, trainInHarness, writeModelFolder } from './lib/train-session.ts';
 
-interface Item {
-  path: string;
-  boxes: { box: [number, number, number, number]; label: string }[];
-}
-
-function readDataset(path: string, option: string): Item[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`${option} ${path}: ${code === 'ENOENT' ? 'no such file' : errorMessage(error)}`);
-  }
-  let coco: ReturnType<typeof parseCoco>;
-  try {
-    coco = parseCoco(text);
-  } catch (error) {
-    throw new UsageError(`${option} ${path}: ${errorMessage(error)}`);
-  }
-  const names = new Map(coco.categories.map((c) => [c.id, c.name]));
-  return coco.images.map((image) => ({
-    path: resolve(dirname(path), image.file_name),
-    boxes: coco.annotations
-      .filter((a) => a.image_id === image.id)
-      .map((a) => ({ box: a.bbox, label: names.get(a.category_id) as string })),
-  }));
-}
+type Item = TrainItem;
 
 function positiveInteger(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -103,7 +77,7 @@ async function main(): Promise<number> {
     epochs: positiveInteger('epochs', values.epochs, 20),
     batchSize: positiveInteger('batch', values.batch, 8),
     learningRate,
-    augmentCopies: positiveInteger('copies', values.copies, 3),
+    augmentCopies: positiveInteger('copies', values.copies, defaultViewsPerPhoto(train.length)),
     patience: 5,
     seed,
     base: DEFAULT_MODEL_VARIANT,
@@ -113,31 +87,23 @@ async function main(): Promise<number> {
 
   const harness = await openHarness();
   try {
-    await harness.page.exposeFunction('tamaOnEpoch', (report: EpochReport) => {
-      if (values.json) console.log(JSON.stringify(report));
-      else
-        console.log(
-          `epoch ${report.epoch}: loss ${report.loss.toFixed(4)}` +
-            (report.valLoss === null ? '' : `, val loss ${report.valLoss.toFixed(4)}`) +
-            (report.valMAP50 === null ? '' : `, val mAP@0.5 ${report.valMAP50.toFixed(3)}`) +
-            ` (${(report.ms / 1000).toFixed(1)} s)`,
-        );
-    });
-    const serve = async (items: Item[]) =>
-      Promise.all(items.map(async (item) => ({ url: await harness.serveFile(item.path), boxes: item.boxes })));
     const out = resolve(values.out);
-    const files = await harness.page.evaluate((request) => window.tama.train(request), {
-      train: await serve(keep(train)),
-      val: await serve(keep(val)),
-      settings,
-      backend,
-      name: basename(out),
-    });
-    mkdirSync(out, { recursive: true });
-    writeFileSync(resolve(out, 'model.json'), files.json);
-    writeFileSync(resolve(out, 'weights.bin'), Buffer.from(files.weightsBase64, 'base64'));
-    const meta = JSON.parse(files.json) as TrainedModelMeta;
-    const { epochs: _epochs, ...metrics } = meta.metrics;
+    const run = await trainInHarness(
+      harness,
+      { train: keep(train), val: keep(val), settings, backend, name: basename(out) },
+      (report) => {
+        if (values.json) console.log(JSON.stringify(report));
+        else
+          console.log(
+            `epoch ${report.epoch}: loss ${report.loss.toFixed(4)}` +
+              (report.valLoss === null ? '' : `, val loss ${report.valLoss.toFixed(4)}`) +
+              (report.valMAP50 === null ? '' : `, val mAP@0.5 ${report.valMAP50.toFixed(3)}`) +
+              ` (${(report.ms / 1000).toFixed(1)} s)`,
+          );
+      },
+    );
+    writeModelFolder(out, run);
+    const { epochs: _epochs, ...metrics } = run.meta.metrics;
     const summary = { final: true, ...metrics, classes, out };
     console.log(values.json ? JSON.stringify(summary) : `model written to ${out}: ${JSON.stringify(metrics)}`);
     return 0;

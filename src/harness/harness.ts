@@ -3,7 +3,7 @@
 
 import { load as loadStockCocoSsd, type ObjectDetection } from '@tensorflow-models/coco-ssd';
 import type { LabeledBox } from '../features/dataset/dataset-store.ts';
-import { renderScene } from '../features/dataset/synthetic/render-scene.ts';
+import { renderScene, type SceneOptions } from '../features/dataset/synthetic/render-scene.ts';
 import {
   createDetector,
   type DetectOptions,
@@ -166,8 +166,8 @@ const tama = {
     }
   },
 
-  async renderScene(seed: number, index: number) {
-    const scene = await renderScene(seed, index);
+  async renderScene(seed: number, index: number, options: SceneOptions = {}) {
+    const scene = await renderScene(seed, index, options);
     return { width: scene.width, height: scene.height, balls: scene.balls, jpegBase64: await blobToBase64(scene.jpeg) };
   },
 };

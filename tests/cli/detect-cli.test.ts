@@ -1,22 +1,15 @@
 // The headless detect and eval CLIs, run as a user runs them: good images, bad files, bad JSON.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { runScript } from '../support/run-script.ts';
 
 const root = join(import.meta.dirname, '../..');
 const fixture = join(root, 'datasets/sample/images/s1-00001.jpg');
 
-function run(script: string, args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', script), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
-  return { code: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
-}
+const run = runScript;
 
 describe('npm run detect', () => {
   test('prints one JSON line per good image and a one-line error per bad file, exit code 2', () => {

@@ -16,6 +16,8 @@ export interface ImageResult {
 export interface Metrics {
   /** Mean over the labels present in the ground truth of each label's AP. */
   mAP: number;
+  /** The same, counting only detections at or above the score threshold: what a user sees live. */
+  mAPAtScore: number;
   perLabel: Record<string, number>;
   precision: number;
   recall: number;
@@ -87,6 +89,9 @@ export function evaluate(images: readonly ImageResult[], { iouThreshold = 0.5, s
     ...image,
     detections: image.detections.filter((d) => d.score >= scoreThreshold),
   }));
+  const mAPAtScore = labels.length
+    ? labels.reduce((sum, label) => sum + averagePrecision(confident, label, iouThreshold), 0) / labels.length
+    : 0;
   let truePositives = 0;
   let predicted = 0;
   let truths = 0;
@@ -98,6 +103,7 @@ export function evaluate(images: readonly ImageResult[], { iouThreshold = 0.5, s
   }
   return {
     mAP,
+    mAPAtScore,
     perLabel,
     precision: predicted ? truePositives / predicted : 1,
     recall: truths ? truePositives / truths : 1,

@@ -17,6 +17,11 @@ export interface Augmentation {
   brightness: number;
   contrast: number;
   blur: number;
+  /**
+   * Where (unit coordinates of the view) to paste one more copy of the first ball: the same ball on
+   * another background. For a handful of photos this matters most: context changes, the ball stays.
+   */
+  paste?: { x: number; y: number };
 }
 
 export const IDENTITY: Augmentation = {
@@ -41,7 +46,39 @@ export function augmentationFor(seed: number, copy: number): Augmentation {
     brightness: random.range(0.7, 1.3),
     contrast: random.range(0.7, 1.3),
     blur: random.chance(0.25) ? random.range(0.5, 1.5) : 0,
+    ...(random.chance(0.5) ? { paste: { x: random.next(), y: random.next() } } : {}),
   };
+}
+
+const overlaps = (a: NormalisedBox['corners'], b: NormalisedBox['corners']) =>
+  a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+
+/** Copies the ball inside `source` (normalised corners) as a disc to where `at` says, if it fits. */
+function pasteBall(
+  context: OffscreenCanvasRenderingContext2D,
+  canvas: OffscreenCanvas,
+  source: NormalisedBox,
+  at: { x: number; y: number },
+  taken: readonly NormalisedBox[],
+): NormalisedBox | undefined {
+  const [ymin, xmin, ymax, xmax] = source.corners;
+  const h = ymax - ymin;
+  const w = xmax - xmin;
+  if (w <= 0.01 || h <= 0.01 || w > 0.5 || h > 0.5) return undefined;
+  const top = at.y * (1 - h);
+  const left = at.x * (1 - w);
+  const corners: NormalisedBox['corners'] = [top, left, top + h, left + w];
+  if (taken.some((box) => overlaps(box.corners, corners))) return undefined;
+  const size = INPUT_SIZE;
+  context.save();
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.filter = 'none';
+  context.beginPath();
+  context.ellipse((left + w / 2) * size, (top + h / 2) * size, (w / 2) * size, (h / 2) * size, 0, 0, 2 * Math.PI);
+  context.clip();
+  context.drawImage(canvas, xmin * size, ymin * size, w * size, h * size, left * size, top * size, w * size, h * size);
+  context.restore();
+  return { corners, classId: source.classId };
 }
 
 /**
@@ -109,6 +146,11 @@ export function renderView(
     const ymax = (box[1] + box[3] - y0) / viewHeight;
     const clamp = (v: number) => Math.min(1, Math.max(0, v));
     mapped.push({ corners: [clamp(ymin), clamp(xmin), clamp(ymax), clamp(xmax)], classId });
+  }
+  const first = mapped[0];
+  if (augmentation.paste && first) {
+    const pasted = pasteBall(context, canvas, first, augmentation.paste, mapped);
+    if (pasted) mapped.push(pasted);
   }
   return { canvas, boxes: mapped };
 }

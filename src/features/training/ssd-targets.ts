@@ -13,12 +13,18 @@ export interface NormalisedBox {
 export interface AnchorTargets {
   /** Per anchor: 0 = background, k ≥ 1 = class k. */
   classes: Int32Array;
+  /**
+   * Per anchor: 1 when it half-covers a ball (IoU 0.4…0.5) without matching it. Such an anchor sees
+   * mostly ball, so calling it background would fight the positives; it is left out of the loss.
+   */
+  ignored: Uint8Array;
   /** Per anchor: encoded (ty, tx, th, tw) of its matched box; zeros for background. */
   encodings: Float32Array;
   positives: number;
 }
 
 const MATCH_IOU = 0.5;
+const IGNORE_IOU = 0.4;
 
 function cornerIou(a: ArrayLike<number>, ai: number, b: readonly number[]): number {
   const ymin = Math.max(a[ai] as number, b[0] as number);
@@ -39,6 +45,7 @@ export function anchorTargets(anchors: Float32Array, boxes: readonly NormalisedB
   const encodings = new Float32Array(count * 4);
   const bestIou = new Float32Array(count);
   const matched = new Int32Array(count).fill(-1);
+  const ignored = new Uint8Array(count);
   boxes.forEach(({ corners }, b) => {
     let bestAnchor = -1;
     let bestForBox = 0;
@@ -48,6 +55,7 @@ export function anchorTargets(anchors: Float32Array, boxes: readonly NormalisedB
         bestForBox = overlap;
         bestAnchor = a;
       }
+      if (overlap >= IGNORE_IOU) ignored[a] = 1;
       if (overlap >= MATCH_IOU && overlap > (bestIou[a] as number)) {
         bestIou[a] = overlap;
         matched[a] = b;
@@ -63,6 +71,7 @@ export function anchorTargets(anchors: Float32Array, boxes: readonly NormalisedB
   for (let a = 0; a < count; a++) {
     const b = matched[a] as number;
     if (b < 0) continue;
+    ignored[a] = 0;
     const box = boxes[b] as NormalisedBox;
     positives++;
     classes[a] = box.classId;
@@ -78,5 +87,5 @@ export function anchorTargets(anchors: Float32Array, boxes: readonly NormalisedB
     encodings[a * 4 + 2] = BOX_SCALES[2] * Math.log(h / ha);
     encodings[a * 4 + 3] = BOX_SCALES[3] * Math.log(w / wa);
   }
-  return { classes, encodings, positives };
+  return { classes, ignored, encodings, positives };
 }

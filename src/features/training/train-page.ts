@@ -13,7 +13,7 @@ import { modelStoreContext, setActiveModelId } from './model-store.ts';
 import { buildTrainedModel, type EpochReport, type TrainedModel, type TrainSettings } from './trained-model.ts';
 import type { TrainingProgress } from './trainer.ts';
 import { isCancelled, TrainingClient } from './training-client.ts';
-import { trainingData } from './training-data.ts';
+import { defaultViewsPerPhoto, trainingData } from './training-data.ts';
 import './model-comparison.ts';
 import './trained-model-list.ts';
 import './training-chart.ts';
@@ -106,7 +106,8 @@ export class TrainPage extends LitElement {
   declare private _images: StoredImage[] | undefined;
   declare private _classes: string[] | undefined;
   declare private _epochs: number;
-  declare private _copies: number;
+  /** Undefined until the user picks: then it follows the dataset's size. */
+  declare private _copies: number | undefined;
   declare private _learningRate: number;
   declare private _backend: BackendChoice | 'app';
   declare private _state: RunState;
@@ -123,7 +124,6 @@ export class TrainPage extends LitElement {
     super();
     updateWhenLocaleChanges(this);
     this._epochs = 20;
-    this._copies = 3;
     this._learningRate = 0.001;
     this._backend = 'app';
     this._state = 'idle';
@@ -184,7 +184,7 @@ export class TrainPage extends LitElement {
       epochs: this._epochs,
       batchSize: 8,
       learningRate: this._learningRate,
-      augmentCopies: this._copies,
+      augmentCopies: this._copies ?? defaultViewsPerPhoto(data.train.length),
       patience: 5,
       seed: loadDatasetSettings().seed,
       base: DEFAULT_MODEL_VARIANT,
@@ -325,7 +325,7 @@ export class TrainPage extends LitElement {
               this._epochs = Math.min(200, Math.max(1, Math.round(Number((e.target as HTMLInputElement).value) || 20)));
             }} /></label>
         <label>${msg('Views per photo', { id: 'train.copies' })}
-          <input type="number" min="1" max="16" .value=${String(this._copies)} ?disabled=${running}
+          <input type="number" min="1" max="16" .value=${String(this._copies ?? defaultViewsPerPhoto(data?.train.length ?? 0))} ?disabled=${running}
             @change=${(e: Event) => {
               this._copies = Math.min(16, Math.max(1, Math.round(Number((e.target as HTMLInputElement).value) || 3)));
             }} /></label>

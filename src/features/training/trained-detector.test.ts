@@ -43,6 +43,7 @@ async function epochZeroModel(classes: string[]): Promise<TrainedModel> {
         valImages: 0,
         backend: 'wasm',
         ms: 0,
+        featuresMs: 0,
       },
       settings: {
         classes,

@@ -41,7 +41,9 @@ export interface TrainedMetrics {
   trainImages: number;
   valImages: number;
   backend: string;
+  /** Whole run, and the part spent running the frozen backbone on every view. */
   ms: number;
+  featuresMs: number;
 }
 
 export interface TrainedModelMeta {

@@ -45,6 +45,7 @@ export class TrainingCancelled extends Error {
 interface View {
   activations: Tensor[];
   classes: Int32Array;
+  ignored: Uint8Array;
   encodings: Float32Array;
   positives: number;
   /** Ground truth in normalised corners × 1000 (IoU does not care about the scale). */
@@ -55,6 +56,8 @@ const NEGATIVES_PER_POSITIVE = 3;
 /** A photo without balls still teaches "this is background" through its hardest anchors. */
 const MIN_NEGATIVES = 8;
 const EVAL_THRESHOLD = 0.01;
+/** With a handful of photos an epoch would be one or two steps: too few to learn from. */
+const MIN_STEPS_PER_EPOCH = 10;
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -133,11 +136,20 @@ export class Trainer {
     settings: TrainSettings,
     onProgress: (progress: TrainingProgress) => void,
     onEpoch: (report: EpochReport) => void,
-  ): Promise<{ heads: LevelHeads[]; epochs: EpochReport[]; bestEpoch: number; stockValMAP50: number | null }> {
+  ): Promise<{
+    heads: LevelHeads[];
+    epochs: EpochReport[];
+    bestEpoch: number;
+    stockValMAP50: number | null;
+    featuresMs: number;
+  }> {
     const { tf } = this;
     const classCount = settings.classes.length;
     const viewCount = train.length * settings.augmentCopies + val.length;
-    const batchesPerEpoch = Math.ceil((train.length * settings.augmentCopies) / settings.batchSize);
+    const batchesPerEpoch = Math.max(
+      MIN_STEPS_PER_EPOCH,
+      Math.ceil((train.length * settings.augmentCopies) / settings.batchSize),
+    );
     const total = viewCount + batchesPerEpoch * settings.epochs;
     let done = 0;
     const started = performance.now();
@@ -175,6 +187,7 @@ export class Trainer {
       }
     }
 
+    const featuresMs = performance.now() - started;
     const initial = headsFromGraph(tf, this.model, classCount);
     const heads = initial.map(
       (head) =>
@@ -203,15 +216,22 @@ export class Trainer {
     try {
       for (let epoch = 1; epoch <= settings.epochs; epoch++) {
         const epochStarted = performance.now();
-        for (let i = order.length - 1; i > 0; i--) {
-          const j = Math.floor(random() * (i + 1));
-          [order[i], order[j]] = [order[j] as number, order[i] as number];
+        // Whole shuffled passes over the views, as many as the epoch's steps need.
+        const epochOrder: number[] = [];
+        while (epochOrder.length < batchesPerEpoch * settings.batchSize && order.length) {
+          for (let i = order.length - 1; i > 0; i--) {
+            const j = Math.floor(random() * (i + 1));
+            [order[i], order[j]] = [order[j] as number, order[i] as number];
+          }
+          epochOrder.push(...order);
         }
         let lossSum = 0;
         let batches = 0;
-        for (let start = 0; start < order.length; start += settings.batchSize) {
+        for (let step = 0; step < batchesPerEpoch; step++) {
           await this.checkpoint();
-          const batch = order.slice(start, start + settings.batchSize).map((i) => this.views.train[i] as View);
+          const batch = epochOrder
+            .slice(step * settings.batchSize, (step + 1) * settings.batchSize)
+            .map((i) => this.views.train[i] as View);
           lossSum += await this.step(batch, heads, classCount);
           batches++;
           done++;
@@ -243,7 +263,7 @@ export class Trainer {
     }
     done = total;
     report('done');
-    return { heads: best.heads, epochs, bestEpoch: best.epoch, stockValMAP50: zero.valMAP50 };
+    return { heads: best.heads, epochs, bestEpoch: best.epoch, stockValMAP50: zero.valMAP50, featuresMs };
   }
 
   private async snapshot(heads: readonly LevelHeads[]): Promise<LevelHeads[]> {
@@ -272,12 +292,16 @@ export class Trainer {
       );
       const targets = tf.oneHot(classes, 1 + classCount).toFloat();
       const positive = classes.greater(0).toFloat();
+      const ignored = tf.tensor2d(Float32Array.from(batch.flatMap((view) => Array.from(view.ignored))), [
+        batch.length,
+        ANCHOR_COUNT,
+      ]);
       const encodings = tf.tensor3d(Float32Array.from(batch.flatMap((view) => Array.from(view.encodings))), [
         batch.length,
         ANCHOR_COUNT,
         4,
       ]);
-      return { activations, targets, positive, encodings };
+      return { activations, targets, positive, ignored, encodings };
     });
   }
 
@@ -294,13 +318,22 @@ export class Trainer {
   }
 
   /** Which negatives count: per image the hardest 3 × positives (at least MIN_NEGATIVES). */
-  private async hardNegatives(perAnchor: Tensor, positive: Tensor, positives: readonly number[]): Promise<Tensor> {
+  private async hardNegatives(
+    perAnchor: Tensor,
+    positive: Tensor,
+    ignored: Tensor,
+    positives: readonly number[],
+  ): Promise<Tensor> {
     const { tf } = this;
     const wanted = positives.map((p) =>
-      Math.min(ANCHOR_COUNT - p, Math.max(MIN_NEGATIVES, NEGATIVES_PER_POSITIVE * p)),
+      Math.min(ANCHOR_COUNT / 2, Math.max(MIN_NEGATIVES, NEGATIVES_PER_POSITIVE * p)),
     );
     const k = Math.max(...wanted);
-    const negativeLoss = tf.tidy(() => perAnchor.mul(tf.scalar(1).sub(positive)).sub(positive.mul(1e9)));
+    // Positives and ignored anchors sink to −1e9: never among the hardest, never above a threshold.
+    const negativeLoss = tf.tidy(() => {
+      const excluded = positive.add(ignored).minimum(1);
+      return perAnchor.mul(tf.scalar(1).sub(excluded)).sub(excluded.mul(1e9));
+    });
     const top = tf.topk(negativeLoss, k);
     const values = (await top.values.data()) as Float32Array;
     tf.dispose([top.values, top.indices]);
@@ -339,6 +372,7 @@ export class Trainer {
     const negatives = await this.hardNegatives(
       perAnchor,
       tensors.positive,
+      tensors.ignored,
       batch.map((view) => view.positives),
     );
     perAnchor.dispose();
@@ -348,7 +382,15 @@ export class Trainer {
       this.variables,
     ) as tfTypes.Scalar;
     const value = (await loss.data())[0] as number;
-    tf.dispose([loss, negatives, tensors.targets, tensors.positive, tensors.encodings, ...tensors.activations]);
+    tf.dispose([
+      loss,
+      negatives,
+      tensors.targets,
+      tensors.positive,
+      tensors.ignored,
+      tensors.encodings,
+      ...tensors.activations,
+    ]);
     return value;
   }
 
@@ -373,6 +415,7 @@ export class Trainer {
       const negatives = await this.hardNegatives(
         perAnchor,
         tensors.positive,
+        tensors.ignored,
         batch.map((view) => view.positives),
       );
       perAnchor.dispose();
@@ -392,6 +435,7 @@ export class Trainer {
         negatives,
         tensors.targets,
         tensors.positive,
+        tensors.ignored,
         tensors.encodings,
         ...tensors.activations,
       ]);

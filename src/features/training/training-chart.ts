@@ -83,7 +83,7 @@ export class TrainingChart extends LitElement {
           { ...axis, scale: 'map', side: 1, label: 'mAP@0.5', grid: { show: false } },
         ],
         series: [
-          {},
+          { label: msg('epoch', { id: 'chart.epoch' }) },
           { label: msg('training loss', { id: 'chart.trainLoss' }), stroke: '#f97316', width: 2 },
           { label: msg('validation loss', { id: 'chart.valLoss' }), stroke: '#a855f7', width: 2, dash: [6, 4] },
           { label: msg('validation mAP@0.5', { id: 'chart.valMap' }), stroke: '#22c55e', width: 3, scale: 'map' },

@@ -32,3 +32,11 @@ export function trainingData(
   }
   return data;
 }
+
+/**
+ * Views per photo when the user has not chosen: 3 for a real dataset, more for a handful of photos
+ * (one photo gets 16), so every run sees about 48 different pictures.
+ */
+export function defaultViewsPerPhoto(trainPhotos: number): number {
+  return Math.min(16, Math.max(3, Math.ceil(48 / Math.max(1, trainPhotos))));
+}

@@ -32,6 +32,7 @@ const api: TrainingWorkerApi = {
           valImages: request.val.length,
           backend: active,
           ms: Math.round(performance.now() - started),
+          featuresMs: Math.round(result.featuresMs),
         },
       };
     } finally {

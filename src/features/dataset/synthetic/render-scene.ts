@@ -247,12 +247,19 @@ export interface SceneOptions {
   negativeRate?: number;
   maxBalls?: number;
   quality?: number;
+  /**
+   * Another frame of the same scene: the same background and balls, placed elsewhere and a little
+   * nearer or farther. Without it, scenes render exactly as they always have.
+   */
+  frame?: number;
 }
 
 /** Renders scene number `index` of the dataset seeded by `seed`. */
 export async function renderScene(seed: number, index: number, options: SceneOptions = {}): Promise<RenderedScene> {
-  const { negativeRate = 0.08, maxBalls = 3, quality = 0.85 } = options;
+  const { negativeRate = 0.08, maxBalls = 3, quality = 0.85, frame } = options;
   const random = new Random(seed * 100_003 + index * 7919 + 1);
+  const placement =
+    frame === undefined ? random : new Random(seed * 100_003 + index * 7919 + 1 + (frame + 1) * 15_485_863);
   const [width, height] = random.pick(SIZES);
   const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d', { willReadFrequently: true }) as Context;
@@ -262,9 +269,9 @@ export async function renderScene(seed: number, index: number, options: SceneOpt
   const count = random.chance(negativeRate) ? 0 : random.int(1, maxBalls);
   const minSide = Math.min(width, height);
   for (let attempt = 0; balls.length < count && attempt < 30; attempt++) {
-    const r = minSide * random.range(0.05, 0.24);
-    const cx = random.range(r * 0.6, width - r * 0.6);
-    const cy = random.range(r * 0.6, height - r * 0.6);
+    const r = minSide * random.range(0.05, 0.24) * (frame === undefined ? 1 : placement.range(0.8, 1.2));
+    const cx = placement.range(r * 0.6, width - r * 0.6);
+    const cy = placement.range(r * 0.6, height - r * 0.6);
     // No ball hidden behind another: keep discs apart.
     const overlaps = balls.some(({ bbox }) => {
       const [x, y, w] = bbox;
