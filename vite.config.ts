@@ -51,7 +51,12 @@ export default defineConfig(({ mode }) => ({
       },
       workbox: {
         // Only the default weights are precached; the other precisions are cached when first used.
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,wasm}', `${modelFolder()}/*`, 'datasets/*.zip'],
+        globPatterns: [
+          '**/*.{js,css,html,svg,png,webmanifest,wasm}',
+          `${modelFolder()}/*`,
+          'datasets/*.zip',
+          'mnist/*.gzip',
+        ],
         globIgnores: ['**/VARIANT.json', 'harness.html', 'assets/harness-*.js'],
         runtimeCaching: [
           {

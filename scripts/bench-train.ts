@@ -171,8 +171,10 @@ async function timing(backends: BackendName[], images: number, epochs: number) {
   console.log(
     `\ntiming — ${images} photos × ${epochs} epochs × 3 views per photo, batch 8 (projected to 50 × 20 where smaller):`,
   );
-  console.log('| backend | photos × epochs run | features ms/view | ms/epoch | total s | projected 50 × 20 s |');
-  console.log('|---|---|---|---|---|---|');
+  console.log(
+    '| backend | photos × epochs run | features ms/view | ms/epoch | ms/step | total s | projected 50 × 20 s |',
+  );
+  console.log('|---|---|---|---|---|---|---|');
   for (const backend of backends) {
     const harness = await openHarness();
     try {
@@ -187,13 +189,15 @@ async function timing(backends: BackendName[], images: number, epochs: number) {
       const views = images * 3;
       const perView = metrics.featuresMs / views;
       const perEpoch = metrics.epochs.reduce((sum, e) => sum + e.ms, 0) / Math.max(1, metrics.epochs.length);
-      const projected = (perView * 150 + perEpoch * (50 / images) * 20) / 1000;
+      // An epoch is max(10, views / batch) steps (see the trainer): scale by steps, not photos.
+      const steps = (views: number) => Math.max(10, Math.ceil(views / 8));
+      const projected = (perView * 150 + (perEpoch / steps(views)) * steps(150) * 20) / 1000;
       console.log(
-        `| ${metrics.backend} | ${images} × ${epochs} | ${Math.round(perView)} | ${Math.round(perEpoch)} | ${round(metrics.ms / 1000, 1)} | ${round(projected, 1)} |`,
+        `| ${metrics.backend} | ${images} × ${epochs} | ${Math.round(perView)} | ${Math.round(perEpoch)} | ${Math.round(perEpoch / steps(views))} | ${round(metrics.ms / 1000, 1)} | ${round(projected, 1)} |`,
       );
     } catch (error) {
       console.log(
-        `| ${backend} | failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} | | | | |`,
+        `| ${backend} | failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} | | | | | |`,
       );
     } finally {
       await harness.close();

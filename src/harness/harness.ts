@@ -11,6 +11,8 @@ import {
   type DetectorOptions,
 } from '../features/detection/detector.ts';
 import { modelUrl } from '../features/detection/model-variants.ts';
+import { MnistClient } from '../features/mnist/mnist-client.ts';
+import type { MnistTrainOptions } from '../features/mnist/mnist-protocol.ts';
 import { buildTrainedModel, type TrainSettings, trainedModelFiles } from '../features/training/trained-model.ts';
 import { TrainingClient } from '../features/training/training-client.ts';
 import { type BackendChoice, loadTf, selectBackend } from '../shared/backend/backends.ts';
@@ -161,6 +163,25 @@ const tama = {
         json: files['model.json'],
         weightsBase64: await blobToBase64(new Blob([files['weights.bin'] as Uint8Array<ArrayBuffer>])),
       };
+    } finally {
+      client.terminate();
+    }
+  },
+
+  /** Trains the MNIST CNN with the app's worker; epochs are reported through window.tamaOnEpoch. */
+  async mnist(options: MnistTrainOptions) {
+    const client = new MnistClient();
+    try {
+      const {
+        weights: _weights,
+        misclassified: _misclassified,
+        ...result
+      } = await client.train(
+        options,
+        () => {},
+        (report) => (window as unknown as { tamaOnEpoch?: (r: unknown) => void }).tamaOnEpoch?.(report),
+      );
+      return result;
     } finally {
       client.terminate();
     }

@@ -38,7 +38,7 @@ test('train on the sample dataset, save, use, compare, export and import the mod
   const yours = Number(await result.getAttribute('data-result-map'));
   const stock = Number(await result.getAttribute('data-stock-map'));
   assert.ok(yours >= stock, `validation mAP ${yours} vs stock ${stock}`);
-  assert.equal(await page.locator('training-chart .u-over').count(), 1);
+  assert.equal(await page.locator('line-chart .u-over').count(), 1);
 
   // Saved, listed, made active; the live view lists it and selects it.
   const saved = page.locator('trained-model-list li[data-model]');

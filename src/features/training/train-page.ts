@@ -16,7 +16,7 @@ import { isCancelled, TrainingClient } from './training-client.ts';
 import { defaultViewsPerPhoto, trainingData } from './training-data.ts';
 import './model-comparison.ts';
 import './trained-model-list.ts';
-import './training-chart.ts';
+import '../../shared/ui/line-chart.ts';
 
 type RunState = 'idle' | 'running' | 'paused' | 'done' | 'failed';
 
@@ -377,7 +377,28 @@ export class TrainPage extends LitElement {
     const result = this._result?.meta.metrics;
     return html`<section class="card">
       <h2>${msg('Learning curve', { id: 'train.curve' })}</h2>
-      <training-chart .epochs=${this._reports} .baseline=${this._baseline}></training-chart>
+      <line-chart .x=${[0, ...this._reports.map((r) => r.epoch)]}
+        .series=${[
+          {
+            label: msg('training loss', { id: 'chart.trainLoss' }),
+            color: '#f97316',
+            values: [null, ...this._reports.map((r) => r.loss)],
+          },
+          {
+            label: msg('validation loss', { id: 'chart.valLoss' }),
+            color: '#a855f7',
+            dash: [6, 4],
+            values: [null, ...this._reports.map((r) => r.valLoss)],
+          },
+          {
+            label: msg('validation mAP@0.5', { id: 'chart.valMap' }),
+            color: '#22c55e',
+            axis: 'right',
+            values: [this._baseline, ...this._reports.map((r) => r.valMAP50)],
+          },
+        ]}
+        xLabel=${msg('epoch', { id: 'chart.epoch' })} leftLabel=${msg('loss', { id: 'chart.loss' })} rightLabel="mAP@0.5"
+        label=${msg('Loss and validation mAP per epoch', { id: 'chart.label' })}></line-chart>
       <div class="scroll"><table>
         <thead><tr><th>${msg('epoch', { id: 'chart.epoch' })}</th><th>${msg('training loss', { id: 'chart.trainLoss' })}</th>
           <th>${msg('validation loss', { id: 'chart.valLoss' })}</th><th>mAP@0.5</th><th>s</th></tr></thead>

@@ -1,0 +1,53 @@
+// The MNIST page in the built app: counts read from the real data, a quick training run in the
+// worker, its confusion matrix and mistakes, the drawing pad answering, and offline use.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useAppUnderTest } from '../support/app-under-test.ts';
+
+const app = useAppUnderTest();
+
+test('MNIST: real counts, a quick run, confusion matrix, mistakes, and the drawing pad', async () => {
+  const context = await app.browser.newContext({
+    locale: 'ja-JP',
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+  });
+  const page = await context.newPage();
+  await page.goto(`${app.server.url}/mnist`);
+  await page.locator('[data-train-count="60000"][data-test-count="10000"]').waitFor({ timeout: 60_000 });
+  assert.match((await page.locator('[data-train-count]').textContent()) ?? '', /60,000[\s\S]*10,000/);
+
+  await page.getByLabel('学習用画像').selectOption('2000');
+  await page.getByLabel('エポック数').fill('2');
+  await page.getByLabel('エポック数').dispatchEvent('change');
+  await page.getByLabel('バックエンド').selectOption('wasm');
+  await page.locator('[data-mnist-train]').click();
+  const result = page.locator('[data-test-accuracy]');
+  await result.waitFor({ timeout: 180_000 });
+  const accuracy = Number(await result.getAttribute('data-test-accuracy'));
+  assert.ok(accuracy > 0.85, `test accuracy ${accuracy} on 10,000 digits after 2,000 × 2 epochs`);
+  const cells = await page.locator('confusion-matrix td').allTextContents();
+  assert.equal(cells.length, 100);
+  assert.equal(
+    cells.map(Number).reduce((a, b) => a + b, 0),
+    10_000,
+  );
+  await page.locator('digit-gallery canvas').nth(80).waitFor();
+
+  // Draw a "1": a vertical stroke with a finger.
+  const pad = page.locator('digit-pad canvas');
+  await pad.scrollIntoViewIfNeeded();
+  const box = (await pad.boundingBox()) as { x: number; y: number; width: number; height: number };
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.15);
+  await page.mouse.down();
+  for (let step = 1; step <= 10; step++)
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height * (0.15 + step * 0.07));
+  await page.mouse.up();
+  const bars = page.locator('.pad .bars span:not(.bar)');
+  const sum = async () =>
+    (await bars.allTextContents()).map((text) => Number.parseFloat(text)).reduce((x, y) => x + y, 0);
+  const deadline = Date.now() + 20_000;
+  while (Math.abs((await sum()) - 100) > 1 && Date.now() < deadline) await page.waitForTimeout(200);
+  assert.ok(Math.abs((await sum()) - 100) <= 1, `the pad's ten probabilities sum to ${await sum()} %`);
+  await context.close();
+});
