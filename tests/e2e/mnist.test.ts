@@ -17,10 +17,10 @@ test('MNIST: real counts, a quick run, confusion matrix, mistakes, and the drawi
   await page.locator('[data-train-count="60000"][data-test-count="10000"]').waitFor({ timeout: 60_000 });
   assert.match((await page.locator('[data-train-count]').textContent()) ?? '', /60,000[\s\S]*10,000/);
 
-  await page.getByLabel('学習用画像').selectOption('2000');
-  await page.getByLabel('エポック数').fill('2');
-  await page.getByLabel('エポック数').dispatchEvent('change');
-  await page.getByLabel('バックエンド').selectOption('wasm');
+  await page.locator('[data-mnist-subset]').selectOption('2000');
+  await page.locator('[data-mnist-epochs]').fill('2');
+  await page.locator('[data-mnist-epochs]').dispatchEvent('change');
+  await page.locator('[data-mnist-backend]').selectOption('wasm');
   await page.locator('[data-mnist-train]').click();
   const result = page.locator('[data-test-accuracy]');
   await result.waitFor({ timeout: 180_000 });

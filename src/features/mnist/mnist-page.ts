@@ -342,11 +342,11 @@ export class MnistPage extends LitElement {
       <h2>${msg('Model (モデル): a CNN trained here', { id: 'mnist.train.title' })}</h2>
       <p class="lead">${msg('The model maps 784 pixels to 10 probabilities, one per digit. It learns only from the labels it is given.', { id: 'mnist.train.lead' })}</p>
       <div class="actions">
-        <label>${msg('Epochs', { id: 'train.epochs' })}<input type="number" min="1" max="30" .value=${String(this._epochs)} ?disabled=${running}
+        <label>${msg('Epochs', { id: 'train.epochs' })}<input data-mnist-epochs type="number" min="1" max="30" .value=${String(this._epochs)} ?disabled=${running}
           @change=${(e: Event) => {
             this._epochs = Math.min(30, Math.max(1, Math.round(Number((e.target as HTMLInputElement).value) || 3)));
           }} /></label>
-        <label>${msg('Training images', { id: 'mnist.train.subset' })}<select ?disabled=${running} @change=${(
+        <label>${msg('Training images', { id: 'mnist.train.subset' })}<select data-mnist-subset ?disabled=${running} @change=${(
           e: Event,
         ) => {
           this._subset = Number((e.target as HTMLSelectElement).value);
@@ -359,7 +359,9 @@ export class MnistPage extends LitElement {
         <label>${msg('Kind', { id: 'mnist.noise.kind' })}<select ?disabled=${running} @change=${(e: Event) => {
           this._kind = (e.target as HTMLSelectElement).value as NoiseKind;
         }}>${NOISE_KINDS.map((kind) => html`<option value=${kind} ?selected=${kind === this._kind}>${this._kindName(kind)}</option>`)}</select></label>
-        <label>${msg('Backend', { id: 'train.backend' })}<select ?disabled=${running} @change=${(e: Event) => {
+        <label>${msg('Backend', { id: 'train.backend' })}<select data-mnist-backend ?disabled=${running} @change=${(
+          e: Event,
+        ) => {
           this._backend = (e.target as HTMLSelectElement).value as BackendChoice;
         }}>${['auto', ...BACKENDS].map((name) => html`<option ?selected=${name === this._backend}>${name}</option>`)}</select></label>
       </div>
