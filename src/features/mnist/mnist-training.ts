@@ -45,6 +45,8 @@ export async function fitModel(
   try {
     for (let epoch = 1; epoch <= options.epochs; epoch++) {
       const started = performance.now();
+      // Big steps first, then finer ones: the last epochs settle instead of bouncing around.
+      (optimizer as unknown as { learningRate: number }).learningRate = 0.001 * 0.7 ** (epoch - 1);
       for (let i = count - 1; i > 0; i--) {
         const j = Math.floor(random.next() * (i + 1));
         [order[i], order[j]] = [order[j] as number, order[i] as number];
