@@ -2,7 +2,6 @@
 // Runs the app's detector in headless Chromium. One line per image; a bad file gets a one-line error
 // naming it, the other images are still processed, and the exit code is then 2.
 import { parseArgs } from 'node:util';
-import { SPORTS_BALL } from '../src/features/detection/coco-classes.ts';
 import {
   errorMessage,
   expandInputs,
@@ -27,7 +26,8 @@ async function main(): Promise<number> {
   if (positionals.length === 0) throw new UsageError('give one or more image files or folders');
   const backend = parseBackend(values.backend);
   const threshold = parseUnitInterval('threshold', values.threshold, 0.5);
-  const classes = values.classes === 'all' ? 'all' : (values.classes?.split(',') ?? [SPORTS_BALL]);
+  // Without --classes the model's own default: COCO's "sports ball", or every class of a fine-tuned model.
+  const classes = values.classes === 'all' ? 'all' : values.classes?.split(',');
   const files = expandInputs(positionals);
   if (files.length === 0) throw new UsageError(`no images in ${positionals.join(', ')}`);
 
@@ -36,7 +36,7 @@ async function main(): Promise<number> {
   try {
     for (const file of files) {
       try {
-        const result = await session.detectFile(file, { threshold, classes });
+        const result = await session.detectFile(file, { threshold, ...(classes ? { classes } : {}) });
         const rounded = result.detections.map(({ box, score, label }) => ({
           box: box.map((value) => Math.round(value * 10) / 10),
           score: Math.round(score * 1000) / 1000,
