@@ -56,7 +56,9 @@ describe('app shell', () => {
     assert.equal(await chip.getAttribute('data-backend'), 'wasm');
     await chip.locator('select').selectOption('webgpu');
     await page.locator('backend-chip[data-backend="webgpu"]').waitFor({ timeout: 60_000 });
-    await page.reload();
+    // Not waiting for "load": the page is busy compiling WebGPU shaders on a software GPU, and the
+    // chip below says all the test needs.
+    await page.reload({ waitUntil: 'commit' });
     await page.locator('backend-chip[data-backend="webgpu"]').waitFor({ timeout: 60_000 });
     // The model check on the detect page runs on the chosen backend.
     await page.locator('[data-model-state="ready"]').waitFor({ timeout: 120_000 });
