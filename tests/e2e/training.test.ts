@@ -72,7 +72,8 @@ test('train on the sample dataset, save, use, compare, export and import the mod
 
   await page.goto(`${app.server.url}/`);
   const select = page.locator('select[data-model-select]');
-  await select.waitFor();
+  // The saved models are listed once IndexedDB answers; then the active one is the selected option.
+  await select.locator('option[value^="trained:"]').first().waitFor({ state: 'attached' });
   assert.match((await select.inputValue()) ?? '', /^trained:/);
   await page.locator('[data-model-state="ready"]').waitFor({ timeout: 60_000 });
   await context.close();
