@@ -75,20 +75,6 @@ export class MnistPage extends LitElement {
         font-weight: 700;
         font-variant-numeric: tabular-nums;
       }
-      .settings label {
-        display: inline-flex;
-        gap: 0.5rem;
-        align-items: center;
-        min-height: 44px;
-      }
-      .settings input[type='number'],
-      .settings select {
-        min-height: 40px;
-        font: inherit;
-      }
-      .settings input[type='number'] {
-        width: 5rem;
-      }
       .pad {
         display: flex;
         flex-wrap: wrap;

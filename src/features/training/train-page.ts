@@ -55,20 +55,6 @@ export class TrainPage extends LitElement {
         font-weight: 700;
         margin-bottom: 0.25rem;
       }
-      .settings label {
-        display: inline-flex;
-        gap: 0.5rem;
-        align-items: center;
-        min-height: 44px;
-      }
-      .settings input[type='number'],
-      .settings select {
-        min-height: 40px;
-        font: inherit;
-      }
-      .settings input[type='number'] {
-        width: 5rem;
-      }
       .progress-line {
         display: flex;
         justify-content: space-between;

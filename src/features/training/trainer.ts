@@ -363,7 +363,8 @@ export class Trainer {
     return classLoss.add(boxLoss).div(tf.maximum(tensors.positive.sum(), 1)) as tfTypes.Scalar;
   }
 
-  private async step(batch: readonly View[], heads: readonly LevelHeads[], classCount: number): Promise<number> {
+  /** A batch's stacked inputs and targets, and which negatives count under the current heads. */
+  private async prepareBatch(batch: readonly View[], heads: readonly LevelHeads[], classCount: number) {
     const { tf } = this;
     const tensors = this.batchTensors(batch, classCount);
     const perAnchor = tf.tidy(() =>
@@ -376,6 +377,12 @@ export class Trainer {
       batch.map((view) => view.positives),
     );
     perAnchor.dispose();
+    return { tensors, negatives };
+  }
+
+  private async step(batch: readonly View[], heads: readonly LevelHeads[], classCount: number): Promise<number> {
+    const { tf } = this;
+    const { tensors, negatives } = await this.prepareBatch(batch, heads, classCount);
     const loss = (this.optimizer as tfTypes.Optimizer).minimize(
       () => this.lossOf(heads, tensors, negatives, classCount),
       true,
@@ -408,17 +415,7 @@ export class Trainer {
     for (let start = 0; start < views.length; start += 8) {
       await this.checkpoint();
       const batch = views.slice(start, start + 8);
-      const tensors = this.batchTensors(batch, classCount);
-      const perAnchor = tf.tidy(() =>
-        this.classLoss(runHeads(tf, tensors.activations, heads, classCount).logits, tensors.targets),
-      );
-      const negatives = await this.hardNegatives(
-        perAnchor,
-        tensors.positive,
-        tensors.ignored,
-        batch.map((view) => view.positives),
-      );
-      perAnchor.dispose();
+      const { tensors, negatives } = await this.prepareBatch(batch, heads, classCount);
       const [loss, scores, boxes] = tf.tidy(() => {
         const { encodings, logits } = runHeads(tf, tensors.activations, heads, classCount);
         return [

@@ -86,6 +86,21 @@ export const pageStyles = css`
   .error {
     color: var(--danger);
   }
+  /* A card of labelled number inputs and selects (training settings). */
+  .settings label {
+    display: inline-flex;
+    gap: 0.5rem;
+    align-items: center;
+    min-height: 44px;
+  }
+  .settings input[type='number'],
+  .settings select {
+    min-height: 40px;
+    font: inherit;
+  }
+  .settings input[type='number'] {
+    width: 5rem;
+  }
   dl {
     display: grid;
     grid-template-columns: max-content 1fr;
