@@ -1,7 +1,7 @@
 import basicSsl from '@vitejs/plugin-basic-ssl';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { modelFolder } from './src/features/detection/model-variants.ts';
+import { modelFolder } from './src/model/model-variants.ts';
 
 // The model shards are ~4 MB each; Workbox's 2 MB default would silently leave them out of the precache.
 const largestPrecachedFile = 32 * 1024 * 1024;

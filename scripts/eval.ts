@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseCoco } from '../src/features/dataset/coco.ts';
-import { SPORTS_BALL } from '../src/features/detection/coco-classes.ts';
-import { evaluate, type ImageResult } from '../src/features/detection/evaluation.ts';
+import { parseCoco } from '../src/dataset/coco.ts';
+import { SPORTS_BALL } from '../src/model/coco-classes.ts';
+import { evaluate, type ImageResult } from '../src/model/evaluation.ts';
 import {
   errorMessage,
   openDetectorSession,

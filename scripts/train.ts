@@ -6,10 +6,10 @@
 // With --json: one line per epoch {epoch, loss, valLoss, valMAP50, ms}, then one with the metrics.
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { splitOf } from '../src/features/dataset/split.ts';
-import { DEFAULT_MODEL_VARIANT } from '../src/features/detection/model-variants.ts';
-import type { TrainSettings } from '../src/features/training/trained-model.ts';
+import { splitOf } from '../src/dataset/split.ts';
 import { defaultViewsPerPhoto } from '../src/features/training/training-data.ts';
+import { DEFAULT_MODEL_VARIANT } from '../src/model/model-variants.ts';
+import type { TrainSettings } from '../src/model/trained-model.ts';
 import { parseBackend, runCli, UsageError } from './lib/detector-session.ts';
 import { openHarness } from './lib/harness.ts';
 import { readDataset, type TrainItem, trainInHarness, writeModelFolder } from './lib/train-session.ts';

@@ -2,8 +2,8 @@
 // that detects on a local image file.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { DetectOptions } from '../../src/features/detection/detector.ts';
-import type { Detection } from '../../src/features/detection/geometry.ts';
+import type { DetectOptions } from '../../src/model/detector.ts';
+import type { Detection } from '../../src/model/geometry.ts';
 import { type BackendChoice, isBackendChoice } from '../../src/shared/backend/backends.ts';
 import { type Harness, openHarness } from './harness.ts';
 

@@ -2,8 +2,8 @@
 // app's own training worker), and writing its model folder.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseCoco } from '../../src/features/dataset/coco.ts';
-import type { EpochReport, TrainedModelMeta, TrainSettings } from '../../src/features/training/trained-model.ts';
+import { parseCoco } from '../../src/dataset/coco.ts';
+import type { EpochReport, TrainedModelMeta, TrainSettings } from '../../src/model/trained-model.ts';
 import type { BackendChoice } from '../../src/shared/backend/backends.ts';
 import { errorMessage, UsageError } from './detector-session.ts';
 import type { Harness } from './harness.ts';

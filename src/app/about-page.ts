@@ -1,6 +1,6 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement } from 'lit';
-import { modelFolder } from '../features/detection/model-variants.ts';
+import { modelFolder } from '../model/model-variants.ts';
 import { pageStyles } from '../shared/ui/page-styles.ts';
 
 /** What the app teaches (data, labels, model), how it treats camera images, and the licenses it ships. */

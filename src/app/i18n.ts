@@ -1,9 +1,15 @@
 import { configureLocalization } from '@lit/localize';
+import { defineSetting, oneOf } from '../shared/settings.ts';
 
 export const LOCALES = ['ja', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const storageKey = 'tama-lab:locale';
+const localeSetting = defineSetting<Locale | ''>('locale', {
+  version: 1,
+  fallback: '',
+  parse: oneOf(['', ...LOCALES] as const),
+  legacyKey: 'tama-lab:locale',
+});
 
 // English is the source text in the code; Japanese templates live in ./locales/ja.ts.
 export const { getLocale, setLocale } = configureLocalization({
@@ -14,13 +20,13 @@ export const { getLocale, setLocale } = configureLocalization({
 
 /** The user's saved choice, else Japanese for browsers whose language starts with "ja", else English. */
 export function preferredLocale(): Locale {
-  const stored = localStorage.getItem(storageKey);
-  if (stored === 'ja' || stored === 'en') return stored;
+  const stored = localeSetting.get();
+  if (stored) return stored;
   return navigator.languages.some((language) => language.toLowerCase().startsWith('ja')) ? 'ja' : 'en';
 }
 
 export async function applyLocale(locale: Locale, remember = false): Promise<void> {
-  if (remember) localStorage.setItem(storageKey, locale);
+  if (remember) localeSetting.set(locale);
   document.documentElement.lang = locale;
   await setLocale(locale);
 }

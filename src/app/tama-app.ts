@@ -1,17 +1,17 @@
 import { ContextProvider } from '@lit/context';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement } from 'lit';
-import { DatasetStore, datasetContext } from '../features/dataset/dataset-store.ts';
-import { registerPwa } from '../features/pwa/register-pwa.ts';
-import { ModelStore, modelStoreContext } from '../features/training/model-store.ts';
+import { DatasetStore, datasetContext } from '../dataset/dataset-store.ts';
+import { ModelStore, modelStoreContext } from '../model/model-store.ts';
+import { BackendChangeEvent } from '../shared/backend/backend-change-event.ts';
 import { type BackendInfo, backendContext } from '../shared/backend/backend-context.ts';
-import { loadBackendPreference, saveBackendPreference } from '../shared/backend/backend-preference.ts';
+import { backendPreference } from '../shared/backend/backend-preference.ts';
 import { type BackendChoice, selectBackend } from '../shared/backend/backends.ts';
 import { describeError } from '../shared/errors.ts';
-import { BackendChangeEvent } from '../shared/events/backend-change.ts';
 import { toastContext } from '../shared/ui/toast-context.ts';
 import type { ToastHost } from '../shared/ui/toast-host.ts';
 import { applyLocale, getLocale, type Locale } from './i18n.ts';
+import { registerPwa } from './register-pwa.ts';
 import { RouterController } from './router-controller.ts';
 import { ROUTE_VIEWS, type RouteName } from './routes.ts';
 import { tamaAppStyles } from './tama-app.styles.ts';
@@ -36,7 +36,7 @@ export class TamaApp extends LitElement {
   private readonly _router = new RouterController(this);
   private readonly _backend = new ContextProvider(this, {
     context: backendContext,
-    initialValue: this._startBackend(loadBackendPreference()),
+    initialValue: this._startBackend(backendPreference.get()),
   });
   private readonly _toasts = new ContextProvider(this, {
     context: toastContext,
@@ -102,8 +102,8 @@ export class TamaApp extends LitElement {
   }
 
   private _onBackendChange(event: BackendChangeEvent) {
-    saveBackendPreference(event.preference);
-    this._backend.setValue(this._startBackend(event.preference));
+    backendPreference.set(event.detail);
+    this._backend.setValue(this._startBackend(event.detail));
   }
 
   private async _onToggleLocale() {

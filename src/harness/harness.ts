@@ -2,19 +2,14 @@
 // It exposes the app's own modules on window.tama, so the CLIs run exactly the code the app runs.
 
 import { load as loadStockCocoSsd, type ObjectDetection } from '@tensorflow-models/coco-ssd';
-import type { LabeledBox } from '../features/dataset/dataset-store.ts';
-import { renderScene, type SceneOptions } from '../features/dataset/synthetic/render-scene.ts';
-import {
-  createDetector,
-  type DetectOptions,
-  type Detector,
-  type DetectorOptions,
-} from '../features/detection/detector.ts';
-import { modelUrl } from '../features/detection/model-variants.ts';
+import type { LabeledBox } from '../dataset/dataset-store.ts';
+import { renderScene, type SceneOptions } from '../dataset/synthetic/render-scene.ts';
 import { MnistClient } from '../features/mnist/mnist-client.ts';
 import type { MnistTrainOptions } from '../features/mnist/mnist-protocol.ts';
-import { buildTrainedModel, type TrainSettings, trainedModelFiles } from '../features/training/trained-model.ts';
 import { TrainingClient } from '../features/training/training-client.ts';
+import { createDetector, type DetectOptions, type Detector, type DetectorOptions } from '../model/detector.ts';
+import { modelUrl } from '../model/model-variants.ts';
+import { buildTrainedModel, type TrainSettings, trainedModelFiles } from '../model/trained-model.ts';
 import { type BackendChoice, loadTf, selectBackend } from '../shared/backend/backends.ts';
 
 let detector: Detector | undefined;

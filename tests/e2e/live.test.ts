@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
-import { type Box, iou } from '../../src/features/detection/geometry.ts';
+import { type Box, iou } from '../../src/model/geometry.ts';
 import { writeFakeCameraVideo } from '../support/fake-camera.ts';
 import { type PreviewServer, startPreviewServer } from '../support/preview-server.ts';
 

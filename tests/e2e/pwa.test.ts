@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchPersistentChromium } from '../../scripts/lib/chromium.ts';
-import { modelFolder } from '../../src/features/detection/model-variants.ts';
+import { modelFolder } from '../../src/model/model-variants.ts';
 import { useAppUnderTest } from '../support/app-under-test.ts';
 import { distDir, startPreviewServer } from '../support/preview-server.ts';
 

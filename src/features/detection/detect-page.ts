@@ -2,19 +2,20 @@ import { ContextConsumer } from '@lit/context';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { Task } from '@lit/task';
 import { html, LitElement, nothing } from 'lit';
+import { captureFrame, datasetContext, type NewImage } from '../../dataset/dataset-store.ts';
+import { createDetector, type Detector } from '../../model/detector.ts';
+import { activeModel, modelStoreContext } from '../../model/model-store.ts';
+import { DEFAULT_MODEL_VARIANT, MODEL_VARIANTS, type ModelVariant, modelUrl } from '../../model/model-variants.ts';
+import type { TrainedModelMeta } from '../../model/trained-model.ts';
 import { backendContext } from '../../shared/backend/backend-context.ts';
 import { describeError } from '../../shared/errors.ts';
-import type { CameraSourceEvent } from '../../shared/events/camera-source.ts';
+import { StorageFullError } from '../../shared/storage-full.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
-import { captureFrame, datasetContext, type NewImage, StorageFullError } from '../dataset/dataset-store.ts';
-import { activeModelId, modelStoreContext, setActiveModelId } from '../training/model-store.ts';
-import type { TrainedModelMeta } from '../training/trained-model.ts';
+import type { CameraSourceEvent } from './camera/camera-source-event.ts';
 import { detectPageStyles } from './detect-page.styles.ts';
-import { createDetector, type Detector } from './detector.ts';
 import { LiveDetectionController } from './live-detection-controller.ts';
-import { DEFAULT_MODEL_VARIANT, MODEL_VARIANTS, type ModelVariant, modelUrl } from './model-variants.ts';
-import '../camera/camera-view.ts';
+import './camera/camera-view.ts';
 import './detection-overlay.ts';
 
 const thresholdStep = 0.05;
@@ -80,7 +81,7 @@ export class DetectPage extends LitElement {
     super();
     updateWhenLocaleChanges(this);
     this._progress = 0;
-    this._variant = activeModelId() ? `trained:${activeModelId()}` : DEFAULT_MODEL_VARIANT;
+    this._variant = activeModel.get() ? `trained:${activeModel.get()}` : DEFAULT_MODEL_VARIANT;
     this._trained = [];
     this.projector = false;
   }
@@ -105,8 +106,8 @@ export class DetectPage extends LitElement {
   }
 
   private _onSource(event: CameraSourceEvent) {
-    this._source = event.source;
-    this._live.setSource(event.source);
+    this._source = event.detail;
+    this._live.setSource(event.detail);
   }
 
   private _onThreshold(event: Event) {
@@ -269,7 +270,7 @@ export class DetectPage extends LitElement {
   /** The live view's model is also the one the labeling suggestions use. */
   private _chooseModel(choice: ModelVariant | `trained:${string}`) {
     this._variant = choice;
-    setActiveModelId(choice.startsWith('trained:') ? choice.slice('trained:'.length) : '');
+    activeModel.set(choice.startsWith('trained:') ? choice.slice('trained:'.length) : '');
   }
 
   private _sourceSize(): { width: number; height: number } {

@@ -1,6 +1,6 @@
 import { css, html, LitElement, type PropertyValues } from 'lit';
+import type { Detection } from '../../model/geometry.ts';
 import { fitRect } from './fit-rect.ts';
-import type { Detection } from './geometry.ts';
 
 /**
  * Draws detection boxes over a video or image that fills the same box with the same object-fit.

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Detector } from './detector.ts';
-import type { Detection } from './geometry.ts';
+import type { Detector } from '../../model/detector.ts';
+import type { Detection } from '../../model/geometry.ts';
 
 type Source = HTMLVideoElement | HTMLImageElement;
 

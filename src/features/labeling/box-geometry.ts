@@ -1,4 +1,4 @@
-import type { Box } from '../detection/geometry.ts';
+import type { Box } from '../../model/geometry.ts';
 
 export type Handle = 'nw' | 'ne' | 'sw' | 'se' | 'n' | 's' | 'e' | 'w';
 export interface Point {

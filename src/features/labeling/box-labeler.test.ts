@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import type { BoxesChangeEvent } from '../../shared/events/boxes-change.ts';
 import type { BoxLabeler } from './box-labeler.ts';
+import type { BoxesChangeEvent } from './boxes-change-event.ts';
 import './box-labeler.ts';
 
 const round = (box: number[]) => box.map((v) => Math.round(v));
@@ -90,7 +90,7 @@ describe('<box-labeler> with real pointer and keyboard input', () => {
   it('accepts a suggestion by a tap, by Enter, rejects by Delete, and undo brings it back', async () => {
     let open = -1;
     labeler.addEventListener('tama-suggestions-change', (event) => {
-      open = event.suggestions.length;
+      open = event.detail.length;
     });
     labeler.suggestions = [
       { box: [40, 40, 60, 60], label: 'テニスボール', score: 0.9 },

@@ -1,11 +1,11 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues, svg } from 'lit';
-import { BoxesChangeEvent } from '../../shared/events/boxes-change.ts';
-import { SuggestionsChangeEvent } from '../../shared/events/suggestions-change.ts';
-import type { LabeledBox } from '../dataset/dataset-store.ts';
-import type { Box } from '../detection/geometry.ts';
+import type { LabeledBox } from '../../dataset/dataset-store.ts';
+import type { Box } from '../../model/geometry.ts';
 import { boxFromDrag, type Handle, handlePoints, hitTest, moveBox, type Point, resizeBox } from './box-geometry.ts';
+import { BoxesChangeEvent } from './boxes-change-event.ts';
 import type { Suggestion } from './suggestion.ts';
+import { SuggestionsChangeEvent } from './suggestions-change-event.ts';
 
 type Drag =
   | { kind: 'draw'; start: Point; current: Point; suggestion?: number }

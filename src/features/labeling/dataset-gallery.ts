@@ -1,9 +1,9 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import type { StoredImage } from '../../dataset/dataset-store.ts';
+import { DEFAULT_SPLIT, datasetStats, labelStateOf, type SplitSettings, splitOf } from '../../dataset/split.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
-import type { StoredImage } from '../dataset/dataset-store.ts';
-import { DEFAULT_SPLIT, datasetStats, labelStateOf, type SplitSettings, splitOf } from '../dataset/split.ts';
 import { GalleryFilterEvent, ImageSelectEvent } from './labeling-events.ts';
 
 export const GALLERY_FILTERS = ['all', 'unlabeled', 'labeled', 'negative', 'train', 'val'] as const;

@@ -1,19 +1,19 @@
 import { ContextConsumer } from '@lit/context';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { DEFAULT_CLASS } from '../../dataset/dataset-settings.ts';
+import { datasetContext, type StoredImage } from '../../dataset/dataset-store.ts';
+import { modelStoreContext } from '../../model/model-store.ts';
 import { backendContext } from '../../shared/backend/backend-context.ts';
 import { describeError } from '../../shared/errors.ts';
-import type { BoxesChangeEvent } from '../../shared/events/boxes-change.ts';
-import type { SuggestionsChangeEvent } from '../../shared/events/suggestions-change.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
-import { DEFAULT_CLASS } from '../dataset/dataset-settings.ts';
-import { datasetContext, type StoredImage } from '../dataset/dataset-store.ts';
-import { modelStoreContext } from '../training/model-store.ts';
 import type { BoxLabeler } from './box-labeler.ts';
+import type { BoxesChangeEvent } from './boxes-change-event.ts';
 import { ClassesChangeEvent, ImageDeleteEvent, ImageSavedEvent, NavigateEvent } from './labeling-events.ts';
 import { type Suggestion, suggestionsFrom } from './suggestion.ts';
 import { SuggestionSource } from './suggestion-source.ts';
+import type { SuggestionsChangeEvent } from './suggestions-change-event.ts';
 import './box-labeler.ts';
 
 type SuggestState = 'idle' | 'running' | 'done' | 'failed';
@@ -186,11 +186,11 @@ export class LabelEditor extends LitElement {
 
   private _onBoxes(event: BoxesChangeEvent) {
     // Drawing a box on a photo marked "no ball" means it has a ball after all.
-    this._save({ boxes: event.boxes, negative: event.boxes.length ? false : (this.image?.negative ?? false) });
+    this._save({ boxes: event.detail, negative: event.detail.length ? false : (this.image?.negative ?? false) });
   }
 
   private _onSuggestions(event: SuggestionsChangeEvent) {
-    this._suggestions = event.suggestions;
+    this._suggestions = event.detail;
   }
 
   private _onKeyDown(event: KeyboardEvent) {

@@ -1,14 +1,15 @@
 import { ContextConsumer } from '@lit/context';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
+import { exportArchive, importArchive } from '../../dataset/archive.ts';
+import { type DatasetSettings, loadDatasetSettings, saveDatasetSettings } from '../../dataset/dataset-settings.ts';
+import { datasetContext, type NewImage, type StoredImage } from '../../dataset/dataset-store.ts';
+import { importPhotos } from '../../dataset/photo-import.ts';
+import { requestPersistence } from '../../dataset/storage-status.ts';
 import { describeError } from '../../shared/errors.ts';
+import { StorageFullError } from '../../shared/storage-full.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
-import { exportArchive, importArchive } from '../dataset/archive.ts';
-import { type DatasetSettings, loadDatasetSettings, saveDatasetSettings } from '../dataset/dataset-settings.ts';
-import { datasetContext, type NewImage, StorageFullError, type StoredImage } from '../dataset/dataset-store.ts';
-import { importPhotos } from '../dataset/photo-import.ts';
-import { requestPersistence } from '../dataset/storage-status.ts';
 import { type GalleryFilter, matchesFilter } from './dataset-gallery.ts';
 import type {
   ClassesChangeEvent,
@@ -234,20 +235,20 @@ export class LabelPage extends LitElement {
   }
 
   private _onSaved(event: ImageSavedEvent) {
-    this._images = this._images?.map((image) => (image.id === event.image.id ? event.image : image));
+    this._images = this._images?.map((image) => (image.id === event.detail.id ? event.detail : image));
   }
 
   private _onNavigate(event: NavigateEvent) {
     const shown = this._shown;
     const index = shown.findIndex((image) => image.id === this._currentId);
-    const next = shown[index + event.step];
+    const next = shown[index + event.detail];
     if (next) this._currentId = next.id;
   }
 
   private async _onDelete(event: ImageDeleteEvent) {
     const store = this._dataset.value;
     if (!store) return;
-    const { image } = event;
+    const image = event.detail;
     const shown = this._shown;
     const index = shown.findIndex((candidate) => candidate.id === image.id);
     await store.delete(image.id);
@@ -332,13 +333,13 @@ export class LabelPage extends LitElement {
         this._dragging = false;
       }} @drop=${this._onDrop}
         @tama-image-select=${(event: ImageSelectEvent) => {
-          this._currentId = event.id;
+          this._currentId = event.detail;
         }}
         @tama-gallery-filter=${(event: GalleryFilterEvent) => {
-          this._filter = event.filter as GalleryFilter;
+          this._filter = event.detail as GalleryFilter;
         }}
         @tama-image-saved=${this._onSaved} @tama-navigate=${this._onNavigate} @tama-image-delete=${this._onDelete}
-        @tama-classes-change=${(event: ClassesChangeEvent) => this._saveSettings({ ...this._settings, classes: event.classes })}>
+        @tama-classes-change=${(event: ClassesChangeEvent) => this._saveSettings({ ...this._settings, classes: event.detail })}>
         <h1>${msg('Labeling', { id: 'label.title' })}</h1>
         <p class="lead">${msg('Build your own ball dataset: take photos and draw a box around every ball.', { id: 'label.lead' })}</p>
         ${this._renderBringIn()}

@@ -1,8 +1,8 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { Task } from '@lit/task';
 import { css, html, LitElement } from 'lit';
+import { formatBytes, requestPersistence, storageStatus } from '../../dataset/storage-status.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
-import { formatBytes, requestPersistence, storageStatus } from '../dataset/storage-status.ts';
 
 /** How much of the browser's storage quota the dataset uses, and whether it is safe from eviction. */
 export class StorageMeter extends LitElement {

@@ -1,9 +1,10 @@
 // The detector behind "AI assist": the model chosen for the live view (stock COCO "sports ball" or a
 // fine-tuned one), loaded on first use, shared by every photo, reloaded when the choice changes.
+
+import { createDetector, type Detector } from '../../model/detector.ts';
+import type { Detection } from '../../model/geometry.ts';
+import { activeModel, type ModelStore } from '../../model/model-store.ts';
 import type { BackendInfo } from '../../shared/backend/backend-context.ts';
-import { createDetector, type Detector } from '../detection/detector.ts';
-import type { Detection } from '../detection/geometry.ts';
-import { activeModelId, type ModelStore } from '../training/model-store.ts';
 
 /** Lower than the live view's 0.5: a proposal costs one tap to reject, a miss costs a drawing. */
 export const SUGGESTION_THRESHOLD = 0.3;
@@ -14,7 +15,7 @@ export class SuggestionSource {
 
   /** Boxes the model sees in `blob`, in its pixels, labelled as the model labels them. */
   async detect(blob: Blob, backend: BackendInfo | undefined, models: ModelStore | undefined): Promise<Detection[]> {
-    const wanted = activeModelId();
+    const wanted = activeModel.get();
     if (this.detector && wanted !== this.loadedModel) this.dispose();
     this.loadedModel = wanted;
     this.detector ??= (async () => {

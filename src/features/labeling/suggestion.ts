@@ -1,5 +1,5 @@
-import type { LabeledBox } from '../dataset/dataset-store.ts';
-import { type Detection, iou } from '../detection/geometry.ts';
+import type { LabeledBox } from '../../dataset/dataset-store.ts';
+import { type Detection, iou } from '../../model/geometry.ts';
 
 /** A box the detector proposes: drawn dashed until the user accepts or rejects it. */
 export interface Suggestion extends LabeledBox {

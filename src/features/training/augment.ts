@@ -1,9 +1,10 @@
 // Training views of a photo, drawn straight into the detector's 300×300 input: horizontal flip,
 // zoom in or out, brightness, contrast and blur. A crop never cuts a ball: it always contains every
 // labelled box, so no half-visible ball turns into a "background" example by accident.
+
+import type { LabeledBox } from '../../dataset/dataset-store.ts';
+import type { NormalisedBox } from '../../model/ssd-targets.ts';
 import { Random } from '../../shared/random.ts';
-import type { LabeledBox } from '../dataset/dataset-store.ts';
-import type { NormalisedBox } from './ssd-targets.ts';
 
 export const INPUT_SIZE = 300;
 

@@ -1,15 +1,15 @@
 import { ContextConsumer } from '@lit/context';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
+import { loadDatasetSettings } from '../../dataset/dataset-settings.ts';
+import type { StoredImage } from '../../dataset/dataset-store.ts';
+import { splitOf } from '../../dataset/split.ts';
+import { createDetector, type Detector } from '../../model/detector.ts';
+import { type Detection, iou } from '../../model/geometry.ts';
+import { modelStoreContext } from '../../model/model-store.ts';
+import type { TrainedModelMeta } from '../../model/trained-model.ts';
 import { describeError } from '../../shared/errors.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
-import { loadDatasetSettings } from '../dataset/dataset-settings.ts';
-import type { StoredImage } from '../dataset/dataset-store.ts';
-import { splitOf } from '../dataset/split.ts';
-import { createDetector, type Detector } from '../detection/detector.ts';
-import { type Detection, iou } from '../detection/geometry.ts';
-import { modelStoreContext } from './model-store.ts';
-import type { TrainedModelMeta } from './trained-model.ts';
 
 const SCORE = 0.5;
 /** Photos shown before "show all": enough to see the pattern on a phone. */

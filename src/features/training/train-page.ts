@@ -1,16 +1,22 @@
 import { ContextConsumer } from '@lit/context';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
+import { loadDatasetSettings } from '../../dataset/dataset-settings.ts';
+import { datasetContext, type StoredImage } from '../../dataset/dataset-store.ts';
+import { activeModel, modelStoreContext } from '../../model/model-store.ts';
+import { DEFAULT_MODEL_VARIANT, modelUrl } from '../../model/model-variants.ts';
+import {
+  buildTrainedModel,
+  type EpochReport,
+  type TrainedModel,
+  type TrainSettings,
+} from '../../model/trained-model.ts';
 import { backendContext } from '../../shared/backend/backend-context.ts';
 import { BACKENDS, type BackendChoice } from '../../shared/backend/backends.ts';
 import { describeError } from '../../shared/errors.ts';
+import { StorageFullError } from '../../shared/storage-full.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
-import { loadDatasetSettings } from '../dataset/dataset-settings.ts';
-import { datasetContext, StorageFullError, type StoredImage } from '../dataset/dataset-store.ts';
-import { DEFAULT_MODEL_VARIANT, modelUrl } from '../detection/model-variants.ts';
-import { modelStoreContext, setActiveModelId } from './model-store.ts';
-import { buildTrainedModel, type EpochReport, type TrainedModel, type TrainSettings } from './trained-model.ts';
 import type { TrainingProgress } from './trainer.ts';
 import { isCancelled, TrainingClient } from './training-client.ts';
 import { defaultViewsPerPhoto, trainingData } from './training-data.ts';
@@ -216,7 +222,7 @@ export class TrainPage extends LitElement {
           timeout: 8000,
         },
       );
-      if (outcomeOfToast === 'action') setActiveModelId(model.meta.id);
+      if (outcomeOfToast === 'action') activeModel.set(model.meta.id);
     } catch (error) {
       if (isCancelled(error)) {
         this._state = 'idle';
@@ -401,7 +407,7 @@ export class TrainPage extends LitElement {
             ${msg('Validation mAP@0.5 — stock COCO:', { id: 'train.result.stock' })} <strong>${result.stockValMAP50?.toFixed(3) ?? '—'}</strong> →
             ${msg('yours:', { id: 'train.result.yours' })} <strong>${result.valMAP50?.toFixed(3) ?? '—'}</strong>
             ${msg(str`(best epoch ${result.bestEpoch}, ${formatDuration(result.ms)} on ${result.backend})`, { id: 'train.result.detail' })}</p>
-            <div class="actions"><button @click=${() => this._result && setActiveModelId(this._result.meta.id)}>
+            <div class="actions"><button @click=${() => this._result && activeModel.set(this._result.meta.id)}>
               ${msg('Use it for live detection and suggestions', { id: 'train.useLong' })}</button></div>`
           : nothing
       }

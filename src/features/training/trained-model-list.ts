@@ -1,11 +1,11 @@
 import { ContextConsumer } from '@lit/context';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
+import { activeModel, modelStoreContext } from '../../model/model-store.ts';
+import { type TrainedModelMeta, trainedModelFromZip, trainedModelZip } from '../../model/trained-model.ts';
 import { describeError } from '../../shared/errors.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
-import { ACTIVE_MODEL_EVENT, activeModelId, modelStoreContext, setActiveModelId } from './model-store.ts';
-import { type TrainedModelMeta, trainedModelFromZip, trainedModelZip } from './trained-model.ts';
 
 /** Saved models: choose the active one, rename, delete (with undo), export and import as .zip. */
 export class TrainedModelList extends LitElement {
@@ -66,23 +66,24 @@ export class TrainedModelList extends LitElement {
     super();
     updateWhenLocaleChanges(this);
     this.revision = 0;
-    this._active = activeModelId();
+    this._active = activeModel.get();
     this._error = '';
   }
 
+  private _unsubscribe = () => {};
+
   override connectedCallback() {
     super.connectedCallback();
-    window.addEventListener(ACTIVE_MODEL_EVENT, this._onActive);
+    this._active = activeModel.get();
+    this._unsubscribe = activeModel.subscribe((id) => {
+      this._active = id;
+    });
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    window.removeEventListener(ACTIVE_MODEL_EVENT, this._onActive);
+    this._unsubscribe();
   }
-
-  private readonly _onActive = () => {
-    this._active = activeModelId();
-  };
 
   protected override willUpdate() {
     if (this.revision !== this._lastRevision) {
@@ -116,7 +117,7 @@ export class TrainedModelList extends LitElement {
     });
     if (outcome === 'action' && model) {
       await store.put(model);
-      if (wasActive) setActiveModelId(model.meta.id);
+      if (wasActive) activeModel.set(model.meta.id);
       await this._reload();
     }
   }
@@ -156,13 +157,13 @@ export class TrainedModelList extends LitElement {
     return html`
       <ul role="radiogroup" aria-label=${msg('Model for live detection and suggestions', { id: 'models.active' })}>
         <li data-active=${this._active === '' ? 'true' : 'false'}>
-          <label class="name"><input type="radio" name="active" .checked=${this._active === ''} @change=${() => setActiveModelId('')} />
+          <label class="name"><input type="radio" name="active" .checked=${this._active === ''} @change=${() => activeModel.set('')} />
             ${msg('Stock COCO-SSD “sports ball”', { id: 'models.stock' })}</label>
         </li>
         ${(models ?? []).map(
           (meta) => html`<li data-active=${this._active === meta.id ? 'true' : 'false'} data-model=${meta.id}>
             <div class="name">
-              <input type="radio" name="active" .checked=${this._active === meta.id} @change=${() => setActiveModelId(meta.id)}
+              <input type="radio" name="active" .checked=${this._active === meta.id} @change=${() => activeModel.set(meta.id)}
                 aria-label=${msg(str`Use ${meta.name}`, { id: 'models.use' })} />
               <input type="text" .value=${meta.name} aria-label=${msg('Model name', { id: 'models.name' })}
                 @change=${(e: Event) => this._rename(meta, (e.target as HTMLInputElement).value)} />

@@ -4,9 +4,9 @@
 // smooth-L1 on the box encodings of matched anchors.
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { GraphModel, Tensor, Variable } from '@tensorflow/tfjs';
-import type { LabeledBox } from '../dataset/dataset-store.ts';
-import { averagePrecision, type ImageResult } from '../detection/evaluation.ts';
-import { type Detection, nonMaxSuppression } from '../detection/geometry.ts';
+import type { LabeledBox } from '../../dataset/dataset-store.ts';
+import { averagePrecision, type ImageResult } from '../../model/evaluation.ts';
+import { type Detection, nonMaxSuppression } from '../../model/geometry.ts';
 import {
   ACTIVATION_NODES,
   ANCHOR_COUNT,
@@ -15,10 +15,10 @@ import {
   headsFromGraph,
   type LevelHeads,
   runHeads,
-} from '../detection/ssd-heads.ts';
+} from '../../model/ssd-heads.ts';
+import { anchorTargets, type NormalisedBox } from '../../model/ssd-targets.ts';
+import type { EpochReport, TrainSettings } from '../../model/trained-model.ts';
 import { augmentationFor, renderView } from './augment.ts';
-import { anchorTargets, type NormalisedBox } from './ssd-targets.ts';
-import type { EpochReport, TrainSettings } from './trained-model.ts';
 
 type Tf = typeof tfTypes;
 

@@ -1,7 +1,7 @@
 // The page's handle on a training worker. One worker per run: when it ends (or is cancelled) the
 // worker is terminated, which returns every byte of its memory — GPU buffers included.
 import { proxy, type Remote, wrap } from 'comlink';
-import type { EpochReport } from './trained-model.ts';
+import type { EpochReport } from '../../model/trained-model.ts';
 import type { TrainingProgress } from './trainer.ts';
 import type { TrainingOutcome, TrainingRequest, TrainingWorkerApi, WorkerMemory } from './training-protocol.ts';
 

@@ -1,7 +1,8 @@
 // The typed surface between the page and the training worker (called through comlink). Everything
 // crossing it is structured-cloneable: Blobs for photos, plain objects and a Float32Array back.
+
+import type { EpochReport, TrainedMetrics, TrainSettings } from '../../model/trained-model.ts';
 import type { BackendChoice, BackendName } from '../../shared/backend/backends.ts';
-import type { EpochReport, TrainedMetrics, TrainSettings } from './trained-model.ts';
 import type { TrainingImage, TrainingProgress } from './trainer.ts';
 
 export interface TrainingRequest {

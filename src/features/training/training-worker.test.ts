@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
-import { modelUrl } from '../detection/model-variants.ts';
-import type { EpochReport, TrainSettings } from './trained-model.ts';
+import { modelUrl } from '../../model/model-variants.ts';
+import type { EpochReport, TrainSettings } from '../../model/trained-model.ts';
 import type { TrainingImage, TrainingProgress } from './trainer.ts';
 import { isCancelled, TrainingClient } from './training-client.ts';
 

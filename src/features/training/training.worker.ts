@@ -1,7 +1,7 @@
 // The training worker: TF.js and the whole fine-tuning run live here, so the page stays smooth.
 import { expose } from 'comlink';
+import { packHeads } from '../../model/trained-model.ts';
 import { type BackendName, loadTf, selectBackend } from '../../shared/backend/backends.ts';
-import { packHeads } from './trained-model.ts';
 import { Trainer } from './trainer.ts';
 import type { TrainingOutcome, TrainingRequest, TrainingWorkerApi } from './training-protocol.ts';
 

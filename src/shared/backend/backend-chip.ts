@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
-import { BackendChangeEvent } from '../events/backend-change.ts';
+import { BackendChangeEvent } from './backend-change-event.ts';
 import { backendContext } from './backend-context.ts';
 import { BACKENDS, type BackendChoice, isBackendChoice } from './backends.ts';
 

@@ -1,12 +1,10 @@
+import { defineSetting } from '../settings.ts';
 import { type BackendChoice, isBackendChoice } from './backends.ts';
 
-const storageKey = 'tama-lab:backend';
-
-export function loadBackendPreference(): BackendChoice {
-  const stored = localStorage.getItem(storageKey);
-  return isBackendChoice(stored) ? stored : 'auto';
-}
-
-export function saveBackendPreference(choice: BackendChoice): void {
-  localStorage.setItem(storageKey, choice);
-}
+/** The backend the user picked on this device ("auto" unless they chose one). */
+export const backendPreference = defineSetting<BackendChoice>('backend', {
+  version: 1,
+  fallback: 'auto',
+  parse: (stored) => (isBackendChoice(stored) ? stored : undefined),
+  legacyKey: 'tama-lab:backend',
+});

@@ -2,7 +2,7 @@
 // anchor is positive for a ground-truth box when their IoU is at least 0.5, and every box also claims
 // its single best anchor (so a small or oddly shaped ball is never left without one). Pure
 // arithmetic on typed arrays: run once per (image, augmentation), outside any gradient.
-import { BOX_SCALES } from '../detection/ssd-heads.ts';
+import { BOX_SCALES } from './ssd-heads.ts';
 
 /** A ground-truth box in normalised corners [ymin, xmin, ymax, xmax] with its class (1-based). */
 export interface NormalisedBox {

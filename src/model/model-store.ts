@@ -1,8 +1,9 @@
 // Fine-tuned models on this device, in their own IndexedDB database (so a model write can never touch
 // the photos), plus which one the live view and the labeling suggestions use.
-import { createContext } from '@lit/context';
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import { StorageFullError } from '../dataset/dataset-store.ts';
+import { contextKey } from '../shared/context-key.ts';
+import { defineSetting, isString } from '../shared/settings.ts';
+import { asStorageFull } from '../shared/storage-full.ts';
 import type { TrainedModel, TrainedModelMeta } from './trained-model.ts';
 
 interface StoredModel {
@@ -45,9 +46,7 @@ export class ModelStore {
     try {
       await (await this.db).put('models', { id: model.meta.id, meta: model.meta, weights });
     } catch (error) {
-      if (error instanceof DOMException && error.name === 'QuotaExceededError')
-        throw new StorageFullError(error.message);
-      throw error;
+      throw asStorageFull(error);
     }
   }
 
@@ -61,7 +60,7 @@ export class ModelStore {
 
   async delete(id: string): Promise<void> {
     await (await this.db).delete('models', id);
-    if (activeModelId() === id) setActiveModelId('');
+    if (activeModel.get() === id) activeModel.set('');
   }
 
   async close(): Promise<void> {
@@ -69,17 +68,12 @@ export class ModelStore {
   }
 }
 
-export const modelStoreContext = createContext<ModelStore>(Symbol('models'));
-
-const activeKey = 'tama-lab:active-model';
-export const ACTIVE_MODEL_EVENT = 'tama-active-model-change';
+export const modelStoreContext = contextKey<ModelStore>('models');
 
 /** The fine-tuned model the live view and suggestions use; '' for stock COCO "sports ball". */
-export function activeModelId(): string {
-  return localStorage.getItem(activeKey) ?? '';
-}
-
-export function setActiveModelId(id: string): void {
-  localStorage.setItem(activeKey, id);
-  window.dispatchEvent(new Event(ACTIVE_MODEL_EVENT));
-}
+export const activeModel = defineSetting('active-model', {
+  version: 1,
+  fallback: '',
+  parse: isString,
+  legacyKey: 'tama-lab:active-model',
+});

@@ -1,9 +1,9 @@
 import { expect } from '@esm-bundle/chai';
-import { loadTf } from '../../shared/backend/backends.ts';
-import { createDetector, type Detector } from '../detection/detector.ts';
-import type { Detection } from '../detection/geometry.ts';
-import { modelUrl } from '../detection/model-variants.ts';
-import { headsFromGraph } from '../detection/ssd-heads.ts';
+import { loadTf } from '../shared/backend/backends.ts';
+import { createDetector, type Detector } from './detector.ts';
+import type { Detection } from './geometry.ts';
+import { modelUrl } from './model-variants.ts';
+import { headsFromGraph } from './ssd-heads.ts';
 import {
   expectedShapes,
   packHeads,

@@ -2,7 +2,7 @@
 // same formats. Import never trusts its input: every skipped file or box is reported with its reason,
 // and the caller stores the result in one transaction, so a failed import changes nothing.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { Box } from '../detection/geometry.ts';
+import type { Box } from '../model/geometry.ts';
 import { CocoFormatError, parseCoco } from './coco.ts';
 import type { LabeledBox, StoredImage } from './dataset-store.ts';
 import { type SplitSettings, splitOf } from './split.ts';

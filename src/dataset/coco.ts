@@ -1,6 +1,6 @@
 // Reading COCO detection JSON defensively: anything that does not match the schema is reported with
 // where it is, instead of surfacing later as NaN boxes.
-import type { Box } from '../detection/geometry.ts';
+import type { Box } from '../model/geometry.ts';
 
 export interface CocoImage {
   id: number;

@@ -1,9 +1,15 @@
 import { registerSW } from 'virtual:pwa-register';
 import { msg } from '@lit/localize';
-import { describeError } from '../../shared/errors.ts';
-import type { Toaster } from '../../shared/ui/toast-context.ts';
+import { describeError } from '../shared/errors.ts';
+import { defineSetting, isBoolean } from '../shared/settings.ts';
+import type { Toaster } from '../shared/ui/toast-context.ts';
 
-const offlineNoticeKey = 'tama-lab:offline-ready-shown';
+const offlineNoticeShown = defineSetting('offline-ready-shown', {
+  version: 1,
+  fallback: false,
+  parse: isBoolean,
+  legacyKey: 'tama-lab:offline-ready-shown',
+});
 
 /**
  * Registers the Workbox service worker (through workbox-window) and tells the user, once, when the app
@@ -15,8 +21,8 @@ export function registerPwa(toaster: Toaster): void {
   const updateServiceWorker = registerSW({
     immediate: true,
     onOfflineReady() {
-      if (localStorage.getItem(offlineNoticeKey)) return;
-      localStorage.setItem(offlineNoticeKey, '1');
+      if (offlineNoticeShown.get()) return;
+      offlineNoticeShown.set(true);
       void toaster.show(msg('Ready to work offline', { id: 'pwa.offlineReady' }));
     },
     async onNeedRefresh() {

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { BACKENDS, type BackendName, loadTf } from '../../shared/backend/backends.ts';
+import { BACKENDS, type BackendName, loadTf } from '../shared/backend/backends.ts';
 import { createDetector, type Detector } from './detector.ts';
 import { type Detection, iou } from './geometry.ts';
 import { type ModelVariant, modelFolder } from './model-variants.ts';

@@ -1,8 +1,9 @@
 // The on-device dataset: photos as Blobs with their labels, in IndexedDB (via idb), so everything
 // survives reloads and offline use. Camera images never leave the device.
-import { createContext } from '@lit/context';
 import { type DBSchema, type IDBPDatabase, type IDBPObjectStore, openDB } from 'idb';
-import type { Box } from '../detection/geometry.ts';
+import type { Box } from '../model/geometry.ts';
+import { contextKey } from '../shared/context-key.ts';
+import { asStorageFull } from '../shared/storage-full.ts';
 
 export interface LabeledBox {
   box: Box;
@@ -27,10 +28,6 @@ export type NewImage = Omit<StoredImage, 'id' | 'createdAt' | 'boxes' | 'negativ
 
 interface DatasetSchema extends DBSchema {
   images: { key: string; value: StoredImage; indexes: { 'by-created': number } };
-}
-
-export class StorageFullError extends Error {
-  override name = 'StorageFullError';
 }
 
 export class DatasetStore {
@@ -78,9 +75,7 @@ export class DatasetStore {
       await Promise.all([...requests(transaction.store), transaction.done]);
     } catch (error) {
       // The transaction aborted as a whole, so nothing was half-written.
-      if (error instanceof DOMException && error.name === 'QuotaExceededError')
-        throw new StorageFullError(error.message);
-      throw error;
+      throw asStorageFull(error);
     }
   }
 
@@ -105,7 +100,7 @@ export class DatasetStore {
   }
 }
 
-export const datasetContext = createContext<DatasetStore>(Symbol('dataset'));
+export const datasetContext = contextKey<DatasetStore>('dataset');
 
 /** A JPEG of what `source` shows now, at most `maxSide` pixels on its longer side. */
 export async function captureFrame(

@@ -1,7 +1,7 @@
 // Procedural ball photos for the sample dataset and test fixtures: shaded balls of several sports on
 // varied backgrounds, with shadows, motion blur, partial occlusion and many sizes. Every pixel is
 // drawn here, so the images carry no third-party rights.
-import { Random } from '../../../shared/random.ts';
+import { Random } from '../../shared/random.ts';
 
 export const BALL_KINDS = ['soccer', 'tennis', 'basketball', 'pingpong', 'baseball', 'volleyball'] as const;
 export type BallKind = (typeof BALL_KINDS)[number];

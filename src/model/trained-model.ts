@@ -4,8 +4,8 @@
 // a message saying what is wrong, before a tensor is made.
 import type * as tfTypes from '@tensorflow/tfjs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { MODEL_VARIANTS, type ModelVariant } from '../detection/model-variants.ts';
-import { headWeightNames, LEVELS, type LevelHeads } from '../detection/ssd-heads.ts';
+import { MODEL_VARIANTS, type ModelVariant } from './model-variants.ts';
+import { headWeightNames, LEVELS, type LevelHeads } from './ssd-heads.ts';
 
 export const TRAINED_FORMAT = 'tama-lab-ssd-heads';
 const VERSION = 1;

@@ -1,4 +1,5 @@
-// Per-device dataset settings, kept in localStorage: small, synchronous, and not part of the data.
+// Per-device dataset settings, kept with the other settings: small, synchronous, and not part of the data.
+import { defineSetting } from '../shared/settings.ts';
 import { DEFAULT_MAX_SIDE } from './photo-import.ts';
 import { DEFAULT_SPLIT, type SplitSettings } from './split.ts';
 
@@ -9,7 +10,6 @@ export interface DatasetSettings extends SplitSettings {
   classes: string[];
 }
 
-const key = 'tama-lab:dataset-settings';
 export const DEFAULT_CLASS = 'ball';
 export const DEFAULT_SETTINGS: DatasetSettings = {
   ...DEFAULT_SPLIT,
@@ -21,13 +21,9 @@ const isFiniteIn = (value: unknown, min: number, max: number): value is number =
   typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
 
 /** Falls back field by field, so one bad value (an edited or older entry) does not reset the rest. */
-export function loadDatasetSettings(): DatasetSettings {
-  let saved: Partial<Record<keyof DatasetSettings, unknown>> = {};
-  try {
-    saved = JSON.parse(localStorage.getItem(key) ?? '{}') ?? {};
-  } catch {
-    saved = {};
-  }
+function parseDatasetSettings(stored: unknown): DatasetSettings {
+  const saved: Partial<Record<keyof DatasetSettings, unknown>> =
+    stored && typeof stored === 'object' ? (stored as Partial<Record<keyof DatasetSettings, unknown>>) : {};
   const classes = Array.isArray(saved.classes)
     ? saved.classes.filter((c): c is string => typeof c === 'string' && c.trim() !== '')
     : [];
@@ -39,6 +35,15 @@ export function loadDatasetSettings(): DatasetSettings {
   };
 }
 
+export const datasetSettings = defineSetting<DatasetSettings>('dataset-settings', {
+  version: 1,
+  fallback: DEFAULT_SETTINGS,
+  parse: parseDatasetSettings,
+  legacyKey: 'tama-lab:dataset-settings',
+});
+
+export const loadDatasetSettings = (): DatasetSettings => datasetSettings.get();
+
 export function saveDatasetSettings(settings: DatasetSettings): void {
-  localStorage.setItem(key, JSON.stringify(settings));
+  datasetSettings.set(settings);
 }

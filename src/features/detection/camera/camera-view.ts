@@ -1,8 +1,8 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
-import { CameraSourceEvent } from '../../shared/events/camera-source.ts';
 import { CameraController, type Resolution } from './camera-controller.ts';
 import { describeCameraError } from './camera-error.ts';
+import { CameraSourceEvent } from './camera-source-event.ts';
 import { cameraViewStyles } from './camera-view.styles.ts';
 
 /**

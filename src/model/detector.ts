@@ -1,10 +1,10 @@
 import type { GraphModel, Tensor } from '@tensorflow/tfjs';
-import { type BackendChoice, type BackendName, loadTf, selectBackend } from '../../shared/backend/backends.ts';
-import { parseTrainedModel, TRAINED_FORMAT, type TrainedModel, trainedHeads } from '../training/trained-model.ts';
+import { type BackendChoice, type BackendName, loadTf, selectBackend } from '../shared/backend/backends.ts';
 import { COCO_CLASSES, SPORTS_BALL } from './coco-classes.ts';
 import { type Detection, nonMaxSuppression, toSourceBox } from './geometry.ts';
 import { modelUrl } from './model-variants.ts';
 import { ACTIVATION_NODES, decodeBoxes, graphAnchors, runHeads } from './ssd-heads.ts';
+import { parseTrainedModel, TRAINED_FORMAT, type TrainedModel, trainedHeads } from './trained-model.ts';
 
 // The graph's own preprocessor resizes inside a TensorArray while-loop, which forces executeAsync and
 // is slow on GPUs. We resize on the device ourselves and feed the node right after that loop instead.
