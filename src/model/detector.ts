@@ -1,7 +1,8 @@
 import type { GraphModel, Tensor } from '@tensorflow/tfjs';
 import { type BackendChoice, type BackendName, loadTf, selectBackend } from '../shared/backend/backends.ts';
 import { COCO_CLASSES, SPORTS_BALL } from './coco-classes.ts';
-import { type Detection, nonMaxSuppression, toSourceBox } from './geometry.ts';
+import { decodeDetections } from './decode.ts';
+import type { Detection } from './geometry.ts';
 import { modelUrl } from './model-variants.ts';
 import { ACTIVATION_NODES, decodeBoxes, graphAnchors, runHeads } from './ssd-heads.ts';
 import { parseTrainedModel, TRAINED_FORMAT, type TrainedModel, trainedHeads } from './trained-model.ts';
@@ -12,8 +13,8 @@ const INPUT_NODE = 'Preprocessor/sub';
 const SCORES_NODE = 'Postprocessor/Slice'; // [1, anchors, 90] sigmoid scores, background removed
 const BOXES_NODE = 'Postprocessor/ExpandDims_1'; // [1, anchors, 1, 4] decoded [ymin, xmin, ymax, xmax]
 const INPUT_SIZE = 300;
-// Per class, only the best few anchors can become detections; reading all 1917×90 scores is what
-// makes stock post-processing slow on GPU backends.
+// Only the best few anchors (by their best requested class) can become detections; reading all
+// 1917×90 scores is what makes stock post-processing slow on GPU backends.
 const CANDIDATES_PER_CLASS = 100;
 
 export type DetectorSource =
@@ -129,7 +130,7 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
     });
   }
 
-  /** Runs the graph and keeps, per requested class, the top anchors with their boxes — all on the device. */
+  /** Runs the graph and keeps the top anchors' scores [k, columns] and boxes [k, 4] — all on the device. */
   async function inferTopCandidates(source: DetectorSource | Tensor, columns: number[]): Promise<[Tensor, Tensor]> {
     const input = tf.tidy(() => {
       // fromPixels draws canvases with drawImage, which takes an OffscreenCanvas too; its types lag behind.
@@ -155,10 +156,10 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
       return tf.tidy(() => {
         const [scores, boxes] = outputs;
         const anchorCount = scores.shape[0] as number;
-        const classScores = tf.gather(scores, columns, 1).transpose();
-        const top = tf.topk(classScores, Math.min(CANDIDATES_PER_CLASS, anchorCount));
-        const topBoxes = tf.gather(boxes, top.indices.flatten());
-        return [top.values, topBoxes] as [Tensor, Tensor];
+        const classScores = tf.gather(scores, columns, 1);
+        const best = classScores.max(1);
+        const top = tf.topk(best, Math.min(CANDIDATES_PER_CLASS * columns.length, anchorCount));
+        return [tf.gather(classScores, top.indices), tf.gather(boxes, top.indices)] as [Tensor, Tensor];
       });
     } finally {
       tf.dispose(outputs);
@@ -177,19 +178,14 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
       const [scoresTensor, boxesTensor] = await inferTopCandidates(source, columns);
       try {
         const [scores, boxes] = await Promise.all([scoresTensor.data(), boxesTensor.data()]);
-        const perClass = scoresTensor.shape[1] as number;
-        const candidates: Detection[] = [];
-        for (let c = 0; c < columns.length; c++) {
-          const label = labels[columns[c] as number] as string;
-          for (let k = 0; k < perClass; k++) {
-            const i = c * perClass + k;
-            const score = scores[i] as number;
-            // topk is sorted, so the rest of this class is below the threshold too.
-            if (score < threshold) break;
-            candidates.push({ box: toSourceBox(boxes, i * 4, width, height), score, label });
-          }
-        }
-        return nonMaxSuppression(candidates, iouThreshold, maxDetections);
+        return decodeDetections(scores, boxes, {
+          labels: columns.map((column) => labels[column] ?? null),
+          threshold,
+          width,
+          height,
+          iouThreshold,
+          maxDetections,
+        });
       } finally {
         tf.dispose([scoresTensor, boxesTensor]);
       }

@@ -1,15 +1,12 @@
 // The MNIST training loop and the test-set evaluation; run inside the MNIST worker.
 import type * as tfTypes from '@tensorflow/tfjs';
+import { Cancelled } from '../../shared/cancelled.ts';
 import { Random } from '../../shared/random.ts';
 import type { MnistSplit } from './idx.ts';
 import type { MnistModel } from './mnist-model.ts';
 import type { Misclassified, MnistEpochReport, MnistProgress, MnistTrainOptions } from './mnist-protocol.ts';
 
 type Tf = typeof tfTypes;
-
-export class MnistCancelled extends Error {
-  override name = 'MnistCancelled';
-}
 
 const PIXELS = 784;
 /** Test digits scored after every epoch for the live chart; the full 10,000 are scored at the end. */
@@ -54,7 +51,7 @@ export async function fitModel(
       let lossSum = 0;
       let correct = 0;
       for (let b = 0; b < batches; b++) {
-        if (isCancelled()) throw new MnistCancelled('MNIST training was cancelled');
+        if (isCancelled()) throw new Cancelled('MNIST training was cancelled');
         const indices = order.subarray(b * batchSize, Math.min(count, (b + 1) * batchSize));
         const x = batchTensor(tf, images, indices);
         const y = tf.tidy(() =>

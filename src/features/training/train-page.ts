@@ -13,12 +13,13 @@ import {
 } from '../../model/trained-model.ts';
 import { backendContext } from '../../shared/backend/backend-context.ts';
 import { BACKENDS, type BackendChoice } from '../../shared/backend/backends.ts';
+import { isCancelled } from '../../shared/cancelled.ts';
 import { describeError } from '../../shared/errors.ts';
 import { StorageFullError } from '../../shared/storage-full.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
 import type { TrainingProgress } from './trainer.ts';
-import { isCancelled, TrainingClient } from './training-client.ts';
+import { TrainingClient } from './training-client.ts';
 import { defaultViewsPerPhoto, trainingData } from './training-data.ts';
 import './model-comparison.ts';
 import './trained-model-list.ts';

@@ -5,8 +5,8 @@
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { GraphModel, Tensor, Variable } from '@tensorflow/tfjs';
 import type { LabeledBox } from '../../dataset/dataset-store.ts';
+import { decodeDetections } from '../../model/decode.ts';
 import { averagePrecision, type ImageResult } from '../../model/evaluation.ts';
-import { type Detection, nonMaxSuppression } from '../../model/geometry.ts';
 import {
   ACTIVATION_NODES,
   ANCHOR_COUNT,
@@ -18,6 +18,8 @@ import {
 } from '../../model/ssd-heads.ts';
 import { anchorTargets, type NormalisedBox } from '../../model/ssd-targets.ts';
 import type { EpochReport, TrainSettings } from '../../model/trained-model.ts';
+import { Cancelled } from '../../shared/cancelled.ts';
+import { Random } from '../../shared/random.ts';
 import { augmentationFor, renderView } from './augment.ts';
 
 type Tf = typeof tfTypes;
@@ -36,10 +38,6 @@ export interface TrainingProgress {
   etaMs?: number;
   /** Validation mAP@0.5 of the untouched COCO heads (epoch 0), once measured. */
   stockValMAP50?: number | null;
-}
-
-export class TrainingCancelled extends Error {
-  override name = 'TrainingCancelled';
 }
 
 interface View {
@@ -89,7 +87,7 @@ export class Trainer {
   private async checkpoint() {
     await pause();
     while (this.paused && !this.cancelled) await new Promise((resolve) => setTimeout(resolve, 100));
-    if (this.cancelled) throw new TrainingCancelled('training was cancelled');
+    if (this.cancelled) throw new Cancelled('training was cancelled');
   }
 
   /** Runs the frozen graph on one view and keeps what the heads need. */
@@ -207,11 +205,7 @@ export class Trainer {
     const improves = (map: number, loss: number) =>
       map > best.map + 1e-9 || (Math.abs(map - best.map) <= 1e-9 && loss < best.loss);
     const order = this.views.train.map((_, i) => i);
-    let shuffleState = settings.seed >>> 0 || 1;
-    const random = () => {
-      shuffleState = (Math.imul(shuffleState, 1_103_515_245) + 12_345) >>> 0;
-      return shuffleState / 2 ** 32;
-    };
+    const random = new Random(settings.seed);
 
     try {
       for (let epoch = 1; epoch <= settings.epochs; epoch++) {
@@ -220,7 +214,7 @@ export class Trainer {
         const epochOrder: number[] = [];
         while (epochOrder.length < batchesPerEpoch * settings.batchSize && order.length) {
           for (let i = order.length - 1; i > 0; i--) {
-            const j = Math.floor(random() * (i + 1));
+            const j = random.int(0, i);
             [order[i], order[j]] = [order[j] as number, order[i] as number];
           }
           epochOrder.push(...order);
@@ -438,23 +432,19 @@ export class Trainer {
       ]);
       lossSum += lossValue[0] as number;
       batch.forEach((view, b) => {
-        const candidates: Detection[] = [];
-        for (let a = 0; a < ANCHOR_COUNT; a++) {
-          for (let c = 0; c < classCount; c++) {
-            const score = scoreValues[(b * ANCHOR_COUNT + a) * classCount + c] as number;
-            if (score < EVAL_THRESHOLD) continue;
-            const o = (b * ANCHOR_COUNT + a) * 4;
-            const clamp = (v: number) => Math.min(1, Math.max(0, v)) * 1000;
-            const [ymin, xmin, ymax, xmax] = [0, 1, 2, 3].map((k) => clamp(boxValues[o + k] as number)) as [
-              number,
-              number,
-              number,
-              number,
-            ];
-            candidates.push({ box: [xmin, ymin, xmax - xmin, ymax - ymin], score, label: classes[c] as string });
-          }
-        }
-        results.push({ truths: view.truths, detections: nonMaxSuppression(candidates, 0.5, 20) });
+        const detections = decodeDetections(
+          scoreValues.subarray(b * ANCHOR_COUNT * classCount, (b + 1) * ANCHOR_COUNT * classCount),
+          boxValues.subarray(b * ANCHOR_COUNT * 4, (b + 1) * ANCHOR_COUNT * 4),
+          {
+            labels: classes,
+            threshold: EVAL_THRESHOLD,
+            width: 1000,
+            height: 1000,
+            iouThreshold: 0.5,
+            maxDetections: 20,
+          },
+        );
+        results.push({ truths: view.truths, detections });
       });
     }
     const labels = [...new Set(results.flatMap((r) => r.truths.map((t) => t.label)))];

@@ -40,6 +40,3 @@ export class TrainingClient {
     this.worker.terminate();
   }
 }
-
-export const isCancelled = (error: unknown) =>
-  error instanceof Error && (error.name === 'TrainingCancelled' || /cancelled/.test(error.message));

@@ -25,7 +25,7 @@ export interface WorkerMemory {
 }
 
 export interface TrainingWorkerApi {
-  /** Resolves with the best heads; rejects with a TrainingCancelled-named error on cancel. */
+  /** Resolves with the best heads; rejects with a Cancelled error on cancel. */
   train(
     request: TrainingRequest,
     onProgress: (progress: TrainingProgress) => void,

@@ -1,8 +1,9 @@
 import { expect } from '@esm-bundle/chai';
 import { modelUrl } from '../../model/model-variants.ts';
 import type { EpochReport, TrainSettings } from '../../model/trained-model.ts';
+import { isCancelled } from '../../shared/cancelled.ts';
 import type { TrainingImage, TrainingProgress } from './trainer.ts';
-import { isCancelled, TrainingClient } from './training-client.ts';
+import { TrainingClient } from './training-client.ts';
 
 interface CocoFile {
   images: { id: number; file_name: string }[];
