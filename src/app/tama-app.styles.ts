@@ -22,7 +22,7 @@ export const tamaAppStyles = css`
     display: flex;
     align-items: center;
     gap: 0.5rem;
-    min-height: 44px;
+    min-height: var(--tap-target);
     margin-inline-end: auto;
     color: inherit;
     font-weight: 800;
@@ -47,8 +47,8 @@ export const tamaAppStyles = css`
     gap: 0.25rem;
   }
   .icon-button {
-    min-width: 44px;
-    min-height: 44px;
+    min-width: var(--tap-target);
+    min-height: var(--tap-target);
     border: 1px solid var(--border);
     border-radius: 999px;
     background: transparent;
@@ -69,7 +69,7 @@ export const tamaAppStyles = css`
     align-items: center;
     justify-content: center;
     gap: 0.1rem;
-    min-width: 44px;
+    min-width: var(--tap-target);
     min-height: 56px;
     padding: 0 0.5rem;
     border-radius: 0.75rem;
@@ -128,7 +128,7 @@ export const tamaAppStyles = css`
     nav a {
       flex-direction: row;
       gap: 0.4rem;
-      min-height: 44px;
+      min-height: var(--tap-target);
       font-size: 0.95rem;
       padding: 0 0.9rem;
     }

@@ -19,7 +19,7 @@ export const detectPageStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 0.5rem;
-    min-height: 44px;
+    min-height: var(--tap-target);
   }
   input[type='range'] {
     width: min(14rem, 50vw);
@@ -67,8 +67,8 @@ export const detectPageStyles = css`
     top: 1rem;
     right: 1rem;
     z-index: 31;
-    min-width: 44px;
-    min-height: 44px;
+    min-width: var(--tap-target);
+    min-height: var(--tap-target);
     border: 0;
     border-radius: 999px;
     background: rgb(0 0 0 / 0.6);

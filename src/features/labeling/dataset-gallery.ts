@@ -50,7 +50,7 @@ export class DatasetGallery extends LitElement {
         margin-bottom: 0.75rem;
       }
       .filters button {
-        min-height: 44px;
+        min-height: var(--tap-target);
         padding: 0 0.9rem;
         border: 1px solid var(--border-strong);
         border-radius: 999px;

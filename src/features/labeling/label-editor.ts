@@ -63,7 +63,7 @@ export class LabelEditor extends LitElement {
         font-size: 0.85rem;
       }
       .actions input[type='text'] {
-        min-height: 44px;
+        min-height: var(--tap-target);
         padding: 0 0.75rem;
         border: 1px solid var(--border-strong);
         border-radius: 0.75rem;
@@ -76,7 +76,7 @@ export class LabelEditor extends LitElement {
         display: inline-flex;
         gap: 0.4rem;
         align-items: center;
-        min-height: 44px;
+        min-height: var(--tap-target);
       }
       label.toggle input {
         width: 1.25rem;

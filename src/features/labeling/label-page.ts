@@ -59,7 +59,7 @@ export class LabelPage extends LitElement {
         display: inline-flex;
         gap: 0.5rem;
         align-items: center;
-        min-height: 44px;
+        min-height: var(--tap-target);
       }
       .split input[type='number'] {
         width: 6rem;
@@ -67,7 +67,7 @@ export class LabelPage extends LitElement {
         font: inherit;
       }
       details summary {
-        min-height: 44px;
+        min-height: var(--tap-target);
         display: flex;
         align-items: center;
         cursor: pointer;

@@ -67,7 +67,7 @@ export class DigitPad extends LitElement {
     }
     button {
       display: block;
-      min-height: 44px;
+      min-height: var(--tap-target);
       margin-top: 0.5rem;
       padding: 0 1rem;
       border: 1px solid var(--border-strong);

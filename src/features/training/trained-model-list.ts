@@ -39,7 +39,7 @@ export class TrainedModelList extends LitElement {
         display: flex;
         gap: 0.5rem;
         align-items: center;
-        min-height: 44px;
+        min-height: var(--tap-target);
       }
       .name input[type='text'] {
         flex: 1;

@@ -19,7 +19,7 @@ export class BackendChip extends LitElement {
       display: inline-flex;
       align-items: center;
       gap: 0.4rem;
-      min-height: 44px;
+      min-height: var(--tap-target);
       padding: 0 0.3rem 0 0.7rem;
       border-radius: 999px;
       background: var(--chip-bg);

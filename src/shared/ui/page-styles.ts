@@ -46,7 +46,7 @@ export const pageStyles = css`
     accent-color: var(--accent);
   }
   button.primary {
-    min-height: 44px;
+    min-height: var(--tap-target);
     padding: 0 1.2rem;
     border: 0;
     border-radius: 0.75rem;
@@ -66,7 +66,7 @@ export const pageStyles = css`
   .actions button,
   .actions select,
   .actions .button {
-    min-height: 44px;
+    min-height: var(--tap-target);
     padding: 0 1rem;
     display: inline-flex;
     align-items: center;
@@ -91,7 +91,7 @@ export const pageStyles = css`
     display: inline-flex;
     gap: 0.5rem;
     align-items: center;
-    min-height: 44px;
+    min-height: var(--tap-target);
   }
   .settings input[type='number'],
   .settings select {

@@ -41,8 +41,8 @@ export class ToastHost extends LitElement implements Toaster {
       color: #fff;
     }
     button {
-      min-height: 44px;
-      min-width: 44px;
+      min-height: var(--tap-target);
+      min-width: var(--tap-target);
       padding: 0 0.9rem;
       border: 0;
       border-radius: 0.5rem;

@@ -52,7 +52,7 @@ export const cameraViewStyles = css`
   button,
   select,
   .file {
-    min-height: 44px;
+    min-height: var(--tap-target);
     padding: 0 1rem;
     border: 1px solid var(--border-strong, #94a8a4);
     border-radius: 0.75rem;
