@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
-import { captureFrame, DatasetStore, type StoredImage } from './dataset-store.ts';
+import { captureFrame } from './capture-frame.ts';
+import { DatasetStore, type StoredImage } from './dataset-store.ts';
 
 describe('DatasetStore (IndexedDB)', () => {
   const name = `tama-test-${crypto.randomUUID()}`;

@@ -4,6 +4,18 @@
 // Works in the page and in workers (no DOM access outside of feature checks).
 import type * as tfTypes from '@tensorflow/tfjs';
 
+/**
+ * A 1×1 canvas to ask for a WebGL2 context: OffscreenCanvas where it exists (workers, current browsers),
+ * else a page <canvas> (older Safari), reached without DOM typings so this module compiles for workers.
+ */
+function probeCanvas(): { getContext(kind: 'webgl2'): unknown } {
+  if (typeof OffscreenCanvas === 'function') return new OffscreenCanvas(1, 1);
+  const page = globalThis as unknown as {
+    document: { createElement(tag: 'canvas'): { getContext(kind: 'webgl2'): unknown } };
+  };
+  return page.document.createElement('canvas');
+}
+
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 export type BackendChoice = BackendName | 'auto';
@@ -56,9 +68,7 @@ async function platformSupports(name: BackendName): Promise<PlatformSupport> {
       return { software: info.isFallbackAdapter === true || softwareRenderer.test(described) };
     }
     case 'webgl': {
-      const canvas =
-        typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1) : document.createElement('canvas');
-      const gl = canvas.getContext('webgl2') as WebGL2RenderingContext | null;
+      const gl = probeCanvas().getContext('webgl2') as WebGL2RenderingContext | null;
       if (!gl) return { missing: 'no WebGL2 context' };
       const debug = gl.getExtension('WEBGL_debug_renderer_info');
       const renderer = String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
