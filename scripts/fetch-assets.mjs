@@ -104,7 +104,7 @@ function fetchCocoWeights() {
 
 /**
  * Writes public/models/coco-ssd-{f32,f16,u8}/: the same graph with fused convolutions, and its weights
- * in float32, float16 and uint8. The app's default is one of them (see src/features/detection/models.ts).
+ * in float32, float16 and uint8. The app's default is one of them (see src/model/model-variants.ts).
  */
 function buildModelVariants() {
   const stamp = (variant) => join(modelsDir, `coco-ssd-${variant}`, 'VARIANT.json');

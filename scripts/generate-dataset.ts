@@ -1,5 +1,5 @@
 // npm run datasets:generate -- --count N --seed S --out DIR [--val-fraction 0.25]
-// Renders N procedural ball photos in headless Chromium (src/features/dataset/synthetic) and writes
+// Renders N procedural ball photos in headless Chromium (src/dataset/synthetic) and writes
 // a COCO dataset: DIR/images/*.jpg, DIR/train.json and DIR/val.json (file_name relative to the JSON).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
