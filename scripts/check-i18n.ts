@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 const srcDir = join(import.meta.dirname, '../src');
 const sources = readdirSync(srcDir, { recursive: true, encoding: 'utf8' })
-  .filter((file) => file.endsWith('.ts') && !file.includes('locales'))
+  .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.includes('locales'))
   .map((file) => readFileSync(join(srcDir, file), 'utf8'));
 const used = new Set(
   sources.flatMap((text) => [...text.matchAll(/\{\s*id:\s*'([^']+)'/g)].map((match) => match[1] as string)),

@@ -1,33 +1,23 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing, type PropertyValues, svg } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, svg } from 'lit';
 import type { LabeledBox } from '../../dataset/dataset-store.ts';
 import type { Box } from '../../model/geometry.ts';
-import { boxFromDrag, type Handle, handlePoints, hitTest, moveBox, type Point, resizeBox } from './box-geometry.ts';
+import { boxAfterArrowKey, type Drag, draggedBox, startDrag, withBox } from './box-edits.ts';
+import { boxFromDrag, handlePoints, type Point } from './box-geometry.ts';
+import { boxLabelerStyles } from './box-labeler.styles.ts';
 import { BoxesChangeEvent } from './boxes-change-event.ts';
+import { EditHistory } from './edit-history.ts';
 import type { Suggestion } from './suggestion.ts';
 import { SuggestionsChangeEvent } from './suggestions-change-event.ts';
-
-type Drag =
-  | { kind: 'draw'; start: Point; current: Point; suggestion?: number }
-  | { kind: 'move' | Handle; index: number; start: Point; original: Box };
+import { ZoomPanController } from './zoom-pan-controller.ts';
 
 interface Snapshot {
   boxes: LabeledBox[];
   suggestions: Suggestion[];
 }
 
-/** Two fingers down: the view at the start of the gesture, to scale and pan from. */
-interface Pinch {
-  scale: number;
-  x: number;
-  y: number;
-  mid: Point;
-  distance: number;
-}
-
 /** Boxes smaller than this (image pixels) are treated as a tap, not a drawing. */
 const minimumSide = 4;
-const maxZoom = 8;
 
 /**
  * Draw, move, resize (corners and edges) and delete boxes on an image with touch, mouse, pen
@@ -48,87 +38,8 @@ export class BoxLabeler extends LitElement {
     label: { type: String },
     _selected: { state: true },
     _drag: { state: true },
-    _view: { state: true },
   };
-  static override styles = css`
-    :host {
-      display: block;
-      position: relative;
-      overflow: hidden;
-      touch-action: none;
-      user-select: none;
-      -webkit-user-select: none;
-      border-radius: 0.5rem;
-      background: #000;
-    }
-    :host(:focus-visible) {
-      outline: 3px solid var(--accent, #22d3ee);
-      outline-offset: 2px;
-    }
-    .stage {
-      position: relative;
-      transform-origin: 0 0;
-    }
-    img,
-    svg {
-      display: block;
-      width: 100%;
-      height: auto;
-    }
-    svg {
-      position: absolute;
-      inset: 0;
-      height: 100%;
-      cursor: crosshair;
-      overflow: visible;
-    }
-    rect.box {
-      fill: rgb(250 204 21 / 0.12);
-      stroke: #facc15;
-      vector-effect: non-scaling-stroke;
-      stroke-width: 3;
-      cursor: move;
-      outline: none;
-    }
-    rect.box:focus-visible,
-    rect.box[aria-selected='true'] {
-      stroke: #22d3ee;
-      stroke-width: 4;
-    }
-    rect.suggestion {
-      fill: rgb(255 255 255 / 0.06);
-      stroke: #f472b6;
-      stroke-width: 3;
-      stroke-dasharray: 8 6;
-      vector-effect: non-scaling-stroke;
-      cursor: pointer;
-      outline: none;
-    }
-    rect.suggestion:focus-visible {
-      stroke: #22d3ee;
-      stroke-width: 4;
-    }
-    rect.handle {
-      fill: #22d3ee;
-      stroke: #000;
-      vector-effect: non-scaling-stroke;
-    }
-    rect.draft {
-      fill: none;
-      stroke: #22d3ee;
-      stroke-dasharray: 6 4;
-      vector-effect: non-scaling-stroke;
-      stroke-width: 2;
-    }
-    text {
-      fill: #fff;
-      paint-order: stroke;
-      stroke: #000;
-      stroke-width: 3px;
-      stroke-linejoin: round;
-      pointer-events: none;
-    }
-  `;
+  static override styles = boxLabelerStyles;
 
   declare src: string;
   declare imageWidth: number;
@@ -139,13 +50,9 @@ export class BoxLabeler extends LitElement {
   declare label: string;
   declare private _selected: number | undefined;
   declare private _drag: Drag | undefined;
-  declare private _view: { scale: number; x: number; y: number };
-  private _undo: Snapshot[] = [];
-  private _redo: Snapshot[] = [];
-  private readonly _pointers = new Map<number, Point>();
-  private _pinch: Pinch | undefined;
-  /** After a pinch, the finger left on the screen must not start drawing. */
-  private _ignorePointers = false;
+  private readonly _history = new EditHistory<Snapshot>();
+  // A pinch is not an edit: whatever the first finger was dragging goes back.
+  private readonly _zoomPan = new ZoomPanController(this, () => this._cancelDrag());
 
   constructor() {
     super();
@@ -156,10 +63,8 @@ export class BoxLabeler extends LitElement {
     this.boxes = [];
     this.suggestions = [];
     this.label = 'ball';
-    this._view = { scale: 1, x: 0, y: 0 };
     // On the host, not a box: after Delete the focused box is gone, and undo must still reach us.
     this.addEventListener('keydown', (event) => this._onKeyDown(event));
-    this.addEventListener('wheel', (event) => this._onWheel(event), { passive: false });
   }
 
   override connectedCallback() {
@@ -170,11 +75,10 @@ export class BoxLabeler extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>) {
     // A new photo starts a new history and an unzoomed view.
     if (changed.has('src') && changed.get('src') !== undefined) {
-      this._undo = [];
-      this._redo = [];
+      this._history.reset();
       this._selected = undefined;
       this._drag = undefined;
-      this._view = { scale: 1, x: 0, y: 0 };
+      this._zoomPan.reset();
     }
   }
 
@@ -183,7 +87,7 @@ export class BoxLabeler extends LitElement {
   }
 
   get zoom(): number {
-    return this._view.scale;
+    return this._zoomPan.view.scale;
   }
 
   private get _bounds() {
@@ -192,13 +96,16 @@ export class BoxLabeler extends LitElement {
 
   /** Handles grow on touch screens and shrink in big images, staying about 22 screen pixels wide. */
   private get _reach(): number {
-    const shown = (this.getBoundingClientRect().width || this.imageWidth) * this._view.scale;
+    const shown = (this.getBoundingClientRect().width || this.imageWidth) * this._zoomPan.view.scale;
     return (11 * this.imageWidth) / shown;
   }
 
+  private get _snapshot(): Snapshot {
+    return { boxes: this.boxes, suggestions: this.suggestions };
+  }
+
   private _commit(next: Partial<Snapshot>) {
-    this._undo.push({ boxes: this.boxes, suggestions: this.suggestions });
-    this._redo = [];
+    this._history.push(this._snapshot);
     this._apply({ boxes: this.boxes, suggestions: this.suggestions, ...next });
   }
 
@@ -212,18 +119,15 @@ export class BoxLabeler extends LitElement {
   }
 
   undo() {
-    const previous = this._undo.pop();
+    const previous = this._history.undo(this._snapshot);
     if (!previous) return;
-    this._redo.push({ boxes: this.boxes, suggestions: this.suggestions });
     this._apply(previous);
     this._selected = undefined;
   }
 
   redo() {
-    const next = this._redo.pop();
-    if (!next) return;
-    this._undo.push({ boxes: this.boxes, suggestions: this.suggestions });
-    this._apply(next);
+    const next = this._history.redo(this._snapshot);
+    if (next) this._apply(next);
   }
 
   /** Accepts the given suggestions (all when omitted) as boxes, in one undo step. */
@@ -259,27 +163,12 @@ export class BoxLabeler extends LitElement {
   }
 
   resetZoom() {
-    this._view = { scale: 1, x: 0, y: 0 };
+    this._zoomPan.reset();
   }
 
   /** Zooms by `factor` keeping the point `at` (host pixels) still, never showing past the image. */
   zoomBy(factor: number, at?: Point) {
-    const { width, height } = this.getBoundingClientRect();
-    const anchor = at ?? { x: width / 2, y: height / 2 };
-    const { scale, x, y } = this._view;
-    const next = Math.min(maxZoom, Math.max(1, scale * factor));
-    this._setView(next, anchor.x - ((anchor.x - x) * next) / scale, anchor.y - ((anchor.y - y) * next) / scale);
-  }
-
-  private _setView(scale: number, x: number, y: number) {
-    const { width, height } = this.getBoundingClientRect();
-    const clamp = (value: number, size: number) => Math.min(0, Math.max(size - size * scale, value));
-    this._view = { scale, x: clamp(x, width), y: clamp(y, height) };
-  }
-
-  private _hostPoint(client: Point): Point {
-    const rect = this.getBoundingClientRect();
-    return { x: client.x - rect.left, y: client.y - rect.top };
+    this._zoomPan.zoomBy(factor, at);
   }
 
   private _point(event: PointerEvent): Point {
@@ -290,73 +179,24 @@ export class BoxLabeler extends LitElement {
     return { x: point.x, y: point.y };
   }
 
-  private _startPinch() {
-    // The first finger may have started a drawing or a move: a pinch is not an edit, so undo it.
+  /** Puts a box being moved or resized back where it was: its live preview was never an edit. */
+  private _cancelDrag() {
     const drag = this._drag;
-    if (drag && drag.kind !== 'draw')
-      this.boxes = this.boxes.map((b, i) => (i === drag.index ? { ...b, box: drag.original } : b));
     this._drag = undefined;
-    const [a, b] = [...this._pointers.values()].map((p) => this._hostPoint(p)) as [Point, Point];
-    this._pinch = {
-      ...this._view,
-      mid: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 },
-      distance: Math.max(1, Math.hypot(a.x - b.x, a.y - b.y)),
-    };
-  }
-
-  private _movePinch(pinch: Pinch) {
-    const [a, b] = [...this._pointers.values()].map((p) => this._hostPoint(p)) as [Point, Point];
-    const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-    const scale = Math.min(maxZoom, Math.max(1, (pinch.scale * Math.hypot(a.x - b.x, a.y - b.y)) / pinch.distance));
-    // The image point that was under the fingers' midpoint stays under it: zoom and pan in one gesture.
-    this._setView(
-      scale,
-      mid.x - ((pinch.mid.x - pinch.x) * scale) / pinch.scale,
-      mid.y - ((pinch.mid.y - pinch.y) * scale) / pinch.scale,
-    );
+    if (drag && drag.kind !== 'draw') this.boxes = withBox(this.boxes, drag.index, drag.original);
   }
 
   private _onPointerDown(event: PointerEvent) {
     if (event.pointerType === 'mouse' && event.button !== 0) return;
     (event.currentTarget as Element).setPointerCapture(event.pointerId);
-    this._pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
-    if (this._pointers.size === 2) {
-      this._startPinch();
-      return;
-    }
-    if (this._pointers.size > 2 || this._ignorePointers) return;
-    const p = this._point(event);
-    const hit = hitTest(
-      this.boxes.map((b) => b.box),
-      p,
-      this._reach,
-    );
-    if (hit) {
-      this._selected = hit.index;
-      this._drag = {
-        kind: hit.part === 'body' ? 'move' : hit.part,
-        index: hit.index,
-        start: p,
-        original: this.boxes[hit.index]?.box as Box,
-      };
-      return;
-    }
-    this._selected = undefined;
-    const suggestion = hitTest(
-      this.suggestions.map((s) => s.box),
-      p,
-      0,
-    )?.index;
-    this._drag = { kind: 'draw', start: p, current: p, ...(suggestion === undefined ? {} : { suggestion }) };
+    if (this._zoomPan.handlePointerDown(event)) return;
+    const drag = startDrag(this.boxes, this.suggestions, this._point(event), this._reach);
+    this._selected = drag.kind === 'draw' ? undefined : drag.index;
+    this._drag = drag;
   }
 
   private _onPointerMove(event: PointerEvent) {
-    if (!this._pointers.has(event.pointerId)) return;
-    this._pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
-    if (this._pinch) {
-      this._movePinch(this._pinch);
-      return;
-    }
+    if (this._zoomPan.handlePointerMove(event)) return;
     const drag = this._drag;
     if (!drag) return;
     const p = this._point(event);
@@ -364,30 +204,18 @@ export class BoxLabeler extends LitElement {
       this._drag = { ...drag, current: p };
       return;
     }
-    const dx = p.x - drag.start.x;
-    const dy = p.y - drag.start.y;
-    const box =
-      drag.kind === 'move'
-        ? moveBox(drag.original, dx, dy, this._bounds)
-        : resizeBox(drag.original, drag.kind, dx, dy, this._bounds);
     // Live preview without an undo step per pointer event; the step is taken on pointerup.
-    this.boxes = this.boxes.map((b, i) => (i === drag.index ? { ...b, box } : b));
+    this.boxes = withBox(this.boxes, drag.index, draggedBox(drag, p, this._bounds));
   }
 
   private _onPointerUp(event: PointerEvent) {
-    this._pointers.delete(event.pointerId);
-    if (this._pinch || this._ignorePointers) {
-      this._pinch = undefined;
-      this._ignorePointers = this._pointers.size > 0;
-      return;
-    }
+    if (this._zoomPan.handlePointerUp(event)) return;
     const drag = this._drag;
-    this._drag = undefined;
     if (!drag || event.type === 'pointercancel') {
-      if (drag && drag.kind !== 'draw')
-        this.boxes = this.boxes.map((b, i) => (i === drag.index ? { ...b, box: drag.original } : b));
+      this._cancelDrag();
       return;
     }
+    this._drag = undefined;
     if (drag.kind === 'draw') {
       const box = boxFromDrag(drag.start, drag.current, this._bounds);
       if (box[2] < minimumSide || box[3] < minimumSide) {
@@ -400,19 +228,8 @@ export class BoxLabeler extends LitElement {
     }
     const moved = this.boxes;
     if (moved[drag.index]?.box.every((v, k) => v === drag.original[k])) return;
-    this.boxes = moved.map((b, i) => (i === drag.index ? { ...b, box: drag.original } : b));
+    this.boxes = withBox(moved, drag.index, drag.original);
     this._commit({ boxes: moved });
-  }
-
-  private _onWheel(event: WheelEvent) {
-    // ctrl+wheel is also what a trackpad pinch sends.
-    if (event.ctrlKey) {
-      event.preventDefault();
-      this.zoomBy(Math.exp(-event.deltaY / 200), this._hostPoint({ x: event.clientX, y: event.clientY }));
-    } else if (this._view.scale > 1) {
-      event.preventDefault();
-      this._setView(this._view.scale, this._view.x - event.deltaX, this._view.y - event.deltaY);
-    }
   }
 
   private _focusedSuggestion(event: KeyboardEvent): number | undefined {
@@ -429,12 +246,6 @@ export class BoxLabeler extends LitElement {
       else this.undo();
       return;
     }
-    if (!mod && (event.key === '+' || event.key === '=' || event.key === '-' || event.key === '0')) {
-      event.preventDefault();
-      if (event.key === '0') this.resetZoom();
-      else this.zoomBy(event.key === '-' ? 1 / 1.5 : 1.5);
-      return;
-    }
     const suggestion = this._focusedSuggestion(event);
     if (suggestion !== undefined) {
       if (event.key === 'Enter' || event.key === ' ') this.acceptSuggestions([suggestion]);
@@ -446,21 +257,10 @@ export class BoxLabeler extends LitElement {
     }
     const index = this._selected;
     if (index === undefined || !this.boxes[index]) return;
-    const box = this.boxes[index].box;
-    const step = event.altKey ? 10 : 1;
-    const arrows: Record<string, [number, number]> = {
-      ArrowLeft: [-step, 0],
-      ArrowRight: [step, 0],
-      ArrowUp: [0, -step],
-      ArrowDown: [0, step],
-    };
-    const arrow = arrows[event.key];
-    if (arrow) {
+    const nudged = boxAfterArrowKey(this.boxes[index].box, event, this._bounds);
+    if (nudged) {
       event.preventDefault();
-      const next = event.shiftKey
-        ? resizeBox(box, 'se', arrow[0], arrow[1], this._bounds)
-        : moveBox(box, arrow[0], arrow[1], this._bounds);
-      this._commit({ boxes: this.boxes.map((b, i) => (i === index ? { ...b, box: next } : b)) });
+      this._commit({ boxes: withBox(this.boxes, index, nudged) });
     } else if (event.key === 'Delete' || event.key === 'Backspace') {
       event.preventDefault();
       this._commit({ boxes: this.boxes.filter((_, i) => i !== index) });
@@ -506,7 +306,7 @@ export class BoxLabeler extends LitElement {
   override render() {
     const drag = this._drag;
     const draft = drag?.kind === 'draw' ? boxFromDrag(drag.start, drag.current, this._bounds) : undefined;
-    const { scale, x, y } = this._view;
+    const { scale, x, y } = this._zoomPan.view;
     return html`<div class="stage" style="transform: translate(${x}px, ${y}px) scale(${scale})">
       <img src=${this.src} alt="" draggable="false" />
       <svg viewBox="0 0 ${this.imageWidth} ${this.imageHeight}" preserveAspectRatio="none" role="listbox"

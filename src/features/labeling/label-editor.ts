@@ -1,15 +1,17 @@
 import { ContextConsumer } from '@lit/context';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { DEFAULT_CLASS } from '../../dataset/dataset-settings.ts';
 import { datasetContext, type StoredImage } from '../../dataset/dataset-store.ts';
 import { modelStoreContext } from '../../model/model-store.ts';
 import { backendContext } from '../../shared/backend/backend-context.ts';
 import { describeError } from '../../shared/errors.ts';
+import { defineSetting, isBoolean } from '../../shared/settings.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
 import type { BoxLabeler } from './box-labeler.ts';
 import type { BoxesChangeEvent } from './boxes-change-event.ts';
+import { labelEditorStyles } from './label-editor.styles.ts';
 import { ClassesChangeEvent, ImageDeleteEvent, ImageSavedEvent, NavigateEvent } from './labeling-events.ts';
 import { type Suggestion, suggestionsFrom } from './suggestion.ts';
 import { SuggestionSource } from './suggestion-source.ts';
@@ -17,7 +19,12 @@ import type { SuggestionsChangeEvent } from './suggestions-change-event.ts';
 import './box-labeler.ts';
 
 type SuggestState = 'idle' | 'running' | 'done' | 'failed';
-const autoSuggestKey = 'tama-lab:auto-suggest';
+const autoSuggestSetting = defineSetting('auto-suggest', {
+  version: 1,
+  fallback: true,
+  parse: isBoolean,
+  legacyKey: 'tama-lab:auto-suggest',
+});
 
 /**
  * One photo at a time: the box labeler with its tools — classes, "no ball", model suggestions,
@@ -41,52 +48,7 @@ export class LabelEditor extends LitElement {
     _suggestError: { state: true },
     _autoSuggest: { state: true },
   };
-  static override styles = [
-    pageStyles,
-    css`
-      :host {
-        display: block;
-      }
-      .bar {
-        margin: 0.5rem 0;
-      }
-      .position {
-        font-variant-numeric: tabular-nums;
-        min-width: 5rem;
-        text-align: center;
-      }
-      box-labeler {
-        max-height: 75vh;
-      }
-      .hint {
-        color: var(--text-muted);
-        font-size: 0.85rem;
-      }
-      .actions input[type='text'] {
-        min-height: var(--tap-target);
-        padding: 0 0.75rem;
-        border: 1px solid var(--border-strong);
-        border-radius: 0.75rem;
-        background: var(--surface);
-        color: var(--text);
-        font: inherit;
-        width: 10rem;
-      }
-      label.toggle {
-        display: inline-flex;
-        gap: 0.4rem;
-        align-items: center;
-        min-height: var(--tap-target);
-      }
-      label.toggle input {
-        width: 1.25rem;
-        height: 1.25rem;
-      }
-      button.danger {
-        color: var(--danger);
-      }
-    `,
-  ];
+  static override styles = [pageStyles, labelEditorStyles];
 
   declare image: StoredImage | undefined;
   declare previous: StoredImage | undefined;
@@ -118,7 +80,7 @@ export class LabelEditor extends LitElement {
     this._suggestions = [];
     this._suggestState = 'idle';
     this._suggestError = '';
-    this._autoSuggest = localStorage.getItem(autoSuggestKey) !== 'off';
+    this._autoSuggest = autoSuggestSetting.get();
     this.addEventListener('keydown', (event) => this._onKeyDown(event));
   }
 
@@ -230,7 +192,7 @@ export class LabelEditor extends LitElement {
 
   private _onAutoSuggest(event: Event) {
     this._autoSuggest = (event.target as HTMLInputElement).checked;
-    localStorage.setItem(autoSuggestKey, this._autoSuggest ? 'on' : 'off');
+    autoSuggestSetting.set(this._autoSuggest);
     if (this._autoSuggest && this._suggestState === 'idle') void this._suggest();
   }
 

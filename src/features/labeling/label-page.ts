@@ -1,16 +1,17 @@
 import { ContextConsumer } from '@lit/context';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
-import { exportArchive, importArchive } from '../../dataset/archive.ts';
+import { html, LitElement, nothing } from 'lit';
+import { exportArchive } from '../../dataset/archive.ts';
 import { type DatasetSettings, loadDatasetSettings, saveDatasetSettings } from '../../dataset/dataset-settings.ts';
-import { datasetContext, type NewImage, type StoredImage } from '../../dataset/dataset-store.ts';
-import { importPhotos } from '../../dataset/photo-import.ts';
+import { datasetContext, type StoredImage } from '../../dataset/dataset-store.ts';
+import { importFiles, type SkippedItem } from '../../dataset/import-files.ts';
 import { requestPersistence } from '../../dataset/storage-status.ts';
 import { describeError } from '../../shared/errors.ts';
 import { StorageFullError } from '../../shared/storage-full.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
 import { type GalleryFilter, matchesFilter } from './dataset-gallery.ts';
+import { labelPageStyles } from './label-page.styles.ts';
 import type {
   ClassesChangeEvent,
   GalleryFilterEvent,
@@ -23,16 +24,9 @@ import './dataset-gallery.ts';
 import './label-editor.ts';
 import './storage-meter.ts';
 
-async function isZipFile(file: Blob): Promise<boolean> {
-  const magic = new Uint8Array(await file.slice(0, 4).arrayBuffer());
-  return (
-    magic[0] === 0x50 && magic[1] === 0x4b && (magic[2] === 3 || magic[2] === 5) && (magic[3] === 4 || magic[3] === 6)
-  );
-}
-
 interface ImportOutcome {
   stored: number;
-  skipped: { item: string; reason: string }[];
+  skipped: SkippedItem[];
 }
 
 /** The labeling studio: bring photos in, label them one by one, see and split the whole dataset. */
@@ -47,37 +41,7 @@ export class LabelPage extends LitElement {
     _dragging: { state: true },
     _revision: { state: true },
   };
-  static override styles = [
-    pageStyles,
-    css`
-      :host([dragging]) .drop,
-      .drop.dragging {
-        outline: 3px dashed var(--accent);
-        outline-offset: 4px;
-      }
-      .split label {
-        display: inline-flex;
-        gap: 0.5rem;
-        align-items: center;
-        min-height: var(--tap-target);
-      }
-      .split input[type='number'] {
-        width: 6rem;
-        min-height: 36px;
-        font: inherit;
-      }
-      details summary {
-        min-height: var(--tap-target);
-        display: flex;
-        align-items: center;
-        cursor: pointer;
-      }
-      ul.skipped {
-        max-height: 12rem;
-        overflow-y: auto;
-      }
-    `,
-  ];
+  static override styles = [pageStyles, labelPageStyles];
 
   private readonly _dataset = new ContextConsumer(this, { context: datasetContext });
   private readonly _toasts = new ContextConsumer(this, { context: toastContext });
@@ -168,26 +132,7 @@ export class LabelPage extends LitElement {
     if (!store || !files.length) return;
     this._busy = true;
     try {
-      const images: NewImage[] = [];
-      const skipped: ImportOutcome['skipped'] = [];
-      // By content, not name: downloads and shares often lose the extension.
-      const zipped = await Promise.all(files.map(isZipFile));
-      for (const file of files.filter((_, i) => zipped[i])) {
-        try {
-          const report = await importArchive(new Uint8Array(await file.arrayBuffer()));
-          skipped.push(...report.skipped.map((s) => ({ ...s, item: `${file.name}: ${s.item}` })));
-          images.push(...report.images.map(({ name: _name, ...image }) => ({ ...image, source: 'import' as const })));
-        } catch (error) {
-          skipped.push({ item: file.name, reason: error instanceof Error ? error.message : String(error) });
-        }
-      }
-      const photos = await importPhotos(
-        files.filter((_, i) => !zipped[i]),
-        this._settings.maxSide,
-      );
-      images.push(...photos.images);
-      skipped.push(...photos.skipped);
-      const stored = await store.addAll(images);
+      const { stored, skipped } = await importFiles(files, store, this._settings.maxSide);
       this._report = { stored: stored.length, skipped };
       if (stored[0]) this._currentId = stored[0].id;
       if (stored.length) void requestPersistence();

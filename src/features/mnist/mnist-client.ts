@@ -1,5 +1,7 @@
-// The page's handle on the MNIST worker; one per page visit, terminated when the page goes.
-import { proxy, type Remote, wrap } from 'comlink';
+// The page's handle on the MNIST worker: started on first use, terminated when the page goes (which
+// returns all of its memory, the 70,000 digits and any GPU buffers included).
+import { proxy, type Remote } from 'comlink';
+import { WorkerBridge } from '../../shared/workers/worker-bridge.ts';
 import type {
   MnistEpochReport,
   MnistProgress,
@@ -8,22 +10,42 @@ import type {
   MnistWorkerApi,
 } from './mnist-protocol.ts';
 
-export class MnistClient {
-  private readonly worker = new Worker(new URL('./mnist.worker.ts', import.meta.url), {
+// The literal `new Worker(new URL(…))` is what lets Vite find and bundle the worker.
+const startWorker = () =>
+  new Worker(new URL('./mnist.worker.ts', import.meta.url), {
     type: 'module',
     name: 'tama-mnist',
   });
-  readonly api: Remote<MnistWorkerApi> = wrap<MnistWorkerApi>(this.worker);
 
+export class MnistClient {
+  private readonly bridge = new WorkerBridge<MnistWorkerApi>(startWorker, { cancel: (api) => api.cancel() });
+
+  get api(): Remote<MnistWorkerApi> {
+    return this.bridge.api;
+  }
+
+  /** An abort of `signal` rejects at once with Cancelled and asks the worker to stop after its current batch. */
   train(
     options: MnistTrainOptions,
     onProgress: (progress: MnistProgress) => void = () => {},
     onEpoch: (report: MnistEpochReport) => void = () => {},
+    signal?: AbortSignal,
   ): Promise<MnistResult> {
-    return this.api.train(options, proxy(onProgress), proxy(onEpoch)) as Promise<MnistResult>;
+    return this.bridge.call(
+      (api) => api.train(options, proxy(onProgress), proxy(onEpoch)) as Promise<MnistResult>,
+      signal,
+    );
   }
 
-  terminate() {
-    this.worker.terminate();
+  /**
+   * Asks the worker to stop its current run; that run then rejects with the worker's Cancelled, once the
+   * worker has really stopped, so a new run never overlaps the one being stopped.
+   */
+  cancel(): void {
+    if (this.bridge.running) void this.bridge.api.cancel();
+  }
+
+  terminate(): void {
+    this.bridge.terminate();
   }
 }

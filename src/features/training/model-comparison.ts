@@ -1,5 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { loadDatasetSettings } from '../../dataset/dataset-settings.ts';
 import type { StoredImage } from '../../dataset/dataset-store.ts';
@@ -49,7 +50,6 @@ export class ModelComparison extends LitElement {
   static override properties = {
     images: { attribute: false },
     revision: { type: Number },
-    _models: { state: true },
     _chosen: { state: true },
     _rows: { state: true },
     _done: { state: true },
@@ -101,34 +101,35 @@ export class ModelComparison extends LitElement {
 
   declare images: StoredImage[];
   declare revision: number;
-  declare private _models: TrainedModelMeta[];
   declare private _chosen: string;
   declare private _rows: Row[] | undefined;
   declare private _done: number;
   declare private _error: string;
   declare private _showAll: boolean;
   private readonly _store = new ContextConsumer(this, { context: modelStoreContext });
-  private _seenRevision = -1;
+  private readonly _modelList = new Task(this, {
+    args: () => [this._store.value, this.revision] as const,
+    task: async ([store]): Promise<TrainedModelMeta[]> => (await store?.list()) ?? [],
+  });
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
     this.images = [];
     this.revision = 0;
-    this._models = [];
     this._chosen = '';
     this._done = -1;
     this._error = '';
     this._showAll = false;
   }
 
-  protected override willUpdate() {
-    if (this._seenRevision === this.revision) return;
-    this._seenRevision = this.revision;
-    void this.updateComplete.then(async () => {
-      this._models = (await this._store.value?.list()) ?? [];
-      if (!this._models.some((m) => m.id === this._chosen)) this._chosen = this._models[0]?.id ?? '';
-    });
+  private get _models(): TrainedModelMeta[] {
+    return this._modelList.value ?? [];
+  }
+
+  /** The user's pick while it is still stored, else the first model. */
+  private get _selected(): string {
+    return this._models.some((m) => m.id === this._chosen) ? this._chosen : (this._models[0]?.id ?? '');
   }
 
   private get _validation(): StoredImage[] {
@@ -137,7 +138,7 @@ export class ModelComparison extends LitElement {
   }
 
   private async _compare() {
-    const model = await this._store.value?.get(this._chosen);
+    const model = await this._store.value?.get(this._selected);
     if (!model) return;
     const images = this._validation;
     this._rows = undefined;
@@ -250,7 +251,7 @@ export class ModelComparison extends LitElement {
         <select aria-label=${msg('Model to compare', { id: 'compare.model' })} @change=${(e: Event) => {
           this._chosen = (e.target as HTMLSelectElement).value;
         }}>
-          ${this._models.map((m) => html`<option value=${m.id} ?selected=${m.id === this._chosen}>${m.name}</option>`)}
+          ${this._models.map((m) => html`<option value=${m.id} ?selected=${m.id === this._selected}>${m.name}</option>`)}
         </select>
         <button ?disabled=${this._done >= 0 || !validation.length} @click=${this._compare}>${msg('Compare', { id: 'compare.run' })}</button>
       </div>

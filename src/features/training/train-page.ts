@@ -1,37 +1,26 @@
 import { ContextConsumer } from '@lit/context';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { loadDatasetSettings } from '../../dataset/dataset-settings.ts';
 import { datasetContext, type StoredImage } from '../../dataset/dataset-store.ts';
 import { activeModel, modelStoreContext } from '../../model/model-store.ts';
 import { DEFAULT_MODEL_VARIANT, modelUrl } from '../../model/model-variants.ts';
-import {
-  buildTrainedModel,
-  type EpochReport,
-  type TrainedModel,
-  type TrainSettings,
-} from '../../model/trained-model.ts';
+import { buildTrainedModel, type TrainedModel, type TrainSettings } from '../../model/trained-model.ts';
 import { backendContext } from '../../shared/backend/backend-context.ts';
-import { BACKENDS, type BackendChoice } from '../../shared/backend/backends.ts';
-import { isCancelled } from '../../shared/cancelled.ts';
+import type { BackendChoice } from '../../shared/backend/backends.ts';
 import { describeError } from '../../shared/errors.ts';
+import { formatDuration } from '../../shared/format-duration.ts';
 import { StorageFullError } from '../../shared/storage-full.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
-import type { TrainingProgress } from './trainer.ts';
-import { TrainingClient } from './training-client.ts';
+import { trainPageStyles } from './train-page.styles.ts';
 import { defaultViewsPerPhoto, trainingData } from './training-data.ts';
+import type { TrainingProgress } from './training-progress.ts';
+import { TrainingRunController } from './training-run-controller.ts';
+import './learning-curve.ts';
 import './model-comparison.ts';
 import './trained-model-list.ts';
-import '../../shared/ui/line-chart.ts';
-
-type RunState = 'idle' | 'running' | 'paused' | 'done' | 'failed';
-
-function formatDuration(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000));
-  const minutes = Math.floor(seconds / 60);
-  return minutes ? `${minutes}:${String(seconds % 60).padStart(2, '0')}` : `${seconds} s`;
-}
+import '../../shared/backend/backend-select.ts';
 
 /** The training section: fine-tune the detector on the user's dataset in a worker, watch it learn. */
 export class TrainPage extends LitElement {
@@ -42,60 +31,16 @@ export class TrainPage extends LitElement {
     _copies: { state: true },
     _learningRate: { state: true },
     _backend: { state: true },
-    _state: { state: true },
-    _progress: { state: true },
-    _reports: { state: true },
-    _baseline: { state: true },
-    _error: { state: true },
     _result: { state: true },
     _revision: { state: true },
   };
-  static override styles = [
-    pageStyles,
-    css`
-      fieldset {
-        border: 0;
-        padding: 0;
-        margin: 0 0 0.75rem;
-      }
-      legend {
-        font-weight: 700;
-        margin-bottom: 0.25rem;
-      }
-      .progress-line {
-        display: flex;
-        justify-content: space-between;
-        gap: 1rem;
-        font-variant-numeric: tabular-nums;
-      }
-      table {
-        border-collapse: collapse;
-        font-variant-numeric: tabular-nums;
-        width: 100%;
-      }
-      th {
-        white-space: nowrap;
-      }
-      th,
-      td {
-        text-align: right;
-        padding: 0.15rem 0.5rem;
-        border-bottom: 1px solid var(--border);
-      }
-      .scroll {
-        max-height: 12rem;
-        overflow: auto;
-      }
-      .result strong {
-        font-size: 1.4rem;
-      }
-    `,
-  ];
+  static override styles = [pageStyles, trainPageStyles];
 
   private readonly _dataset = new ContextConsumer(this, { context: datasetContext });
   private readonly _models = new ContextConsumer(this, { context: modelStoreContext });
   private readonly _backendInfo = new ContextConsumer(this, { context: backendContext, subscribe: true });
   private readonly _toasts = new ContextConsumer(this, { context: toastContext });
+  private readonly _run = new TrainingRunController(this);
   declare private _images: StoredImage[] | undefined;
   declare private _classes: string[] | undefined;
   declare private _epochs: number;
@@ -103,15 +48,8 @@ export class TrainPage extends LitElement {
   declare private _copies: number | undefined;
   declare private _learningRate: number;
   declare private _backend: BackendChoice | 'app';
-  declare private _state: RunState;
-  declare private _progress: TrainingProgress | undefined;
-  declare private _reports: EpochReport[];
-  declare private _baseline: number | null;
-  declare private _error: string;
   declare private _result: TrainedModel | undefined;
   declare private _revision: number;
-  private _client: TrainingClient | undefined;
-  private _wakeLock: WakeLockSentinel | undefined;
 
   constructor() {
     super();
@@ -119,10 +57,6 @@ export class TrainPage extends LitElement {
     this._epochs = 20;
     this._learningRate = 0.001;
     this._backend = 'app';
-    this._state = 'idle';
-    this._reports = [];
-    this._baseline = null;
-    this._error = '';
     this._revision = 0;
   }
 
@@ -131,32 +65,6 @@ export class TrainPage extends LitElement {
     void this.updateComplete.then(async () => {
       this._images = (await this._dataset.value?.list()) ?? [];
     });
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    // Leaving the page ends the run: a worker nobody watches would only drain the battery.
-    this._client?.terminate();
-    this._client = undefined;
-    void this._releaseWakeLock();
-    window.removeEventListener('beforeunload', this._warnBeforeUnload);
-  }
-
-  private readonly _warnBeforeUnload = (event: BeforeUnloadEvent) => {
-    event.preventDefault();
-  };
-
-  private async _keepAwake() {
-    try {
-      this._wakeLock = await navigator.wakeLock?.request('screen');
-    } catch {
-      // Refused (battery saver, hidden tab): training still runs, the screen may just sleep.
-    }
-  }
-
-  private async _releaseWakeLock() {
-    await this._wakeLock?.release().catch(() => {});
-    this._wakeLock = undefined;
   }
 
   private get _data() {
@@ -183,77 +91,37 @@ export class TrainPage extends LitElement {
       base: DEFAULT_MODEL_VARIANT,
     };
     const backend = this._backend === 'app' ? (this._backendInfo.value?.preference ?? 'auto') : this._backend;
-    this._state = 'running';
-    this._reports = [];
-    this._baseline = null;
-    this._error = '';
     this._result = undefined;
-    this._progress = { phase: 'loading', done: 0, total: 1 };
-    this._client = new TrainingClient();
-    const client = this._client;
-    window.addEventListener('beforeunload', this._warnBeforeUnload);
-    await this._keepAwake();
-    try {
-      const outcome = await client.train(
-        {
-          train: data.train,
-          val: data.val,
-          settings,
-          backend,
-          modelUrl: new URL(modelUrl(settings.base), location.href).href,
-        },
-        (progress) => {
-          this._progress = progress;
-          if (progress.stockValMAP50 !== undefined) this._baseline = progress.stockValMAP50;
-        },
-        (report) => {
-          this._reports = [...this._reports, report];
-        },
-      );
-      this._baseline = outcome.metrics.stockValMAP50;
+    const request = {
+      train: data.train,
+      val: data.val,
+      settings,
+      backend,
+      modelUrl: new URL(modelUrl(settings.base), location.href).href,
+    };
+    const model = await this._run.start(request, async (outcome) => {
       const model = buildTrainedModel(outcome, settings, `${classes.join(' + ')} · ${new Date().toLocaleString()}`);
       await this._models.value?.put(model);
       this._result = model;
-      this._state = 'done';
       this._revision++;
-      const outcomeOfToast = await this._toasts.value?.show(
-        msg('Training finished: the model is saved on this device.', { id: 'train.saved' }),
-        {
-          action: msg('Use it', { id: 'train.use' }),
-          timeout: 8000,
-        },
-      );
-      if (outcomeOfToast === 'action') activeModel.set(model.meta.id);
-    } catch (error) {
-      if (isCancelled(error)) {
-        this._state = 'idle';
-      } else {
-        this._state = 'failed';
-        this._error =
-          error instanceof StorageFullError
-            ? msg('The device storage is full: the model could not be saved.', { id: 'train.full' })
-            : describeError('model', error);
-      }
-    } finally {
-      client.terminate();
-      if (this._client === client) this._client = undefined;
-      window.removeEventListener('beforeunload', this._warnBeforeUnload);
-      await this._releaseWakeLock();
-    }
+      return model;
+    });
+    if (!model) return;
+    const outcomeOfToast = await this._toasts.value?.show(
+      msg('Training finished: the model is saved on this device.', { id: 'train.saved' }),
+      {
+        action: msg('Use it', { id: 'train.use' }),
+        timeout: 8000,
+      },
+    );
+    if (outcomeOfToast === 'action') activeModel.set(model.meta.id);
   }
 
-  private async _pause() {
-    await this._client?.pause();
-    this._state = 'paused';
-  }
-
-  private async _resume() {
-    await this._client?.resume();
-    this._state = 'running';
-  }
-
-  private async _cancel() {
-    await this._client?.cancel();
+  private get _errorText(): string {
+    if (this._run.state !== 'failed') return '';
+    return this._run.error instanceof StorageFullError
+      ? msg('The device storage is full: the model could not be saved.', { id: 'train.full' })
+      : describeError('model', this._run.error);
   }
 
   private _phaseText(progress: TrainingProgress): string {
@@ -286,7 +154,7 @@ export class TrainPage extends LitElement {
             ${available.map(
               (
                 name,
-              ) => html`<label><input type="checkbox" .checked=${chosen.includes(name)} ?disabled=${this._state === 'running' || this._state === 'paused'}
+              ) => html`<label><input type="checkbox" .checked=${chosen.includes(name)} ?disabled=${this._run.active}
                 @change=${(event: Event) => {
                   const on = (event.target as HTMLInputElement).checked;
                   this._classes = on ? [...chosen, name] : chosen.filter((c) => c !== name);
@@ -305,7 +173,7 @@ export class TrainPage extends LitElement {
   }
 
   private _renderControls() {
-    const running = this._state === 'running' || this._state === 'paused';
+    const running = this._run.active;
     const data = this._images ? this._data : undefined;
     const canTrain = !!data && this._chosenClasses().length > 0 && data.train.some((image) => image.boxes.length);
     return html`<section class="card settings">
@@ -329,79 +197,46 @@ export class TrainPage extends LitElement {
             ${[0.0003, 0.001, 0.003].map((lr) => html`<option value=${lr} ?selected=${lr === this._learningRate}>${lr}</option>`)}
           </select></label>
         <label>${msg('Backend', { id: 'train.backend' })}
-          <select ?disabled=${running} @change=${(e: Event) => {
+          <backend-select allow-app .value=${this._backend} ?disabled=${running} @change=${(e: Event) => {
             this._backend = (e.target as HTMLSelectElement).value as BackendChoice | 'app';
-          }}>
-            <option value="app">${msg('as the app', { id: 'train.backend.app' })}</option>
-            ${['auto', ...BACKENDS].map((name) => html`<option value=${name} ?selected=${name === this._backend}>${name}</option>`)}
-          </select></label>
+          }}></backend-select></label>
       </div>
       <div class="actions">
         ${
           running
             ? html`${
-                this._state === 'paused'
-                  ? html`<button class="primary" @click=${this._resume}>${msg('Resume', { id: 'train.resume' })}</button>`
-                  : html`<button @click=${this._pause}>${msg('Pause', { id: 'train.pause' })}</button>`
+                this._run.state === 'paused'
+                  ? html`<button class="primary" @click=${() => this._run.resume()}>${msg('Resume', { id: 'train.resume' })}</button>`
+                  : html`<button @click=${() => this._run.pause()}>${msg('Pause', { id: 'train.pause' })}</button>`
               }
-              <button @click=${this._cancel}>${msg('Cancel', { id: 'train.cancel' })}</button>`
+              <button @click=${() => this._run.cancel()}>${msg('Cancel', { id: 'train.cancel' })}</button>`
             : html`<button class="primary" data-start ?disabled=${!canTrain} @click=${this._start}>${msg('Start training', { id: 'train.start' })}</button>`
         }
       </div>
       ${this._renderProgress()}
-      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+      ${this._errorText ? html`<p class="error" role="alert">${this._errorText}</p>` : nothing}
     </section>`;
   }
 
   private _renderProgress() {
-    const progress = this._progress;
-    if (!progress || this._state === 'idle') return nothing;
-    return html`<div data-phase=${progress.phase} data-state=${this._state}>
+    const { progress, state, etaMs } = this._run;
+    if (!progress || state === 'idle' || state === 'cancelled') return nothing;
+    return html`<div data-phase=${progress.phase} data-state=${state}>
       <progress max=${progress.total} value=${progress.done}></progress>
       <div class="progress-line" role="status">
-        <span>${this._state === 'paused' ? msg('Paused', { id: 'train.paused' }) : this._phaseText(progress)}</span>
-        <span>${progress.etaMs !== undefined && progress.phase !== 'done' ? msg(str`about ${formatDuration(progress.etaMs)} left`, { id: 'train.eta' }) : nothing}</span>
+        <span>${state === 'paused' ? msg('Paused', { id: 'train.paused' }) : this._phaseText(progress)}</span>
+        <span>${etaMs !== undefined ? msg(str`about ${formatDuration(etaMs)} left`, { id: 'train.eta' }) : nothing}</span>
       </div>
     </div>`;
   }
 
   private _renderResults() {
-    if (!this._reports.length && !this._result) return nothing;
+    const { epochs, stockValMAP50 } = this._run;
+    if (!epochs.length && !this._result) return nothing;
     const result = this._result?.meta.metrics;
     return html`<section class="card">
       <h2>${msg('Learning curve', { id: 'train.curve' })}</h2>
-      <line-chart .x=${[0, ...this._reports.map((r) => r.epoch)]}
-        .series=${[
-          {
-            label: msg('training loss', { id: 'chart.trainLoss' }),
-            color: '#f97316',
-            values: [null, ...this._reports.map((r) => r.loss)],
-          },
-          {
-            label: msg('validation loss', { id: 'chart.valLoss' }),
-            color: '#a855f7',
-            dash: [6, 4],
-            values: [null, ...this._reports.map((r) => r.valLoss)],
-          },
-          {
-            label: msg('validation mAP@0.5', { id: 'chart.valMap' }),
-            color: '#22c55e',
-            axis: 'right',
-            values: [this._baseline, ...this._reports.map((r) => r.valMAP50)],
-          },
-        ]}
-        xLabel=${msg('epoch', { id: 'chart.epoch' })} leftLabel=${msg('loss', { id: 'chart.loss' })} rightLabel="mAP@0.5"
-        label=${msg('Loss and validation mAP per epoch', { id: 'chart.label' })}></line-chart>
-      <div class="scroll"><table>
-        <thead><tr><th>${msg('epoch', { id: 'chart.epoch' })}</th><th>${msg('training loss', { id: 'chart.trainLoss' })}</th>
-          <th>${msg('validation loss', { id: 'chart.valLoss' })}</th><th>mAP@0.5</th><th>s</th></tr></thead>
-        <tbody>${this._reports.map(
-          (
-            r,
-          ) => html`<tr data-epoch=${r.epoch}><td>${r.epoch}</td><td>${r.loss.toFixed(3)}</td><td>${r.valLoss?.toFixed(3) ?? '—'}</td>
-            <td>${r.valMAP50?.toFixed(3) ?? '—'}</td><td>${(r.ms / 1000).toFixed(1)}</td></tr>`,
-        )}</tbody>
-      </table></div>
+      <learning-curve .epochs=${epochs} .stockValMAP50=${stockValMAP50}></learning-curve>
       ${
         result
           ? html`<p class="result" data-result-map=${result.valMAP50 ?? ''} data-stock-map=${result.stockValMAP50 ?? ''}>

@@ -1,5 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { activeModel, modelStoreContext } from '../../model/model-store.ts';
 import { type TrainedModelMeta, trainedModelFromZip, trainedModelZip } from '../../model/trained-model.ts';
@@ -11,7 +12,6 @@ import { toastContext } from '../../shared/ui/toast-context.ts';
 export class TrainedModelList extends LitElement {
   static override properties = {
     revision: { type: Number },
-    _models: { state: true },
     _active: { state: true },
     _error: { state: true },
   };
@@ -55,12 +55,15 @@ export class TrainedModelList extends LitElement {
   ];
 
   declare revision: number;
-  declare private _models: TrainedModelMeta[] | undefined;
   declare private _active: string;
   declare private _error: string;
   private readonly _store = new ContextConsumer(this, { context: modelStoreContext });
   private readonly _toasts = new ContextConsumer(this, { context: toastContext });
-  private _lastRevision = -1;
+  // Its value stays while a reload runs, so the list does not blink after a rename or delete.
+  private readonly _models = new Task(this, {
+    args: () => [this._store.value, this.revision] as const,
+    task: async ([store]): Promise<TrainedModelMeta[]> => (await store?.list()) ?? [],
+  });
 
   constructor() {
     super();
@@ -85,23 +88,11 @@ export class TrainedModelList extends LitElement {
     this._unsubscribe();
   }
 
-  protected override willUpdate() {
-    if (this.revision !== this._lastRevision) {
-      this._lastRevision = this.revision;
-      void this._reload();
-    }
-  }
-
-  private async _reload() {
-    await this.updateComplete;
-    this._models = (await this._store.value?.list()) ?? [];
-  }
-
   private async _rename(meta: TrainedModelMeta, name: string) {
     const trimmed = name.trim().slice(0, 80);
     if (!trimmed || trimmed === meta.name) return;
     await this._store.value?.rename(meta.id, trimmed);
-    await this._reload();
+    await this._models.run();
   }
 
   private async _delete(meta: TrainedModelMeta) {
@@ -110,7 +101,7 @@ export class TrainedModelList extends LitElement {
     const model = await store.get(meta.id);
     const wasActive = this._active === meta.id;
     await store.delete(meta.id);
-    await this._reload();
+    await this._models.run();
     const outcome = await this._toasts.value?.show(msg(str`Deleted “${meta.name}”.`, { id: 'models.deleted' }), {
       action: msg('Undo', { id: 'editor.undo' }),
       timeout: 8000,
@@ -118,7 +109,7 @@ export class TrainedModelList extends LitElement {
     if (outcome === 'action' && model) {
       await store.put(model);
       if (wasActive) activeModel.set(model.meta.id);
-      await this._reload();
+      await this._models.run();
     }
   }
 
@@ -144,7 +135,7 @@ export class TrainedModelList extends LitElement {
       // An import is a new copy: it never overwrites a model already here.
       model.meta = { ...model.meta, id: crypto.randomUUID() };
       await this._store.value?.put(model);
-      await this._reload();
+      await this._models.run();
     } catch (error) {
       this._error = msg(str`${file.name} cannot be imported: ${describeError('model', error)}`, {
         id: 'models.importError',
@@ -153,7 +144,7 @@ export class TrainedModelList extends LitElement {
   }
 
   override render() {
-    const models = this._models;
+    const models = this._models.value;
     return html`
       <ul role="radiogroup" aria-label=${msg('Model for live detection and suggestions', { id: 'models.active' })}>
         <li data-active=${this._active === '' ? 'true' : 'false'}>

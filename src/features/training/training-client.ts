@@ -1,23 +1,33 @@
 // The page's handle on a training worker. One worker per run: when it ends (or is cancelled) the
 // worker is terminated, which returns every byte of its memory — GPU buffers included.
-import { proxy, type Remote, wrap } from 'comlink';
+import { proxy, type Remote } from 'comlink';
 import type { EpochReport } from '../../model/trained-model.ts';
-import type { TrainingProgress } from './trainer.ts';
+import { WorkerBridge } from '../../shared/workers/worker-bridge.ts';
+import type { TrainingProgress } from './training-progress.ts';
 import type { TrainingOutcome, TrainingRequest, TrainingWorkerApi, WorkerMemory } from './training-protocol.ts';
 
-export class TrainingClient {
-  private readonly worker = new Worker(new URL('./training.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'tama-training',
-  });
-  readonly api: Remote<TrainingWorkerApi> = wrap<TrainingWorkerApi>(this.worker);
+const createWorker = () =>
+  new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'tama-training' });
 
+export class TrainingClient {
+  // An abort asks the trainer to stop at its next checkpoint, which frees its tensors in the worker.
+  private readonly bridge = new WorkerBridge<TrainingWorkerApi>(createWorker, { cancel: (api) => api.cancel() });
+
+  get api(): Remote<TrainingWorkerApi> {
+    return this.bridge.api;
+  }
+
+  /** Resolves with the best heads; rejects with Cancelled on cancel() or when `signal` aborts. */
   train(
     request: TrainingRequest,
     onProgress: (progress: TrainingProgress) => void,
     onEpoch: (report: EpochReport) => void,
+    signal?: AbortSignal,
   ): Promise<TrainingOutcome> {
-    return this.api.train(request, proxy(onProgress), proxy(onEpoch)) as Promise<TrainingOutcome>;
+    return this.bridge.call(
+      (api) => api.train(request, proxy(onProgress), proxy(onEpoch)) as Promise<TrainingOutcome>,
+      signal,
+    );
   }
 
   pause(): Promise<void> {
@@ -37,6 +47,6 @@ export class TrainingClient {
   }
 
   terminate() {
-    this.worker.terminate();
+    this.bridge.terminate();
   }
 }

@@ -1,7 +1,7 @@
 // Which of the user's photos train and which validate, from the dataset and its split settings.
 import type { StoredImage } from '../../dataset/dataset-store.ts';
 import { type SplitSettings, splitOf } from '../../dataset/split.ts';
-import type { TrainingImage } from './trainer.ts';
+import type { TrainingImage } from './training-views.ts';
 
 export interface TrainingData {
   train: TrainingImage[];

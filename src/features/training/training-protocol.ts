@@ -3,7 +3,8 @@
 
 import type { EpochReport, TrainedMetrics, TrainSettings } from '../../model/trained-model.ts';
 import type { BackendChoice, BackendName } from '../../shared/backend/backends.ts';
-import type { TrainingImage, TrainingProgress } from './trainer.ts';
+import type { TrainingProgress } from './training-progress.ts';
+import type { TrainingImage } from './training-views.ts';
 
 export interface TrainingRequest {
   train: TrainingImage[];

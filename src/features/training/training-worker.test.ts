@@ -2,8 +2,9 @@ import { expect } from '@esm-bundle/chai';
 import { modelUrl } from '../../model/model-variants.ts';
 import type { EpochReport, TrainSettings } from '../../model/trained-model.ts';
 import { isCancelled } from '../../shared/cancelled.ts';
-import type { TrainingImage, TrainingProgress } from './trainer.ts';
 import { TrainingClient } from './training-client.ts';
+import type { TrainingProgress } from './training-progress.ts';
+import type { TrainingImage } from './training-views.ts';
 
 interface CocoFile {
   images: { id: number; file_name: string }[];

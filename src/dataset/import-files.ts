@@ -1,0 +1,70 @@
+// Whatever the user brings in at once (file picker, drag and drop, clipboard): photos and dataset
+// .zips side by side. Each file is read and checked on its own, every file or entry left out is
+// reported with its reason, and what is kept is stored in one transaction: all of it lands, or none.
+import { importArchive } from './archive.ts';
+import type { DatasetStore, NewImage, StoredImage } from './dataset-store.ts';
+import { DEFAULT_MAX_SIDE, importPhotos } from './photo-import.ts';
+
+/** A file, or an entry or box inside a .zip, that was left out, and why. */
+export interface SkippedItem {
+  item: string;
+  reason: string;
+}
+
+export interface PreparedImport {
+  images: NewImage[];
+  skipped: SkippedItem[];
+}
+
+export interface FileImportReport {
+  stored: StoredImage[];
+  skipped: SkippedItem[];
+}
+
+/** A zip's first four bytes: "PK" and a local file header (3 4), or the end record (5 6) of an empty archive. */
+export async function isZipFile(file: Blob): Promise<boolean> {
+  const magic = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+  return (
+    magic[0] === 0x50 && magic[1] === 0x4b && (magic[2] === 3 || magic[2] === 5) && (magic[3] === 4 || magic[3] === 6)
+  );
+}
+
+/**
+ * Reads dataset .zips (COCO, YOLO or bare images) and photos, ready to store: the archives' images
+ * first, then the photos, each downscaled to `maxSide`. What an archive skips is named "zip: entry".
+ */
+export async function prepareImport(files: readonly File[], maxSide = DEFAULT_MAX_SIDE): Promise<PreparedImport> {
+  const images: NewImage[] = [];
+  const skipped: SkippedItem[] = [];
+  // By content, not name: downloads and shares often lose the extension.
+  const zipped = await Promise.all(files.map(isZipFile));
+  for (const file of files.filter((_, i) => zipped[i])) {
+    try {
+      const report = await importArchive(new Uint8Array(await file.arrayBuffer()));
+      skipped.push(...report.skipped.map((s) => ({ ...s, item: `${file.name}: ${s.item}` })));
+      images.push(...report.images.map(({ name: _name, ...image }) => ({ ...image, source: 'import' as const })));
+    } catch (error) {
+      skipped.push({ item: file.name, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  const photos = await importPhotos(
+    files.filter((_, i) => !zipped[i]),
+    maxSide,
+  );
+  images.push(...photos.images);
+  skipped.push(...photos.skipped);
+  return { images, skipped };
+}
+
+/**
+ * Prepares the files and stores every image in one transaction. Throws StorageFullError, with
+ * nothing stored, when the device is full.
+ */
+export async function importFiles(
+  files: readonly File[],
+  store: Pick<DatasetStore, 'addAll'>,
+  maxSide = DEFAULT_MAX_SIDE,
+): Promise<FileImportReport> {
+  const { images, skipped } = await prepareImport(files, maxSide);
+  return { stored: await store.addAll(images), skipped };
+}

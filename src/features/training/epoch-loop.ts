@@ -1,0 +1,79 @@
+// One epoch of training: seeded shuffled batches of the training views, one optimizer step each.
+import type * as tfTypes from '@tensorflow/tfjs';
+import type { Variable } from '@tensorflow/tfjs';
+import type { LevelHeads } from '../../model/ssd-heads.ts';
+import { Random } from '../../shared/random.ts';
+import { disposeBatch, lossOf, prepareBatch } from './batch-loss.ts';
+import type { View } from './training-views.ts';
+
+type Tf = typeof tfTypes;
+
+/** With a handful of photos an epoch would be one or two steps: too few to learn from. */
+const MIN_STEPS_PER_EPOCH = 10;
+
+export const stepsPerEpoch = (trainViews: number, batchSize: number): number =>
+  Math.max(MIN_STEPS_PER_EPOCH, Math.ceil(trainViews / batchSize));
+
+/** One optimizer step on `batch`; returns its loss. */
+export async function trainStep(
+  tf: Tf,
+  optimizer: tfTypes.Optimizer,
+  variables: Variable[],
+  batch: readonly View[],
+  heads: readonly LevelHeads[],
+  classCount: number,
+): Promise<number> {
+  const prepared = await prepareBatch(tf, batch, heads, classCount);
+  const loss = optimizer.minimize(() => lossOf(tf, heads, prepared, classCount), true, variables) as tfTypes.Scalar;
+  const value = (await loss.data())[0] as number;
+  loss.dispose();
+  disposeBatch(tf, prepared);
+  return value;
+}
+
+/**
+ * Deals out batches of views, epoch after epoch. The order is shuffled in place from one epoch to
+ * the next, by one generator seeded once per run, so a run repeats exactly with the same seed.
+ */
+export class BatchSchedule {
+  private readonly order: number[];
+  private readonly random: Random;
+
+  constructor(
+    private readonly views: readonly View[],
+    private readonly batchSize: number,
+    readonly steps: number,
+    seed: number,
+  ) {
+    this.order = views.map((_, i) => i);
+    this.random = new Random(seed);
+  }
+
+  /** The next epoch's batches. */
+  epoch(): View[][] {
+    const { order, random, batchSize } = this;
+    // Whole shuffled passes over the views, as many as the epoch's steps need.
+    const epochOrder: number[] = [];
+    while (epochOrder.length < this.steps * batchSize && order.length) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = random.int(0, i);
+        [order[i], order[j]] = [order[j] as number, order[i] as number];
+      }
+      epochOrder.push(...order);
+    }
+    return Array.from({ length: this.steps }, (_, step) =>
+      epochOrder.slice(step * batchSize, (step + 1) * batchSize).map((i) => this.views[i] as View),
+    );
+  }
+}
+
+/** Runs `step` on each batch of one epoch; returns the mean loss. */
+export async function runEpoch(batches: readonly View[][], step: (batch: View[]) => Promise<number>): Promise<number> {
+  let lossSum = 0;
+  let count = 0;
+  for (const batch of batches) {
+    lossSum += await step(batch);
+    count++;
+  }
+  return lossSum / Math.max(1, count);
+}
