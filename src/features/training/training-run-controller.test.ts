@@ -108,7 +108,7 @@ describe('training run controller', () => {
     const host = new FakeHost();
     const run = new TrainingRunController(host);
     const running = run.start(await request({ epochs: 50 }), async () => {});
-    while (run.progress?.phase !== 'features') await new Promise((resolve) => setTimeout(resolve, 50));
+    while (!run.progress || run.progress.phase === 'loading') await new Promise((resolve) => setTimeout(resolve, 50));
     host.disconnect();
     await running;
     expect(run.state).to.equal('cancelled');
