@@ -1,6 +1,9 @@
 // npm run datasets:generate -- --count N --seed S --out DIR [--val-fraction 0.25]
 // Renders N procedural ball photos in headless Chromium (src/dataset/synthetic) and writes
 // a COCO dataset: DIR/images/*.jpg, DIR/train.json and DIR/val.json (file_name relative to the JSON).
+// About a quarter of the images have no ball (only round look-alikes): they are listed with no
+// annotations, as negatives. Each annotation's attributes say how the ball appears (kind, occluded,
+// blurred, held in a hand, cut by the frame edge, small).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -41,7 +44,7 @@ interface CocoAnnotation {
   bbox: number[];
   area: number;
   iscrowd: 0;
-  attributes: { kind: string; occluded: boolean; blurred: boolean };
+  attributes: { kind: string; occluded: boolean; blurred: boolean; held: boolean; cut: boolean; small: boolean };
 }
 
 const out = resolve(values.out);
@@ -71,7 +74,14 @@ try {
         bbox: ball.bbox,
         area: Math.round(ball.bbox[2] * ball.bbox[3]),
         iscrowd: 0,
-        attributes: { kind: ball.kind, occluded: ball.occluded, blurred: ball.blurred },
+        attributes: {
+          kind: ball.kind,
+          occluded: ball.occluded,
+          blurred: ball.blurred,
+          held: ball.held,
+          cut: ball.cut,
+          small: ball.small,
+        },
       });
     }
     if ((index + 1) % 10 === 0 || index + 1 === count) process.stderr.write(`rendered ${index + 1}/${count}\n`);
