@@ -1,7 +1,7 @@
 import basicSsl from '@vitejs/plugin-basic-ssl';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { modelFolder } from './src/model/model-variants.ts';
+import { BALL_MODEL_FOLDER, modelFolder } from './src/model/model-variants.ts';
 
 // The model shards are ~4 MB each; Workbox's 2 MB default would silently leave them out of the precache.
 const largestPrecachedFile = 32 * 1024 * 1024;
@@ -50,10 +50,12 @@ export default defineConfig(({ mode }) => ({
         ],
       },
       workbox: {
-        // Only the default weights are precached; the other precisions are cached when first used.
+        // Only the default weights (the float16 backbone and the ball heads on it) are precached; the
+        // other precisions are cached when first used.
         globPatterns: [
           '**/*.{js,css,html,svg,png,webmanifest,wasm}',
           `${modelFolder()}/*`,
+          `${BALL_MODEL_FOLDER}/*.{json,bin}`,
           'datasets/*.zip',
           'mnist/*.gzip',
         ],

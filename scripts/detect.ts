@@ -1,12 +1,16 @@
-// npm run detect -- <images or folders> [--backend webgpu|webgl|wasm|cpu] [--model coco|DIR] [--threshold 0.3] [--json]
+// npm run detect -- <images or folders> [--backend webgpu|webgl|wasm|cpu] [--model default|coco|DIR]
+//   [--threshold 0.5] [--classes a,b|all] [--tiles] [--json]
+// Without --model the app's default ball model; without --threshold the live view's default threshold.
 // Runs the app's detector in headless Chromium. One line per image; a bad file gets a one-line error
 // naming it, the other images are still processed, and the exit code is then 2.
 import { parseArgs } from 'node:util';
+import { DEFAULT_THRESHOLD } from '../src/model/model-variants.ts';
 import {
   errorMessage,
   expandInputs,
   openDetectorSession,
   parseBackend,
+  parseTiles,
   parseUnitInterval,
   runCli,
   UsageError,
@@ -17,17 +21,19 @@ async function main(): Promise<number> {
     allowPositionals: true,
     options: {
       backend: { type: 'string' },
-      model: { type: 'string', default: 'coco' },
+      model: { type: 'string', default: 'default' },
       threshold: { type: 'string' },
       classes: { type: 'string' },
+      tiles: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
   if (positionals.length === 0) throw new UsageError('give one or more image files or folders');
   const backend = parseBackend(values.backend);
-  const threshold = parseUnitInterval('threshold', values.threshold, 0.5);
-  // Without --classes the model's own default: COCO's "sports ball", or every class of a fine-tuned model.
+  const threshold = parseUnitInterval('threshold', values.threshold, DEFAULT_THRESHOLD);
+  // Without --classes the model's own default: COCO's "sports ball", or every class of a ball/fine-tuned model.
   const classes = values.classes === 'all' ? 'all' : values.classes?.split(',');
+  const tiles = parseTiles(values.tiles);
   const files = expandInputs(positionals);
   if (files.length === 0) throw new UsageError(`no images in ${positionals.join(', ')}`);
 
@@ -36,7 +42,7 @@ async function main(): Promise<number> {
   try {
     for (const file of files) {
       try {
-        const result = await session.detectFile(file, { threshold, ...(classes ? { classes } : {}) });
+        const result = await session.detectFile(file, { threshold, tiles, ...(classes ? { classes } : {}) });
         const rounded = result.detections.map(({ box, score, label }) => ({
           box: box.map((value) => Math.round(value * 10) / 10),
           score: Math.round(score * 1000) / 1000,

@@ -1,16 +1,20 @@
-// npm run eval -- --dataset COCO.json [--model coco|DIR] [--backend b] [--iou 0.5] [--json]
-// mAP@IoU over the dataset's categories, plus precision and recall at score ≥ 0.5. The COCO model's
-// "sports ball" counts as the dataset's "ball".
+// npm run eval -- --dataset COCO.json [--model default|coco|DIR] [--backend b] [--iou 0.5]
+//   [--threshold 0.5] [--tiles N] [--json]
+// mAP@IoU over the dataset's categories, precision and recall at the live view's default threshold, and
+// per ball kind (annotations' attributes.kind, as the procedural datasets write it) and per size
+// (COCO's small < 32², medium < 96², large). The COCO model's "sports ball" counts as "ball".
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCoco } from '../src/dataset/coco.ts';
 import { SPORTS_BALL } from '../src/model/coco-classes.ts';
-import { evaluate, type ImageResult } from '../src/model/evaluation.ts';
+import { evaluate, evaluateSubset, type GroundTruth, type ImageResult, sizeOf } from '../src/model/evaluation.ts';
+import { DEFAULT_THRESHOLD } from '../src/model/model-variants.ts';
 import {
   errorMessage,
   openDetectorSession,
   parseBackend,
+  parseTiles,
   parseUnitInterval,
   runCli,
   UsageError,
@@ -20,7 +24,9 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       dataset: { type: 'string' },
-      model: { type: 'string', default: 'coco' },
+      model: { type: 'string', default: 'default' },
+      threshold: { type: 'string' },
+      tiles: { type: 'string' },
       backend: { type: 'string' },
       iou: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -29,6 +35,8 @@ async function main(): Promise<number> {
   if (!values.dataset) throw new UsageError('--dataset COCO.json is required');
   const backend = parseBackend(values.backend);
   const iouThreshold = parseUnitInterval('iou', values.iou, 0.5);
+  const scoreThreshold = parseUnitInterval('threshold', values.threshold, DEFAULT_THRESHOLD);
+  const tiles = parseTiles(values.tiles);
   const datasetPath = resolve(values.dataset);
   let text: string;
   try {
@@ -46,6 +54,15 @@ async function main(): Promise<number> {
   }
   if (dataset.images.length === 0) throw new UsageError(`${values.dataset}: the dataset has no images`);
   const categoryName = new Map(dataset.categories.map((category) => [category.id, category.name]));
+  // parseCoco keeps the annotations in order and drops the attributes it does not model: read kinds raw.
+  const rawAnnotations = (JSON.parse(text) as { annotations: { attributes?: { kind?: unknown } }[] }).annotations;
+  const kindOf = new Map(
+    dataset.annotations.map((annotation, i) => {
+      const kind = rawAnnotations[i]?.attributes?.kind;
+      return [annotation, typeof kind === 'string' ? kind : 'unknown'] as const;
+    }),
+  );
+  const truthKind = new Map<object, string>();
 
   const session = await openDetectorSession(backend, values.model);
   const results: ImageResult[] = [];
@@ -56,10 +73,14 @@ async function main(): Promise<number> {
       const file = resolve(dirname(datasetPath), image.file_name);
       const truths = dataset.annotations
         .filter((annotation) => annotation.image_id === image.id)
-        .map((annotation) => ({ box: annotation.bbox, label: categoryName.get(annotation.category_id) as string }));
+        .map((annotation) => {
+          const truth = { box: annotation.bbox, label: categoryName.get(annotation.category_id) as string };
+          truthKind.set(truth, kindOf.get(annotation) ?? 'unknown');
+          return truth;
+        });
       try {
         // A low threshold: AP integrates over the whole precision/recall curve.
-        const result = await session.detectFile(file, { threshold: 0.05, maxDetections: 100 });
+        const result = await session.detectFile(file, { threshold: 0.05, maxDetections: 100, tiles });
         totalMs += result.ms;
         const detections = result.detections.map((d) => ({ ...d, label: d.label === SPORTS_BALL ? 'ball' : d.label }));
         results.push({ truths, detections });
@@ -71,8 +92,20 @@ async function main(): Promise<number> {
   } finally {
     await session.close();
   }
-  const metrics = evaluate(results, { iouThreshold, scoreThreshold: 0.5 });
+  const metrics = evaluate(results, { iouThreshold, scoreThreshold });
   const round = (value: number) => Math.round(value * 1000) / 1000;
+  const breakdown = (groupOf: (truth: GroundTruth) => string) => {
+    const groups = [...new Set(results.flatMap((r) => r.truths.filter((t) => t.label === 'ball').map(groupOf)))].sort();
+    return Object.fromEntries(
+      groups.map((group) => {
+        const subset = evaluateSubset(results, 'ball', (truth) => groupOf(truth) === group, {
+          iouThreshold,
+          scoreThreshold,
+        });
+        return [group, { balls: subset.truths, recall: round(subset.recall), ap50: round(subset.ap) }];
+      }),
+    );
+  };
   const summary = {
     images: results.length,
     mAP50: round(metrics.mAP),
@@ -81,14 +114,25 @@ async function main(): Promise<number> {
     recall: round(metrics.recall),
     msPerImage: results.length ? Math.round(totalMs / results.length) : 0,
     backend: session.backend,
+    model: values.model,
+    threshold: scoreThreshold,
+    ...(tiles > 1 ? { tiles } : {}),
+    perKind: breakdown((truth) => truthKind.get(truth) ?? 'unknown'),
+    perSize: breakdown((truth) => sizeOf(truth.box)),
     ...(iouThreshold !== 0.5 ? { iou: iouThreshold } : {}),
   };
   if (values.json) console.log(JSON.stringify(summary));
   else {
     console.log(`${summary.images} images on ${summary.backend}, ${summary.msPerImage} ms/image`);
     console.log(
-      `mAP@${iouThreshold}: ${summary.mAP50} (only scores ≥ 0.5: ${summary.mAP50AtScore50})   precision@0.5: ${summary.precision}   recall@0.5: ${summary.recall}`,
+      `mAP@${iouThreshold}: ${summary.mAP50} (only scores ≥ ${scoreThreshold}: ${summary.mAP50AtScore50})   precision@${scoreThreshold}: ${summary.precision}   recall@${scoreThreshold}: ${summary.recall}`,
     );
+    for (const [name, groups] of [
+      ['kind', summary.perKind],
+      ['size', summary.perSize],
+    ] as const)
+      for (const [group, m] of Object.entries(groups))
+        console.log(`  ${name} ${group}: ${m.balls} balls, recall ${m.recall}, AP@0.5 ${m.ap50}`);
   }
   return failures ? 2 : 0;
 }

@@ -30,25 +30,37 @@ export function parseUnitInterval(name: string, value: string | undefined, fallb
   return number;
 }
 
+/** --tiles: absent = one pass; a bare flag or 2 = the whole picture plus a 2×2 grid; n = n×n. */
+export function parseTiles(value: string | undefined): number {
+  if (value === undefined) return 1;
+  const grid = value === '' ? 2 : Number(value);
+  if (!Number.isInteger(grid) || grid < 1 || grid > 4)
+    throw new UsageError(`--tiles must be 1, 2, 3 or 4, not "${value}"`);
+  return grid;
+}
+
 export interface DetectorSession {
   harness: Harness;
   backend: string;
   loadMs: number;
-  detectFile(path: string, options: DetectOptions): Promise<DetectionResult>;
+  detectFile(path: string, options: DetectOptions & { tiles?: number }): Promise<DetectionResult>;
   close(): Promise<void>;
 }
 
-/** `model` is 'coco' or a folder holding model.json + weight shards. */
-export async function openDetectorSession(backend: BackendChoice, model = 'coco'): Promise<DetectorSession> {
+/**
+ * `model` is 'default' (the app's bundled ball model), 'coco' (stock COCO-SSD "sports ball") or a folder
+ * holding model.json + weight shards (a graph like COCO-SSD's, or a fine-tuned model's folder).
+ */
+export async function openDetectorSession(backend: BackendChoice, model = 'default'): Promise<DetectorSession> {
   let modelDir: string | undefined;
-  if (model !== 'coco') {
+  if (model !== 'coco' && model !== 'default') {
     modelDir = resolve(model);
     if (!existsSync(join(modelDir, 'model.json')))
       throw new UsageError(`--model ${model}: no model.json in that folder`);
   }
   const harness = await openHarness();
   try {
-    let modelUrl: string | undefined;
+    let modelUrl: string = model;
     if (modelDir) {
       const dir = modelDir;
       modelUrl = `${harness.url}/__model/model.json`;
@@ -58,10 +70,10 @@ export async function openDetectorSession(backend: BackendChoice, model = 'coco'
         }),
       );
     }
-    const loaded = await harness.page.evaluate(
-      ([b, m]) => window.tama.loadDetector({ backend: b, ...(m ? { model: m } : {}) }),
-      [backend, modelUrl] as const,
-    );
+    const loaded = await harness.page.evaluate(([b, m]) => window.tama.loadDetector({ backend: b, model: m }), [
+      backend,
+      modelUrl,
+    ] as const);
     return {
       harness,
       ...loaded,

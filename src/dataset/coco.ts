@@ -62,6 +62,8 @@ export function parseCoco(text: string): CocoDataset {
     return { id: value.id, name: value.name };
   });
   const categoryIds = new Set(categories.map((category) => category.id));
+  // Two names for one id would silently merge two classes on import.
+  if (categoryIds.size !== categories.length) throw new CocoFormatError('category ids must be unique');
 
   const images = arrayField(root, 'images').map((value, i): CocoImage => {
     if (!isObject(value) || !isFiniteNumber(value.id) || typeof value.file_name !== 'string' || !value.file_name) {

@@ -8,8 +8,15 @@ import { MnistClient } from '../features/mnist/mnist-client.ts';
 import type { MnistTrainOptions } from '../features/mnist/mnist-protocol.ts';
 import { TrainingClient } from '../features/training/training-client.ts';
 import { createDetector, type DetectOptions, type Detector, type DetectorOptions } from '../model/detector.ts';
-import { modelUrl } from '../model/model-variants.ts';
-import { buildTrainedModel, type TrainSettings, trainedModelFiles } from '../model/trained-model.ts';
+import { ballModelUrl, modelUrl } from '../model/model-variants.ts';
+import { detectTiled } from '../model/tiled-detection.ts';
+import {
+  buildTrainedModel,
+  fetchTrainedModel,
+  parseTrainedModel,
+  type TrainSettings,
+  trainedModelFiles,
+} from '../model/trained-model.ts';
 import { type BackendChoice, loadTf, selectBackend } from '../shared/backend/backends.ts';
 
 let detector: Detector | undefined;
@@ -24,6 +31,18 @@ async function decode(url: string): Promise<ImageBitmap> {
   } catch {
     throw new Error('not a readable image (corrupt or unsupported format)');
   }
+}
+
+function base64ToBytes(base64: string): Uint8Array {
+  return Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+}
+
+/** Scenes `from … from + count - 1` of the procedural generator's `seed`. */
+interface SceneRange {
+  seed: number;
+  from: number;
+  count: number;
+  options?: SceneOptions;
 }
 
 async function blobToBase64(blob: Blob): Promise<string> {
@@ -42,12 +61,16 @@ const tama = {
   },
 
   /** Detects on the image at `url`; errors carry a one-line message the CLI prints as is. */
-  async detectUrl(url: string, options: DetectOptions) {
+  async detectUrl(url: string, options: DetectOptions & { tiles?: number }) {
     if (!detector) throw new Error('call loadDetector first');
     const bitmap = await decode(url);
     try {
       const started = performance.now();
-      const detections = await detector.detect(bitmap, options);
+      const { tiles = 1, ...detectOptions } = options;
+      const detections =
+        tiles > 1
+          ? await detectTiled(detector, bitmap, { ...detectOptions, grid: tiles })
+          : await detector.detect(bitmap, detectOptions);
       return { width: bitmap.width, height: bitmap.height, ms: performance.now() - started, detections };
     } finally {
       bitmap.close();
@@ -149,6 +172,56 @@ const tama = {
           settings: request.settings,
           backend: request.backend,
           modelUrl: new URL(modelUrl(request.settings.base), location.href).href,
+          // As the Train page does: fine-tuning starts from the default ball model.
+          start: await fetchTrainedModel(ballModelUrl()),
+        },
+        () => {},
+        (report) => (window as unknown as { tamaOnEpoch?: (r: unknown) => void }).tamaOnEpoch?.(report),
+      );
+      const files = trainedModelFiles(buildTrainedModel(outcome, request.settings, request.name));
+      return {
+        json: files['model.json'],
+        weightsBase64: await blobToBase64(new Blob([files['weights.bin'] as Uint8Array<ArrayBuffer>])),
+      };
+    } finally {
+      client.terminate();
+    }
+  },
+
+  /**
+   * Fine-tunes on procedural scenes rendered right here (for `npm run train:default`): scenes
+   * `[from, from + count)` of `seed`, every ball labelled "ball", ball-free scenes as negatives; starts
+   * from `start` (a model's files) when given. Returns the new model's files.
+   */
+  async trainOnScenes(request: {
+    train: SceneRange;
+    val: SceneRange;
+    settings: TrainSettings;
+    backend: BackendChoice;
+    name: string;
+    start?: { json: string; weightsBase64: string };
+  }) {
+    const render = async ({ seed, from, count, options }: SceneRange) => {
+      const images = [];
+      for (let index = from; index < from + count; index++) {
+        const scene = await renderScene(seed, index, options);
+        images.push({ blob: scene.jpeg, boxes: scene.balls.map((ball) => ({ box: ball.bbox, label: 'ball' })) });
+      }
+      return images;
+    };
+    const start = request.start
+      ? parseTrainedModel(request.start.json, base64ToBytes(request.start.weightsBase64).buffer as ArrayBuffer)
+      : undefined;
+    const client = new TrainingClient();
+    try {
+      const outcome = await client.train(
+        {
+          train: await render(request.train),
+          val: await render(request.val),
+          settings: request.settings,
+          backend: request.backend,
+          modelUrl: new URL(modelUrl(request.settings.base), location.href).href,
+          ...(start ? { start } : {}),
         },
         () => {},
         (report) => (window as unknown as { tamaOnEpoch?: (r: unknown) => void }).tamaOnEpoch?.(report),

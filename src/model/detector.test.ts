@@ -28,7 +28,7 @@ describe('detector', () => {
   for (const backend of ['cpu', ...BACKENDS.filter((name) => name !== 'cpu')] as BackendName[]) {
     it(`finds the fixture balls on ${backend}, without leaking tensors`, async () => {
       const tf = await loadTf();
-      const detector = await createDetector({ backend });
+      const detector = await createDetector({ backend, model: 'coco' });
       try {
         expect(detector.backend).to.equal(backend);
         const before = tf.memory().numTensors;
@@ -93,7 +93,7 @@ describe('detector', () => {
     let detector: Detector;
 
     before(async () => {
-      detector = await createDetector({ backend: 'wasm' });
+      detector = await createDetector({ backend: 'wasm', model: 'coco' });
     });
 
     after(() => detector.dispose());

@@ -3,9 +3,9 @@ import { type BackendChoice, type BackendName, loadTf, selectBackend } from '../
 import { COCO_CLASSES, SPORTS_BALL } from './coco-classes.ts';
 import { decodeDetections } from './decode.ts';
 import type { Detection } from './geometry.ts';
-import { modelUrl } from './model-variants.ts';
+import { ballModelUrl, modelUrl } from './model-variants.ts';
 import { ACTIVATION_NODES, decodeBoxes, graphAnchors, runHeads } from './ssd-heads.ts';
-import { parseTrainedModel, TRAINED_FORMAT, type TrainedModel, trainedHeads } from './trained-model.ts';
+import { fetchTrainedModel, TRAINED_FORMAT, type TrainedModel, trainedHeads } from './trained-model.ts';
 
 // The graph's own preprocessor resizes inside a TensorArray while-loop, which forces executeAsync and
 // is slow on GPUs. We resize on the device ourselves and feed the node right after that loop instead.
@@ -39,10 +39,11 @@ export interface DetectorOptions {
   /** Backend to run on; without it the backend the app already selected is kept (or the best one picked). */
   backend?: BackendChoice;
   /**
-   * 'coco' for the bundled COCO-SSD; a fine-tuned model (from [Training]); or the URL of a model.json,
-   * either a graph like COCO-SSD's or a fine-tuned model's (with its weights.bin next to it).
+   * 'default' (also when omitted) for the bundled ball model; 'coco' for stock COCO-SSD "sports ball";
+   * a fine-tuned model (from [Training]); or the URL of a model.json, either a graph like COCO-SSD's or
+   * a fine-tuned model's (with its weights.bin next to it).
    */
-  model?: 'coco' | string | TrainedModel;
+  model?: 'default' | 'coco' | string | TrainedModel;
   /** Download progress of the weights, 0…1. */
   onProgress?: (fraction: number) => void;
 }
@@ -65,11 +66,7 @@ function sourceSize(source: DetectorSource): { width: number; height: number } {
 async function fetchIfTrained(url: string): Promise<TrainedModel | undefined> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  const json = await response.text();
-  if (!json.includes(TRAINED_FORMAT)) return undefined;
-  const weights = await fetch(new URL('weights.bin', new URL(url, location.href)));
-  if (!weights.ok) throw new Error(`weights.bin next to ${url}: HTTP ${weights.status}`);
-  return parseTrainedModel(json, await weights.arrayBuffer());
+  return (await response.text()).includes(TRAINED_FORMAT) ? fetchTrainedModel(url) : undefined;
 }
 
 export async function createDetector(options: DetectorOptions = {}): Promise<Detector> {
@@ -78,17 +75,14 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
     options.backend || !tf.getBackend()
       ? (await selectBackend(options.backend ?? 'auto')).active
       : (tf.getBackend() as BackendName);
+  const choice = options.model ?? 'default';
   const trained =
-    typeof options.model === 'object'
-      ? options.model
-      : options.model && options.model !== 'coco'
-        ? await fetchIfTrained(options.model)
-        : undefined;
-  const url = trained
-    ? modelUrl(trained.meta.base)
-    : !options.model || options.model === 'coco'
-      ? modelUrl()
-      : (options.model as string);
+    typeof choice === 'object'
+      ? choice
+      : choice === 'coco'
+        ? undefined
+        : await fetchIfTrained(choice === 'default' ? ballModelUrl() : choice);
+  const url = trained ? modelUrl(trained.meta.base) : choice === 'coco' ? modelUrl() : (choice as string);
   const model: GraphModel = await tf.loadGraphModel(url, options.onProgress ? { onProgress: options.onProgress } : {});
   const labels: readonly (string | null)[] = trained ? trained.meta.classes : COCO_CLASSES;
   const heads = trained ? trainedHeads(tf, trained) : undefined;

@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
-import { averagePrecision, evaluate, type ImageResult } from './evaluation.ts';
+import { averagePrecision, evaluate, evaluateSubset, type ImageResult, sizeOf } from './evaluation.ts';
+import type { Box } from './geometry.ts';
 
 const ball = (x: number, score = 1) => ({
   box: [x, 0, 10, 10] as [number, number, number, number],
@@ -40,5 +41,33 @@ describe('evaluation', () => {
     const metrics = evaluate(images, { scoreThreshold: 0.5 });
     expect(metrics.precision).to.equal(0.5);
     expect(metrics.recall).to.equal(0.5);
+  });
+});
+
+describe('evaluateSubset', () => {
+  const ball = (x: number, size = 20) => ({ box: [x, 0, size, size] as Box, label: 'ball' });
+  const det = (x: number, score: number, size = 20) => ({ box: [x, 0, size, size] as Box, score, label: 'ball' });
+  const images = [
+    { truths: [ball(0), ball(100, 200)], detections: [det(100, 0.9, 200), det(0, 0.4), det(500, 0.7)] },
+    { truths: [ball(0)], detections: [] },
+  ];
+
+  it('scores one subset, ignoring matches of balls outside it but keeping false alarms', () => {
+    const small = evaluateSubset(images, 'ball', (truth) => sizeOf(truth.box) === 'small');
+    expect(small.truths).to.equal(2);
+    // Ranked: 0.9 (a large ball: ignored), 0.7 (false alarm), 0.4 (small ball): precision ½ at recall ½.
+    expect(small.ap).to.be.closeTo(0.25, 1e-9);
+    expect(small.recall).to.equal(0);
+    const large = evaluateSubset(images, 'ball', (truth) => sizeOf(truth.box) === 'large');
+    expect(large).to.deep.equal({ truths: 1, ap: 1, recall: 1 });
+  });
+
+  it('buckets boxes by area like COCO', () => {
+    expect([
+      sizeOf([0, 0, 31, 31]),
+      sizeOf([0, 0, 32, 32]),
+      sizeOf([0, 0, 95, 96]),
+      sizeOf([0, 0, 96, 96]),
+    ]).to.deep.equal(['small', 'medium', 'medium', 'large']);
   });
 });

@@ -60,6 +60,11 @@ function matchDetections(
 
 export function averagePrecision(images: readonly ImageResult[], label: string, iouThreshold = 0.5): number {
   const { matches, truths } = matchDetections(images, label, iouThreshold);
+  return apFromMatches(matches, truths);
+}
+
+/** All-point interpolated AP of score-sorted matches against `truths` ground-truth boxes. */
+function apFromMatches(matches: readonly Match[], truths: number): number {
   if (truths === 0) return matches.length === 0 ? 1 : 0;
   const precisions: number[] = [];
   const recalls: number[] = [];
@@ -108,4 +113,56 @@ export function evaluate(images: readonly ImageResult[], { iouThreshold = 0.5, s
     precision: predicted ? truePositives / predicted : 1,
     recall: truths ? truePositives / truths : 1,
   };
+}
+
+export interface SubsetMetrics {
+  truths: number;
+  /** AP@IoU over this subset's balls; detections matching a ball outside the subset are ignored. */
+  ap: number;
+  /** Share of this subset's balls found at or above the score threshold. */
+  recall: number;
+}
+
+/**
+ * Metrics for a subset of the ground truth (one ball kind, one size): every detection is matched against
+ * all balls of its label as usual, then one that matched a ball outside the subset neither helps nor
+ * hurts, while an unmatched one stays a false alarm (it cannot be blamed on a kind or size).
+ */
+export function evaluateSubset(
+  images: readonly ImageResult[],
+  label: string,
+  keep: (truth: GroundTruth) => boolean,
+  { iouThreshold = 0.5, scoreThreshold = 0.5 } = {},
+): SubsetMetrics {
+  const matches: Match[] = [];
+  let truths = 0;
+  let found = 0;
+  for (const image of images) {
+    const imageTruths = image.truths.filter((truth) => truth.label === label);
+    truths += imageTruths.filter(keep).length;
+    const taken = new Array<boolean>(imageTruths.length).fill(false);
+    for (const detection of image.detections.filter((d) => d.label === label).sort((a, b) => b.score - a.score)) {
+      let best = -1;
+      let bestIou = iouThreshold;
+      imageTruths.forEach((truth, t) => {
+        const overlap = iou(detection.box, truth.box);
+        if (!taken[t] && overlap >= bestIou) {
+          best = t;
+          bestIou = overlap;
+        }
+      });
+      if (best >= 0) taken[best] = true;
+      if (best >= 0 && !keep(imageTruths[best] as GroundTruth)) continue;
+      matches.push({ score: detection.score, truePositive: best >= 0 });
+      if (best >= 0 && detection.score >= scoreThreshold) found++;
+    }
+  }
+  matches.sort((a, b) => b.score - a.score);
+  return { truths, ap: apFromMatches(matches, truths), recall: truths ? found / truths : 1 };
+}
+
+/** COCO's size buckets by the box's area: small < 32², medium < 96², large beyond. */
+export function sizeOf(box: Box): 'small' | 'medium' | 'large' {
+  const area = box[2] * box[3];
+  return area < 32 * 32 ? 'small' : area < 96 * 96 ? 'medium' : 'large';
 }

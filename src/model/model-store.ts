@@ -70,10 +70,21 @@ export class ModelStore {
 
 export const modelStoreContext = contextKey<ModelStore>('models');
 
-/** The fine-tuned model the live view and suggestions use; '' for stock COCO "sports ball". */
+/** activeModel's value for stock COCO-SSD "sports ball"; '' is the default ball model, else a model id. */
+export const STOCK_COCO = 'coco';
+
+/** The model the live view and suggestions use: '' (the default ball model), STOCK_COCO, or a stored model's id. */
 export const activeModel = defineSetting('active-model', {
   version: 1,
   fallback: '',
   parse: isString,
   legacyKey: 'tama-lab:active-model',
 });
+
+/** What the active choice loads: a stored model (if it still exists), stock COCO, else the default model. */
+export async function activeDetectorModel(store: ModelStore | undefined): Promise<'default' | 'coco' | TrainedModel> {
+  const id = activeModel.get();
+  if (id === '') return 'default';
+  if (id === STOCK_COCO) return 'coco';
+  return (await store?.get(id)) ?? 'default';
+}

@@ -14,3 +14,23 @@ export function modelFolder(variant: ModelVariant = DEFAULT_MODEL_VARIANT): stri
 export function modelUrl(variant: ModelVariant = DEFAULT_MODEL_VARIANT): string {
   return `${import.meta.env?.BASE_URL ?? '/'}${modelFolder(variant)}/model.json`;
 }
+
+/**
+ * The app's default detector: the float16 COCO-SSD backbone with heads trained for real-world balls on
+ * procedural scenes (`npm run train:default`, committed as a small artifact, see public/models/ball/).
+ */
+export const BALL_MODEL_FOLDER = 'models/ball';
+
+export function ballModelUrl(): string {
+  return `${import.meta.env?.BASE_URL ?? '/'}${BALL_MODEL_FOLDER}/model.json`;
+}
+
+/** What a detector runs: the default ball model, stock COCO-SSD "sports ball", or another model.json. */
+export type ModelChoice = 'default' | 'coco';
+
+/**
+ * The live view's default score threshold (and what `detect`/`eval` use without --threshold). The ball
+ * model's scores run lower than stock COCO's: on the procedural val set it keeps precision 1.0 down to
+ * 0.25, with recall 0.49 at 0.5 and 0.74 at 0.3 (see README, "The default ball model").
+ */
+export const DEFAULT_THRESHOLD = 0.3;

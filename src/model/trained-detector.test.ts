@@ -74,7 +74,7 @@ describe('fine-tuned detector (heads outside the graph)', () => {
 
   before(async () => {
     bitmaps = await Promise.all(FIXTURES.map(async (url) => createImageBitmap(await (await fetch(url)).blob())));
-    stock = await createDetector({ backend: 'wasm' });
+    stock = await createDetector({ backend: 'wasm', model: 'coco' });
   });
 
   after(() => {

@@ -205,3 +205,43 @@ export function buildTrainedModel(
     weights: outcome.weights,
   };
 }
+
+/**
+ * Heads for `classes` that start from a trained model: its box heads and background column as they
+ * are, and per class the model's column of that name, else its first class (the default model's
+ * "ball"), so fine-tuning from the default starts from a detector that already finds balls.
+ * The caller owns (and disposes) the tensors.
+ */
+export function headsForClasses(tf: typeof tfTypes, model: TrainedModel, classes: readonly string[]): LevelHeads[] {
+  const own = model.meta.classes;
+  const columns = [0, ...classes.map((name) => Math.max(0, own.indexOf(name)) + 1)];
+  const heads = trainedHeads(tf, model);
+  try {
+    return tf.tidy(
+      () =>
+        heads.map((head, level) => {
+          const { channels, anchors } = LEVELS[level] as (typeof LEVELS)[number];
+          return {
+            boxKernel: head.boxKernel.clone(),
+            boxBias: head.boxBias.clone(),
+            classKernel: tf
+              .gather(head.classKernel.reshape([channels, anchors, own.length + 1]), columns, 2)
+              .reshape([channels, anchors * columns.length]),
+            classBias: tf.gather(head.classBias.reshape([anchors, own.length + 1]), columns, 1).reshape([-1]),
+          } as LevelHeads;
+        }) as unknown as tfTypes.TensorContainer,
+    ) as unknown as LevelHeads[];
+  } finally {
+    tf.dispose(heads.flatMap((head) => Object.values(head)));
+  }
+}
+
+/** The fine-tuned model whose model.json is at `url` (its weights.bin beside it), e.g. the default ball model. */
+export async function fetchTrainedModel(url: string): Promise<TrainedModel> {
+  const response = await fetch(url);
+  if (!response.ok) throw new TrainedModelError(`${url}: HTTP ${response.status}`);
+  const json = await response.text();
+  const weights = await fetch(new URL('weights.bin', new URL(url, globalThis.location?.href)));
+  if (!weights.ok) throw new TrainedModelError(`weights.bin next to ${url}: HTTP ${weights.status}`);
+  return parseTrainedModel(json, await weights.arrayBuffer());
+}

@@ -37,8 +37,9 @@ describe('npm run detect', () => {
     assert.equal(result.file, fixture);
     assert.deepEqual([result.width, result.height, result.backend], [640, 480, 'wasm']);
     assert.ok(result.detections.length >= 2, 'finds both balls');
+    // Without --model: the app's default ball model.
     for (const detection of result.detections) {
-      assert.equal(detection.label, 'sports ball');
+      assert.equal(detection.label, 'ball');
       assert.equal(detection.box.length, 4);
       assert.ok(detection.score >= 0.3);
     }
@@ -51,10 +52,30 @@ describe('npm run detect', () => {
     assert.match(errors[1] as string, /not a readable image/);
   });
 
+  test('stock COCO-SSD stays one option away; --tiles adds a zoomed second look', () => {
+    const { code, stdout } = run('detect.ts', [
+      fixture,
+      '--model',
+      'coco',
+      '--tiles',
+      '2',
+      '--backend',
+      'wasm',
+      '--json',
+    ]);
+    assert.equal(code, 0);
+    const result = JSON.parse(stdout);
+    assert.ok(result.detections.length >= 1, stdout);
+    for (const detection of result.detections) assert.equal(detection.label, 'sports ball');
+  });
+
   test('rejects bad options before starting a browser', () => {
     const { code, stderr } = run('detect.ts', [fixture, '--backend', 'tpu']);
     assert.equal(code, 2);
     assert.match(stderr, /--backend must be/);
+    const tiles = run('detect.ts', [fixture, '--tiles', '9']);
+    assert.equal(tiles.code, 2);
+    assert.match(tiles.stderr, /--tiles must be 1, 2, 3 or 4/);
   });
 });
 
@@ -67,6 +88,8 @@ describe('npm run eval', () => {
       annotations: [
         { id: 1, image_id: 1, category_id: 1, bbox: [335, 42, 154, 150] },
         { id: 2, image_id: 1, category_id: 1, bbox: [77, 293, 161, 166] },
+        // Half hidden behind the post: stock COCO never found it, the default ball model does.
+        { id: 3, image_id: 1, category_id: 1, bbox: [199, 0, 131, 119] },
       ],
       categories: [{ id: 1, name: 'ball' }],
     };
@@ -80,6 +103,10 @@ describe('npm run eval', () => {
     assert.equal(summary.mAP50, 1);
     assert.equal(summary.recall, 1);
     assert.equal(summary.precision, 1);
+    assert.equal(summary.model, 'default');
+    // All three balls are large (COCO's size buckets); the COCO file names no kind.
+    assert.deepEqual(summary.perSize, { large: { balls: 3, recall: 1, ap50: 1 } });
+    assert.deepEqual(Object.keys(summary.perKind), ['unknown']);
   });
 
   test('malformed or mismatched JSON is a one-line error naming the file, exit code 2', () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchPersistentChromium } from '../../scripts/lib/chromium.ts';
-import { modelFolder } from '../../src/model/model-variants.ts';
+import { BALL_MODEL_FOLDER, modelFolder } from '../../src/model/model-variants.ts';
 import { useAppUnderTest } from '../support/app-under-test.ts';
 import { distDir, startPreviewServer } from '../support/preview-server.ts';
 
@@ -135,6 +135,9 @@ describe('progressive web app', () => {
     );
     assert.ok(modelFiles.length >= 3, `model files: ${modelFiles.join(', ')}`);
     for (const file of modelFiles) assert.ok(cached.includes(`/${modelFolder()}/${file}`), `${file} is precached`);
+    // The default ball model: its heads on that backbone.
+    for (const file of ['model.json', 'weights.bin'])
+      assert.ok(cached.includes(`/${BALL_MODEL_FOLDER}/${file}`), `ball model ${file} is precached`);
     assert.ok(
       cached.some((url) => url.endsWith('tfjs-backend-wasm-simd.wasm')),
       'WASM binary is precached',
@@ -144,6 +147,8 @@ describe('progressive web app', () => {
     await page.reload();
     await page.locator('h1', { hasText: 'Live detection' }).waitFor();
     await page.locator('[data-model-state="ready"]').waitFor({ timeout: 120_000 });
+    // Offline, the live view runs the default ball model, loaded from the cache.
+    assert.equal(await page.locator('select[data-model-select]').inputValue(), 'ball');
     // A deep link that was never visited still opens offline (navigation fallback to the shell).
     await page.goto(`${app.server.url}/mnist`);
     await page.locator('h1', { hasText: 'MNIST' }).waitFor();

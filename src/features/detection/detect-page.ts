@@ -5,7 +5,7 @@ import { html, LitElement, nothing } from 'lit';
 import { captureFrame } from '../../dataset/capture-frame.ts';
 import { datasetContext, type NewImage } from '../../dataset/dataset-store.ts';
 import { createDetector, type Detector } from '../../model/detector.ts';
-import { activeModel, modelStoreContext } from '../../model/model-store.ts';
+import { activeModel, modelStoreContext, STOCK_COCO } from '../../model/model-store.ts';
 import { DEFAULT_MODEL_VARIANT, MODEL_VARIANTS, type ModelVariant, modelUrl } from '../../model/model-variants.ts';
 import type { TrainedModelMeta } from '../../model/trained-model.ts';
 import { backendContext } from '../../shared/backend/backend-context.ts';
@@ -18,6 +18,10 @@ import { detectPageStyles } from './detect-page.styles.ts';
 import { LiveDetectionController } from './live-detection-controller.ts';
 import './camera/camera-view.ts';
 import './detection-overlay.ts';
+import './no-ball-hint.ts';
+
+/** What the model menu offers: the default ball model, stock COCO in one precision, or a fine-tuned model. */
+type ModelOption = 'ball' | ModelVariant | `trained:${string}`;
 
 const thresholdStep = 0.05;
 
@@ -42,8 +46,8 @@ export class DetectPage extends LitElement {
 
   declare projector: boolean;
   declare private _progress: number;
-  /** A COCO weight variant, or `trained:<id>` for a fine-tuned model. */
-  declare private _variant: ModelVariant | `trained:${string}`;
+  /** The default ball model, a stock COCO weight variant, or `trained:<id>` for a fine-tuned model. */
+  declare private _variant: ModelOption;
   declare private _trained: TrainedModelMeta[];
   /** Frame number while a burst is being captured. */
   declare private _burst: number | undefined;
@@ -66,7 +70,7 @@ export class DetectPage extends LitElement {
       const trained = trainedId ? await this._models.value?.get(trainedId) : undefined;
       if (trainedId && !trained) throw new Error('that trained model is no longer on this device');
       const detector = await createDetector({
-        model: trained ?? modelUrl(variant as ModelVariant),
+        model: trained ?? (variant === 'ball' ? 'default' : modelUrl(variant as ModelVariant)),
         onProgress: (fraction) => {
           this._progress = fraction;
         },
@@ -82,7 +86,8 @@ export class DetectPage extends LitElement {
     super();
     updateWhenLocaleChanges(this);
     this._progress = 0;
-    this._variant = activeModel.get() ? `trained:${activeModel.get()}` : DEFAULT_MODEL_VARIANT;
+    const active = activeModel.get();
+    this._variant = active === '' ? 'ball' : active === STOCK_COCO ? DEFAULT_MODEL_VARIANT : `trained:${active}`;
     this._trained = [];
     this.projector = false;
   }
@@ -92,9 +97,9 @@ export class DetectPage extends LitElement {
     window.addEventListener('keydown', this._onKey);
     void this.updateComplete.then(async () => {
       this._trained = (await this._models.value?.list()) ?? [];
-      // The active model may have been deleted since: fall back to COCO.
+      // The active model may have been deleted since: fall back to the default model.
       if (this._variant.startsWith('trained:') && !this._trained.some((m) => `trained:${m.id}` === this._variant))
-        this._variant = DEFAULT_MODEL_VARIANT;
+        this._variant = 'ball';
     });
   }
 
@@ -172,7 +177,7 @@ export class DetectPage extends LitElement {
 
   private _cycleModel() {
     const choices = this._modelChoices();
-    this._chooseModel(choices[(choices.indexOf(this._variant) + 1) % choices.length] ?? DEFAULT_MODEL_VARIANT);
+    this._chooseModel(choices[(choices.indexOf(this._variant) + 1) % choices.length] ?? 'ball');
   }
 
   private readonly _onKey = (event: KeyboardEvent) => {
@@ -212,7 +217,7 @@ export class DetectPage extends LitElement {
       error: (error) => html`<span class="error" data-model-state="error">${describeError('model', error)}</span>`,
     });
     return html`<div class="hud" aria-live="off">
-      <span><strong data-count=${live.detections.length}>${live.detections.length}</strong> ${msg('balls', { id: 'detect.hud.balls' })}</span>
+      <span><strong data-count=${live.boxes.length}>${live.boxes.length}</strong> ${msg('balls', { id: 'detect.hud.balls' })}</span>
       <span>${live.fps.toFixed(1)} FPS</span>
       <span>${Math.round(live.msPerFrame)} ms</span>
       ${live.frozen ? html`<span>${msg('Frozen', { id: 'detect.hud.frozen' })}</span>` : nothing}
@@ -230,9 +235,14 @@ export class DetectPage extends LitElement {
       <section class="live">
         ${this._renderHud()}
         <camera-view ?hide-controls=${this.projector} @tama-camera-source=${this._onSource}>
-          <detection-overlay .detections=${live.detections} .large=${this.projector}
-            .sourceWidth=${size.width} .sourceHeight=${size.height} data-frames=${live.frames} data-ms=${Math.round(live.msPerFrame)}></detection-overlay>
+          <detection-overlay .detections=${live.boxes} .frames=${live.frames} .frameTime=${live.frameTime} .large=${this.projector}
+            .sourceWidth=${size.width} .sourceHeight=${size.height} data-ms=${Math.round(live.msPerFrame)}></detection-overlay>
         </camera-view>
+        ${
+          live.noBallHint && !this.projector
+            ? html`<no-ball-hint @tama-hint-dismiss=${() => live.dismissHint()}></no-ball-hint>`
+            : nothing
+        }
         <button class="exit-projector" @click=${() => this._toggleProjector(false)} aria-label=${msg('Leave presenter mode', { id: 'detect.projector.exit' })}>✕</button>
       </section>
       <div class="toolbar actions">
@@ -242,8 +252,9 @@ export class DetectPage extends LitElement {
         </label>
         <label>${msg('Model', { id: 'detect.model' })}
           <select data-model-select @change=${(e: Event) => {
-            this._chooseModel((e.target as HTMLSelectElement).value as ModelVariant | `trained:${string}`);
+            this._chooseModel((e.target as HTMLSelectElement).value as ModelOption);
           }}>
+            <option value="ball" ?selected=${this._variant === 'ball'}>${msg('Ball model (default)', { id: 'models.default' })}</option>
             ${MODEL_VARIANTS.map(
               (variant) =>
                 html`<option value=${variant} ?selected=${variant === this._variant}>COCO “sports ball” (${variant})</option>`,
@@ -264,14 +275,16 @@ export class DetectPage extends LitElement {
     `;
   }
 
-  private _modelChoices(): (ModelVariant | `trained:${string}`)[] {
-    return [...MODEL_VARIANTS, ...this._trained.map((m) => `trained:${m.id}` as const)];
+  private _modelChoices(): ModelOption[] {
+    return ['ball', ...MODEL_VARIANTS, ...this._trained.map((m) => `trained:${m.id}` as const)];
   }
 
   /** The live view's model is also the one the labeling suggestions use. */
-  private _chooseModel(choice: ModelVariant | `trained:${string}`) {
+  private _chooseModel(choice: ModelOption) {
     this._variant = choice;
-    activeModel.set(choice.startsWith('trained:') ? choice.slice('trained:'.length) : '');
+    activeModel.set(
+      choice === 'ball' ? '' : choice.startsWith('trained:') ? choice.slice('trained:'.length) : STOCK_COCO,
+    );
   }
 
   private _sourceSize(): { width: number; height: number } {

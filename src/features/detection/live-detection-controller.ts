@@ -1,28 +1,58 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Detector } from '../../model/detector.ts';
-import type { Detection } from '../../model/geometry.ts';
+import { DEFAULT_THRESHOLD } from '../../model/model-variants.ts';
+import { BallTracker } from './ball-tracker.ts';
+import type { OverlayBox } from './detection-overlay.ts';
 
 type Source = HTMLVideoElement | HTMLImageElement;
+
+/** Long enough to not nag while someone is still aiming; short enough to help before they give up. */
+export const NO_BALL_HINT_MS = 7000;
+
+const NO_BOXES: readonly OverlayBox[] = Object.freeze([]);
 
 /**
  * Runs the detector on the newest video frame, one frame at a time: while a frame is being detected
  * newer frames are dropped rather than queued, so the boxes never lag behind the picture. Uses
  * requestVideoFrameCallback where the browser has it (a callback per decoded frame), else rAF.
+ *
+ * On a video the detections go through a {@link BallTracker}, so boxes hold steady through score dips
+ * and missed frames; a still photo just gets its detections at the threshold.
  */
 export class LiveDetectionController implements ReactiveController {
-  detections: Detection[] = [];
+  /**
+   * What to draw: the tracked balls on a video, the detections on a photo. On a video this is the
+   * tracker's own array, updated in place; `frames` tells that it changed.
+   */
+  boxes: readonly OverlayBox[] = NO_BOXES;
   /** Detections per second, smoothed. */
   fps = 0;
   msPerFrame = 0;
   frames = 0;
+  /** The media time of the video frame `boxes` were found on, to line boxes up with frames. */
+  frameTime = 0;
   frozen = false;
-  threshold = 0.5;
+  threshold = DEFAULT_THRESHOLD;
   error: unknown;
+  /** A video has run for a while without a single ball: time to suggest what to try. */
+  noBallHint = false;
   private source: Source | undefined;
   private detector: Detector | undefined;
   private inFlight = false;
-  private cancelFrame: (() => void) | undefined;
   private lastFrameAt = 0;
+  private readonly _tracker = new BallTracker({ birthScore: this.threshold });
+  private readonly _detectOptions = { threshold: this.threshold };
+  /** The video whose frames are being waited for, and the pending callback's handle. */
+  private _looping: HTMLVideoElement | undefined;
+  private _handle = 0;
+  private _frameTimeAtCallback = 0;
+  /** Bumped by every reset, so a frame detected before it cannot feed the tracks after it. */
+  private _generation = 0;
+  /** Time spent frozen, left out of the tracker's and the hint's clock. */
+  private _frozenMs = 0;
+  private _frozenAt = 0;
+  private _noBallSince: number | undefined;
+  private _hintDismissed = false;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -34,17 +64,21 @@ export class LiveDetectionController implements ReactiveController {
 
   setDetector(detector: Detector | undefined) {
     this.detector = detector;
+    this._resetTracking();
     this._restart();
   }
 
   setSource(source: Source | undefined) {
     this.source = source;
-    this.detections = [];
+    this._hintDismissed = false;
+    this._resetTracking();
     this._restart();
   }
 
   setThreshold(threshold: number) {
     this.threshold = threshold;
+    this._tracker.setScores(threshold);
+    this._resetTracking();
     // A still photo gets no new frames: detect again so the slider takes effect.
     if (this.source instanceof HTMLImageElement) void this._detectOnce();
     this.host.requestUpdate();
@@ -52,6 +86,8 @@ export class LiveDetectionController implements ReactiveController {
 
   toggleFreeze() {
     this.frozen = !this.frozen;
+    if (this.frozen) this._frozenAt = performance.now();
+    else this._frozenMs += performance.now() - this._frozenAt;
     if (this.source instanceof HTMLVideoElement) {
       if (this.frozen) this.source.pause();
       else void this.source.play();
@@ -59,33 +95,59 @@ export class LiveDetectionController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Hides the no-ball hint until the source changes. */
+  dismissHint() {
+    this._hintDismissed = true;
+    this.noBallHint = false;
+    this.host.requestUpdate();
+  }
+
+  private _resetTracking() {
+    this._generation++;
+    this._tracker.reset();
+    this.boxes = NO_BOXES;
+    this._noBallSince = undefined;
+    this.noBallHint = false;
+  }
+
   private _restart() {
     this._stopLoop();
     this.host.requestUpdate();
     if (!this.source || !this.detector) return;
     if (this.source instanceof HTMLImageElement) void this._detectOnce();
-    else this._schedule(this.source);
-  }
-
-  private _stopLoop() {
-    this.cancelFrame?.();
-    this.cancelFrame = undefined;
-  }
-
-  private _schedule(video: HTMLVideoElement) {
-    if ('requestVideoFrameCallback' in video) {
-      const handle = video.requestVideoFrameCallback(() => this._onFrame(video));
-      this.cancelFrame = () => video.cancelVideoFrameCallback(handle);
-    } else {
-      const handle = requestAnimationFrame(() => this._onFrame(video));
-      this.cancelFrame = () => cancelAnimationFrame(handle);
+    else {
+      this._looping = this.source;
+      this._schedule();
     }
   }
 
-  private _onFrame(video: HTMLVideoElement) {
-    if (video !== this.source) return;
-    this._schedule(video);
+  private _stopLoop() {
+    const video = this._looping;
+    if (!video) return;
+    if ('requestVideoFrameCallback' in video) video.cancelVideoFrameCallback(this._handle);
+    else cancelAnimationFrame(this._handle);
+    this._looping = undefined;
+  }
+
+  // One callback each for the whole loop: no closure per frame.
+  private _schedule() {
+    const video = this._looping;
+    if (!video) return;
+    if ('requestVideoFrameCallback' in video) this._handle = video.requestVideoFrameCallback(this._onVideoFrame);
+    else this._handle = requestAnimationFrame(this._onAnimationFrame);
+  }
+
+  private readonly _onVideoFrame = (_now: number, metadata: VideoFrameCallbackMetadata) =>
+    this._onFrame(metadata.mediaTime);
+
+  private readonly _onAnimationFrame = () => this._onFrame(this._looping?.currentTime ?? 0);
+
+  private _onFrame(frameTime: number) {
+    const video = this._looping;
+    if (!video || video !== this.source) return;
+    this._schedule();
     if (this.inFlight || this.frozen || video.readyState < 2) return;
+    this._frameTimeAtCallback = frameTime;
     void this._detectOnce();
   }
 
@@ -94,11 +156,22 @@ export class LiveDetectionController implements ReactiveController {
     if (!source || !detector || this.inFlight) return;
     this.inFlight = true;
     const started = performance.now();
+    const generation = this._generation;
+    const video = source instanceof HTMLVideoElement ? source : undefined;
+    const frameTime = video ? this._frameTimeAtCallback : 0;
+    // The tracker needs the weak detections too: they are what keeps a tracked ball through a dip.
+    this._detectOptions.threshold = video ? this._tracker.keepScore : this.threshold;
     try {
-      const detections = await detector.detect(source, { threshold: this.threshold });
+      const detections = await detector.detect(source, this._detectOptions);
       // The source or detector may have changed while this frame ran: its boxes belong to the old one.
       if (source !== this.source || detector !== this.detector) return;
-      this.detections = detections;
+      if (video) {
+        if (generation !== this._generation) return;
+        const time = started - this._frozenMs;
+        this.boxes = this._tracker.update(detections, time, video.videoWidth, video.videoHeight);
+        this._updateHint(time);
+      } else this.boxes = detections;
+      this.frameTime = frameTime;
       this.error = undefined;
       const now = performance.now();
       this.msPerFrame = now - started;
@@ -114,5 +187,10 @@ export class LiveDetectionController implements ReactiveController {
       this.inFlight = false;
       this.host.requestUpdate();
     }
+  }
+
+  private _updateHint(time: number) {
+    if (this._noBallSince === undefined || this.boxes.length > 0) this._noBallSince = time;
+    this.noBallHint = !this._hintDismissed && time - this._noBallSince >= NO_BALL_HINT_MS;
   }
 }

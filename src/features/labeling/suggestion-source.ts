@@ -1,9 +1,12 @@
-// The detector behind "AI assist": the model chosen for the live view (stock COCO "sports ball" or a
-// fine-tuned one), loaded on first use, shared by every photo, reloaded when the choice changes.
+// The detector behind "AI assist": the model chosen for the live view (the default ball model, stock
+// COCO "sports ball" or a fine-tuned one), loaded on first use, shared by every photo, reloaded when
+// the choice changes. A photo is looked at whole and in a 2×2 grid of tiles (5 detector passes, once
+// per photo), so small and far balls get proposed too.
 
 import { createDetector, type Detector } from '../../model/detector.ts';
 import type { Detection } from '../../model/geometry.ts';
-import { activeModel, type ModelStore } from '../../model/model-store.ts';
+import { activeDetectorModel, activeModel, type ModelStore } from '../../model/model-store.ts';
+import { detectTiled } from '../../model/tiled-detection.ts';
 import type { BackendInfo } from '../../shared/backend/backend-context.ts';
 
 /** Lower than the live view's 0.5: a proposal costs one tap to reject, a miss costs a drawing. */
@@ -20,8 +23,7 @@ export class SuggestionSource {
     this.loadedModel = wanted;
     this.detector ??= (async () => {
       await backend?.ready;
-      const trained = wanted ? await models?.get(wanted) : undefined;
-      return createDetector(trained ? { model: trained } : {});
+      return createDetector({ model: await activeDetectorModel(models) });
     })();
     // A failed load must not stick: the next photo tries again.
     const detector = await this.detector.catch((error: unknown) => {
@@ -30,7 +32,7 @@ export class SuggestionSource {
     });
     const bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
     try {
-      return await detector.detect(bitmap, { threshold: SUGGESTION_THRESHOLD });
+      return await detectTiled(detector, bitmap, { threshold: SUGGESTION_THRESHOLD, grid: 2 });
     } finally {
       bitmap.close();
     }

@@ -147,7 +147,7 @@ export class ModelComparison extends LitElement {
     let stock: Detector | undefined;
     let yours: Detector | undefined;
     try {
-      stock = await createDetector();
+      stock = await createDetector({ model: 'coco' });
       yours = await createDetector({ model });
       const rows: Row[] = [];
       for (const image of images) {

@@ -4,8 +4,13 @@ import { html, LitElement, nothing } from 'lit';
 import { loadDatasetSettings } from '../../dataset/dataset-settings.ts';
 import { datasetContext, type StoredImage } from '../../dataset/dataset-store.ts';
 import { activeModel, modelStoreContext } from '../../model/model-store.ts';
-import { DEFAULT_MODEL_VARIANT, modelUrl } from '../../model/model-variants.ts';
-import { buildTrainedModel, type TrainedModel, type TrainSettings } from '../../model/trained-model.ts';
+import { ballModelUrl, DEFAULT_MODEL_VARIANT, modelUrl } from '../../model/model-variants.ts';
+import {
+  buildTrainedModel,
+  fetchTrainedModel,
+  type TrainedModel,
+  type TrainSettings,
+} from '../../model/trained-model.ts';
 import { backendContext } from '../../shared/backend/backend-context.ts';
 import type { BackendChoice } from '../../shared/backend/backends.ts';
 import { describeError } from '../../shared/errors.ts';
@@ -98,6 +103,8 @@ export class TrainPage extends LitElement {
       settings,
       backend,
       modelUrl: new URL(modelUrl(settings.base), location.href).href,
+      // Start from the app's ball model: epoch 0 already finds balls, the photos teach the rest.
+      start: await fetchTrainedModel(ballModelUrl()),
     };
     const model = await this._run.start(request, async (outcome) => {
       const model = buildTrainedModel(outcome, settings, `${classes.join(' + ')} · ${new Date().toLocaleString()}`);
@@ -178,7 +185,7 @@ export class TrainPage extends LitElement {
     const canTrain = !!data && this._chosenClasses().length > 0 && data.train.some((image) => image.boxes.length);
     return html`<section class="card settings">
       <h2>${msg('Fine-tune', { id: 'train.run.title' })}</h2>
-      <p class="lead">${msg('The COCO-SSD backbone stays frozen; its box and class heads learn your balls. Epoch 0 is exactly the stock "sports ball" detector.', { id: 'train.run.how' })}</p>
+      <p class="lead">${msg("The COCO-SSD backbone stays frozen; its box and class heads learn your balls, starting from the app's ball model (epoch 0 is exactly that model).", { id: 'train.run.how' })}</p>
       <div class="actions">
         <label>${msg('Epochs', { id: 'train.epochs' })}
           <input type="number" min="1" max="200" .value=${String(this._epochs)} ?disabled=${running}
@@ -240,7 +247,7 @@ export class TrainPage extends LitElement {
       ${
         result
           ? html`<p class="result" data-result-map=${result.valMAP50 ?? ''} data-stock-map=${result.stockValMAP50 ?? ''}>
-            ${msg('Validation mAP@0.5 — stock COCO:', { id: 'train.result.stock' })} <strong>${result.stockValMAP50?.toFixed(3) ?? '—'}</strong> →
+            ${msg('Validation mAP@0.5 — before training:', { id: 'train.result.stock' })} <strong>${result.stockValMAP50?.toFixed(3) ?? '—'}</strong> →
             ${msg('yours:', { id: 'train.result.yours' })} <strong>${result.valMAP50?.toFixed(3) ?? '—'}</strong>
             ${msg(str`(best epoch ${result.bestEpoch}, ${formatDuration(result.ms)} on ${result.backend})`, { id: 'train.result.detail' })}</p>
             <div class="actions"><button @click=${() => this._result && activeModel.set(this._result.meta.id)}>

@@ -2,14 +2,23 @@
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { GraphModel, Tensor, Variable } from '@tensorflow/tfjs';
 import { headsFromGraph, type LevelHeads } from '../../model/ssd-heads.ts';
+import { headsForClasses, type TrainedModel } from '../../model/trained-model.ts';
 
 type Tf = typeof tfTypes;
 
 export const headTensors = (heads: readonly LevelHeads[]): Tensor[] => heads.flatMap((head) => Object.values(head));
 
-/** Trainable copies of the graph's own heads: epoch 0 is exactly the stock detector. */
-export function trainableHeads(tf: Tf, model: GraphModel, classCount: number): LevelHeads[] {
-  const initial = headsFromGraph(tf, model, classCount);
+/**
+ * Trainable copies of the starting heads: the graph's own (epoch 0 is exactly stock COCO-SSD) or a
+ * trained model's, e.g. the default ball model's (epoch 0 is exactly that model).
+ */
+export function trainableHeads(
+  tf: Tf,
+  model: GraphModel,
+  classes: readonly string[],
+  start?: TrainedModel,
+): LevelHeads[] {
+  const initial = start ? headsForClasses(tf, start, classes) : headsFromGraph(tf, model, classes.length);
   const heads = initial.map(
     (head) =>
       Object.fromEntries(

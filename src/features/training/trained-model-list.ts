@@ -2,7 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
-import { activeModel, modelStoreContext } from '../../model/model-store.ts';
+import { activeModel, modelStoreContext, STOCK_COCO } from '../../model/model-store.ts';
 import { type TrainedModelMeta, trainedModelFromZip, trainedModelZip } from '../../model/trained-model.ts';
 import { describeError } from '../../shared/errors.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
@@ -149,6 +149,10 @@ export class TrainedModelList extends LitElement {
       <ul role="radiogroup" aria-label=${msg('Model for live detection and suggestions', { id: 'models.active' })}>
         <li data-active=${this._active === '' ? 'true' : 'false'}>
           <label class="name"><input type="radio" name="active" .checked=${this._active === ''} @change=${() => activeModel.set('')} />
+            ${msg('Ball model (default)', { id: 'models.default' })}</label>
+        </li>
+        <li data-active=${this._active === STOCK_COCO ? 'true' : 'false'}>
+          <label class="name"><input type="radio" name="active" .checked=${this._active === STOCK_COCO} @change=${() => activeModel.set(STOCK_COCO)} />
             ${msg('Stock COCO-SSD “sports ball”', { id: 'models.stock' })}</label>
         </li>
         ${(models ?? []).map(
@@ -160,7 +164,7 @@ export class TrainedModelList extends LitElement {
                 @change=${(e: Event) => this._rename(meta, (e.target as HTMLInputElement).value)} />
             </div>
             <span class="meta">${meta.classes.join(', ')} · ${new Date(meta.createdAt).toLocaleString()} ·
-              mAP@0.5 ${meta.metrics.valMAP50?.toFixed(3) ?? '—'} (${msg('stock', { id: 'models.stockShort' })} ${meta.metrics.stockValMAP50?.toFixed(3) ?? '—'}) ·
+              mAP@0.5 ${meta.metrics.valMAP50?.toFixed(3) ?? '—'} (${msg('before', { id: 'models.beforeShort' })} ${meta.metrics.stockValMAP50?.toFixed(3) ?? '—'}) ·
               ${meta.metrics.trainImages} / ${meta.metrics.valImages} ${msg('photos', { id: 'gallery.stats.images' })} · ${meta.settings.epochs} ${msg('epochs', { id: 'models.epochs' })}</span>
             <div class="actions">
               <button @click=${() => this._export(meta)}>${msg('Export .zip', { id: 'models.export' })}</button>

@@ -4,7 +4,7 @@
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { GraphModel, Variable } from '@tensorflow/tfjs';
 import { graphAnchors, type LevelHeads } from '../../model/ssd-heads.ts';
-import type { EpochReport, TrainSettings } from '../../model/trained-model.ts';
+import type { EpochReport, TrainedModel, TrainSettings } from '../../model/trained-model.ts';
 import { Cancelled } from '../../shared/cancelled.ts';
 import { EarlyStopping } from './early-stopping.ts';
 import { BatchSchedule, runEpoch, stepsPerEpoch, trainStep } from './epoch-loop.ts';
@@ -65,6 +65,7 @@ export class Trainer {
     settings: TrainSettings,
     onProgress: (progress: TrainingProgress) => void,
     onEpoch: (report: EpochReport) => void,
+    start?: TrainedModel,
   ): Promise<TrainingResult> {
     const { tf, views, checkpoint } = this;
     const classCount = settings.classes.length;
@@ -76,7 +77,7 @@ export class Trainer {
     await computeViews(graph, views, train, val, settings, checkpoint, () => progress.advance('features'));
     const featuresMs = progress.elapsedMs;
 
-    const heads = trainableHeads(tf, this.model, classCount);
+    const heads = trainableHeads(tf, this.model, settings.classes, start);
     this.variables = headVariables(heads);
     const optimizer = tf.train.adam(settings.learningRate);
     this.optimizer = optimizer;

@@ -1,7 +1,7 @@
 // The typed surface between the page and the training worker (called through comlink). Everything
 // crossing it is structured-cloneable: Blobs for photos, plain objects and a Float32Array back.
 
-import type { EpochReport, TrainedMetrics, TrainSettings } from '../../model/trained-model.ts';
+import type { EpochReport, TrainedMetrics, TrainedModel, TrainSettings } from '../../model/trained-model.ts';
 import type { BackendChoice, BackendName } from '../../shared/backend/backends.ts';
 import type { TrainingProgress } from './training-progress.ts';
 import type { TrainingImage } from './training-views.ts';
@@ -13,6 +13,8 @@ export interface TrainingRequest {
   backend: BackendChoice;
   /** model.json of the base graph, absolute (the worker has no page to resolve it against). */
   modelUrl: string;
+  /** Heads to start from (e.g. the default ball model); without it, COCO's own "sports ball" heads. */
+  start?: TrainedModel;
 }
 
 export interface TrainingOutcome {

@@ -18,7 +18,14 @@ const api: TrainingWorkerApi = {
     const current = await Trainer.load(tf, request.modelUrl);
     trainer = current;
     try {
-      const result = await current.train(request.train, request.val, request.settings, onProgress, onEpoch);
+      const result = await current.train(
+        request.train,
+        request.val,
+        request.settings,
+        onProgress,
+        onEpoch,
+        request.start,
+      );
       const weights = await packHeads(result.heads);
       tf.dispose(result.heads.flatMap((head) => Object.values(head)));
       return {
