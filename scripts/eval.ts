@@ -112,6 +112,7 @@ async function main(): Promise<number> {
     mAP50AtScore50: round(metrics.mAPAtScore),
     precision: round(metrics.precision),
     recall: round(metrics.recall),
+    falseAlarms: metrics.falseAlarms,
     msPerImage: results.length ? Math.round(totalMs / results.length) : 0,
     backend: session.backend,
     model: values.model,

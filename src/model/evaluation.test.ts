@@ -71,3 +71,15 @@ describe('evaluateSubset', () => {
     ]).to.deep.equal(['small', 'medium', 'medium', 'large']);
   });
 });
+
+describe('evaluate on photos without balls', () => {
+  it('counts every confident detection as a false alarm', () => {
+    const images = [
+      { truths: [], detections: [{ box: [0, 0, 10, 10] as Box, score: 0.6, label: 'ball' }] },
+      { truths: [], detections: [{ box: [0, 0, 10, 10] as Box, score: 0.2, label: 'ball' }] },
+    ];
+    const metrics = evaluate(images, { scoreThreshold: 0.5 });
+    expect(metrics.falseAlarms).to.equal(1);
+    expect(metrics.precision).to.equal(0);
+  });
+});

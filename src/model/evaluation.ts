@@ -21,6 +21,8 @@ export interface Metrics {
   perLabel: Record<string, number>;
   precision: number;
   recall: number;
+  /** Detections at or above the score threshold that match no ground truth. */
+  falseAlarms: number;
 }
 
 interface Match {
@@ -100,7 +102,9 @@ export function evaluate(images: readonly ImageResult[], { iouThreshold = 0.5, s
   let truePositives = 0;
   let predicted = 0;
   let truths = 0;
-  for (const label of labels) {
+  // A label that only the detector names (a ball on a photo of oranges) is all false alarms.
+  const named = [...new Set([...labels, ...confident.flatMap((image) => image.detections.map((d) => d.label))])];
+  for (const label of named) {
     const result = matchDetections(confident, label, iouThreshold);
     truePositives += result.matches.filter((match) => match.truePositive).length;
     predicted += result.matches.length;
@@ -112,6 +116,7 @@ export function evaluate(images: readonly ImageResult[], { iouThreshold = 0.5, s
     perLabel,
     precision: predicted ? truePositives / predicted : 1,
     recall: truths ? truePositives / truths : 1,
+    falseAlarms: predicted - truePositives,
   };
 }
 
