@@ -7,6 +7,7 @@ import { renderScene, type SceneOptions } from '../dataset/synthetic/render-scen
 import { MnistClient } from '../features/mnist/mnist-client.ts';
 import type { MnistTrainOptions } from '../features/mnist/mnist-protocol.ts';
 import { TrainingClient } from '../features/training/training-client.ts';
+import type { TrainingRequest } from '../features/training/training-protocol.ts';
 import { createDetector, type DetectOptions, type Detector, type DetectorOptions } from '../model/detector.ts';
 import { ballModelUrl, modelUrl } from '../model/model-variants.ts';
 import { detectTiled } from '../model/tiled-detection.ts';
@@ -50,6 +51,33 @@ async function blobToBase64(blob: Blob): Promise<string> {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
+}
+
+/** One run of the app's training worker; epochs go to window.tamaOnEpoch; returns the model's files. */
+async function trainToFiles(
+  request: { settings: TrainSettings; backend: BackendChoice; name: string },
+  data: Pick<TrainingRequest, 'train' | 'val' | 'start'>,
+) {
+  const client = new TrainingClient();
+  try {
+    const outcome = await client.train(
+      {
+        ...data,
+        settings: request.settings,
+        backend: request.backend,
+        modelUrl: new URL(modelUrl(request.settings.base), location.href).href,
+      },
+      () => {},
+      (report) => (window as unknown as { tamaOnEpoch?: (r: unknown) => void }).tamaOnEpoch?.(report),
+    );
+    const files = trainedModelFiles(buildTrainedModel(outcome, request.settings, request.name));
+    return {
+      json: files['model.json'],
+      weightsBase64: await blobToBase64(new Blob([files['weights.bin'] as Uint8Array<ArrayBuffer>])),
+    };
+  } finally {
+    client.terminate();
+  }
 }
 
 const tama = {
@@ -163,29 +191,12 @@ const tama = {
           return { blob: await response.blob(), boxes };
         }),
       );
-    const client = new TrainingClient();
-    try {
-      const outcome = await client.train(
-        {
-          train: await load(request.train),
-          val: await load(request.val),
-          settings: request.settings,
-          backend: request.backend,
-          modelUrl: new URL(modelUrl(request.settings.base), location.href).href,
-          // As the Train page does: fine-tuning starts from the default ball model.
-          start: await fetchTrainedModel(ballModelUrl()),
-        },
-        () => {},
-        (report) => (window as unknown as { tamaOnEpoch?: (r: unknown) => void }).tamaOnEpoch?.(report),
-      );
-      const files = trainedModelFiles(buildTrainedModel(outcome, request.settings, request.name));
-      return {
-        json: files['model.json'],
-        weightsBase64: await blobToBase64(new Blob([files['weights.bin'] as Uint8Array<ArrayBuffer>])),
-      };
-    } finally {
-      client.terminate();
-    }
+    return trainToFiles(request, {
+      train: await load(request.train),
+      val: await load(request.val),
+      // As the Train page does: fine-tuning starts from the default ball model.
+      start: await fetchTrainedModel(ballModelUrl()),
+    });
   },
 
   /**
@@ -212,28 +223,11 @@ const tama = {
     const start = request.start
       ? parseTrainedModel(request.start.json, base64ToBytes(request.start.weightsBase64).buffer as ArrayBuffer)
       : undefined;
-    const client = new TrainingClient();
-    try {
-      const outcome = await client.train(
-        {
-          train: await render(request.train),
-          val: await render(request.val),
-          settings: request.settings,
-          backend: request.backend,
-          modelUrl: new URL(modelUrl(request.settings.base), location.href).href,
-          ...(start ? { start } : {}),
-        },
-        () => {},
-        (report) => (window as unknown as { tamaOnEpoch?: (r: unknown) => void }).tamaOnEpoch?.(report),
-      );
-      const files = trainedModelFiles(buildTrainedModel(outcome, request.settings, request.name));
-      return {
-        json: files['model.json'],
-        weightsBase64: await blobToBase64(new Blob([files['weights.bin'] as Uint8Array<ArrayBuffer>])),
-      };
-    } finally {
-      client.terminate();
-    }
+    return trainToFiles(request, {
+      train: await render(request.train),
+      val: await render(request.val),
+      ...(start ? { start } : {}),
+    });
   },
 
   /** Trains the MNIST CNN with the app's worker; epochs are reported through window.tamaOnEpoch. */

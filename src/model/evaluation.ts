@@ -28,6 +28,8 @@ export interface Metrics {
 interface Match {
   score: number;
   truePositive: boolean;
+  /** The ground truth it matched, if any. */
+  truth?: GroundTruth;
 }
 
 /** Greedy matching by descending score: each truth is matched at most once, at IoU ≥ threshold. */
@@ -54,7 +56,11 @@ function matchDetections(
         }
       });
       if (best >= 0) taken[best] = true;
-      matches.push({ score: detection.score, truePositive: best >= 0 });
+      matches.push({
+        score: detection.score,
+        truePositive: best >= 0,
+        ...(best >= 0 ? { truth: imageTruths[best] } : {}),
+      });
     }
   }
   return { matches: matches.sort((a, b) => b.score - a.score), truths };
@@ -139,31 +145,14 @@ export function evaluateSubset(
   keep: (truth: GroundTruth) => boolean,
   { iouThreshold = 0.5, scoreThreshold = 0.5 } = {},
 ): SubsetMetrics {
-  const matches: Match[] = [];
-  let truths = 0;
-  let found = 0;
-  for (const image of images) {
-    const imageTruths = image.truths.filter((truth) => truth.label === label);
-    truths += imageTruths.filter(keep).length;
-    const taken = new Array<boolean>(imageTruths.length).fill(false);
-    for (const detection of image.detections.filter((d) => d.label === label).sort((a, b) => b.score - a.score)) {
-      let best = -1;
-      let bestIou = iouThreshold;
-      imageTruths.forEach((truth, t) => {
-        const overlap = iou(detection.box, truth.box);
-        if (!taken[t] && overlap >= bestIou) {
-          best = t;
-          bestIou = overlap;
-        }
-      });
-      if (best >= 0) taken[best] = true;
-      if (best >= 0 && !keep(imageTruths[best] as GroundTruth)) continue;
-      matches.push({ score: detection.score, truePositive: best >= 0 });
-      if (best >= 0 && detection.score >= scoreThreshold) found++;
-    }
-  }
-  matches.sort((a, b) => b.score - a.score);
-  return { truths, ap: apFromMatches(matches, truths), recall: truths ? found / truths : 1 };
+  const { matches } = matchDetections(images, label, iouThreshold);
+  const truths = images.reduce(
+    (sum, image) => sum + image.truths.filter((t) => t.label === label && keep(t)).length,
+    0,
+  );
+  const counted = matches.filter((match) => !match.truth || keep(match.truth));
+  const found = counted.filter((match) => match.truePositive && match.score >= scoreThreshold).length;
+  return { truths, ap: apFromMatches(counted, truths), recall: truths ? found / truths : 1 };
 }
 
 /** COCO's size buckets by the box's area: small < 32², medium < 96², large beyond. */
