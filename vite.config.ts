@@ -29,15 +29,17 @@ export default defineConfig(({ mode }) => ({
       registerType: 'prompt',
       injectRegister: false,
       includeAssets: ['icons/icon.svg', 'icons/apple-touch-icon.png'],
+      // Relative to the manifest, which sits at the base URL: the same build installs at a site's root
+      // or under a sub-path (`npm run build -- --base /tama-lab/`).
       manifest: {
-        id: '/',
+        id: './',
         name: 'Tama Lab たまラボ',
         short_name: 'たまラボ',
         description:
           'ボール検出を学ぶ: 撮影・ラベル付け・学習・ライブ検出をブラウザで。 Learn object detection with your phone.',
         lang: 'ja',
-        start_url: '/',
-        scope: '/',
+        start_url: './',
+        scope: './',
         display: 'standalone',
         orientation: 'any',
         theme_color: '#0f766e',
@@ -62,12 +64,12 @@ export default defineConfig(({ mode }) => ({
         globIgnores: ['**/VARIANT.json', 'harness.html', 'assets/harness-*.js'],
         runtimeCaching: [
           {
-            urlPattern: ({ url }) => url.pathname.startsWith('/models/'),
+            urlPattern: ({ url }) => url.pathname.includes('/models/'),
             handler: 'CacheFirst',
             options: { cacheName: 'models' },
           },
         ],
-        navigateFallbackDenylist: [/^\/harness/],
+        navigateFallbackDenylist: [/\/harness/],
         maximumFileSizeToCacheInBytes: largestPrecachedFile,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,

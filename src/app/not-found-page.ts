@@ -1,5 +1,6 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement } from 'lit';
+import { appUrl } from '../shared/app-url.ts';
 import { pageStyles } from '../shared/ui/page-styles.ts';
 
 /** Shown for a URL that matches no section, with a way back. */
@@ -13,7 +14,7 @@ export class NotFoundPage extends LitElement {
 
   override render() {
     return html`<h1>${msg('Page not found', { id: 'notFound.title' })}</h1>
-      <p><a href="/detect">${msg('Go to live detection', { id: 'notFound.back' })}</a></p>`;
+      <p><a href=${appUrl('detect')}>${msg('Go to live detection', { id: 'notFound.back' })}</a></p>`;
   }
 }
 

@@ -1,4 +1,5 @@
 import { msg } from '@lit/localize';
+import { appUrl } from '../shared/app-url.ts';
 
 export const ROUTES = ['detect', 'label', 'train', 'mnist', 'about'] as const;
 export type RouteName = (typeof ROUTES)[number];
@@ -11,11 +12,11 @@ export interface RouteView {
 }
 
 export const ROUTE_VIEWS: readonly RouteView[] = [
-  { name: 'detect', path: '/detect', icon: '◎', label: () => msg('Detect', { id: 'nav.detect' }) },
-  { name: 'label', path: '/label', icon: '▢', label: () => msg('Label', { id: 'nav.label' }) },
-  { name: 'train', path: '/train', icon: '↻', label: () => msg('Train', { id: 'nav.train' }) },
-  { name: 'mnist', path: '/mnist', icon: '7', label: () => msg('MNIST', { id: 'nav.mnist' }) },
-  { name: 'about', path: '/about', icon: 'i', label: () => msg('About', { id: 'nav.about' }) },
+  { name: 'detect', path: appUrl('detect'), icon: '◎', label: () => msg('Detect', { id: 'nav.detect' }) },
+  { name: 'label', path: appUrl('label'), icon: '▢', label: () => msg('Label', { id: 'nav.label' }) },
+  { name: 'train', path: appUrl('train'), icon: '↻', label: () => msg('Train', { id: 'nav.train' }) },
+  { name: 'mnist', path: appUrl('mnist'), icon: '7', label: () => msg('MNIST', { id: 'nav.mnist' }) },
+  { name: 'about', path: appUrl('about'), icon: 'i', label: () => msg('About', { id: 'nav.about' }) },
 ];
 
 /** Maps a URL path to a route; "/" opens the live detector, unknown paths give undefined (not found). */

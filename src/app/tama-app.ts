@@ -24,6 +24,7 @@ import '../features/training/train-page.ts';
 import '../features/mnist/mnist-page.ts';
 import './about-page.ts';
 import './not-found-page.ts';
+import { appUrl } from '../shared/app-url.ts';
 
 /**
  * The app shell: header (brand, backend, language, theme), section tabs, and the routed page.
@@ -141,7 +142,7 @@ export class TamaApp extends LitElement {
     }[this._theme];
     return html`
       <header>
-        <a class="brand" href="/detect" aria-label=${msg('Tama Lab', { id: 'app.name' })}><img src="/icons/icon.svg" alt="" /><span>${msg('Tama Lab', { id: 'app.name' })}</span></a>
+        <a class="brand" href=${appUrl('detect')} aria-label=${msg('Tama Lab', { id: 'app.name' })}><img src=${appUrl('icons/icon.svg')} alt="" /><span>${msg('Tama Lab', { id: 'app.name' })}</span></a>
         <nav aria-label=${msg('Sections', { id: 'nav.label.sections' })}>
           <ul>
             ${ROUTE_VIEWS.map(

@@ -2,6 +2,8 @@
 // scripts/fetch-assets.mjs. Measured on 200 procedural ball images (WASM): float32 and float16 both
 // reach mAP@0.5 = 0.812, uint8 drops to 0.649. So float16 — half the download — is the default and
 // the only one precached; the others load on demand (and are then cached) when chosen.
+import { appUrl } from '../shared/app-url.ts';
+
 export const MODEL_VARIANTS = ['f16', 'f32', 'u8'] as const;
 export type ModelVariant = (typeof MODEL_VARIANTS)[number];
 export const DEFAULT_MODEL_VARIANT: ModelVariant = 'f16';
@@ -12,7 +14,7 @@ export function modelFolder(variant: ModelVariant = DEFAULT_MODEL_VARIANT): stri
 
 /** model.json of a variant, under the app's base URL (produced at install time, see scripts/fetch-assets.mjs). */
 export function modelUrl(variant: ModelVariant = DEFAULT_MODEL_VARIANT): string {
-  return `${import.meta.env?.BASE_URL ?? '/'}${modelFolder(variant)}/model.json`;
+  return appUrl(`${modelFolder(variant)}/model.json`);
 }
 
 /**
@@ -22,7 +24,7 @@ export function modelUrl(variant: ModelVariant = DEFAULT_MODEL_VARIANT): string 
 export const BALL_MODEL_FOLDER = 'models/ball';
 
 export function ballModelUrl(): string {
-  return `${import.meta.env?.BASE_URL ?? '/'}${BALL_MODEL_FOLDER}/model.json`;
+  return appUrl(`${BALL_MODEL_FOLDER}/model.json`);
 }
 
 /** What a detector runs: the default ball model, stock COCO-SSD "sports ball", or another model.json. */

@@ -26,8 +26,11 @@ function freePort(): Promise<number> {
   });
 }
 
-/** `outDir` serves another copy of the build, e.g. one a test modifies to publish an "update". */
-export async function startPreviewServer(outDir = distDir): Promise<PreviewServer> {
+/**
+ * `outDir` serves another copy of the build, e.g. one a test modifies to publish an "update"; `base`
+ * serves a build made with `--base` under that sub-path.
+ */
+export async function startPreviewServer(outDir = distDir, base = '/'): Promise<PreviewServer> {
   if (!existsSync(join(outDir, 'index.html'))) throw new Error(`${outDir} has no build: run \`npm run build\` first`);
   const port = await freePort();
   const child: ChildProcess = spawn(
@@ -37,6 +40,8 @@ export async function startPreviewServer(outDir = distDir): Promise<PreviewServe
       'preview',
       '--outDir',
       outDir,
+      '--base',
+      base,
       '--port',
       String(port),
       '--strictPort',

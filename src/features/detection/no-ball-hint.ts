@@ -1,5 +1,6 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement } from 'lit';
+import { appUrl } from '../../shared/app-url.ts';
 import { appEvent } from '../../shared/typed-event.ts';
 import { noBallHintStyles } from './no-ball-hint.styles.ts';
 
@@ -22,7 +23,7 @@ export class NoBallHint extends LitElement {
   override render() {
     return html`<div class="hint" role="status" data-no-ball-hint>
       <p>${msg('No ball found yet. Lower the threshold, or', { id: 'detect.hint.noBall' })}
-        <a href="/label">${msg('teach the app your ball →', { id: 'detect.hint.teach' })}</a></p>
+        <a href=${appUrl('label')}>${msg('teach the app your ball →', { id: 'detect.hint.teach' })}</a></p>
       <button aria-label=${msg('Close the hint', { id: 'detect.hint.close' })}
         @click=${() => this.dispatchEvent(new HintDismissEvent(undefined))}>✕</button>
     </div>`;

@@ -23,6 +23,7 @@ import type {
 import './dataset-gallery.ts';
 import './label-editor.ts';
 import './storage-meter.ts';
+import { appUrl } from '../../shared/app-url.ts';
 
 interface ImportOutcome {
   stored: number;
@@ -152,7 +153,7 @@ export class LabelPage extends LitElement {
   private async _importSample() {
     this._busy = true;
     try {
-      const response = await fetch('/datasets/sample.zip');
+      const response = await fetch(appUrl('datasets/sample.zip'));
       if (!response.ok) throw new Error(`sample dataset: HTTP ${response.status}`);
       const file = new File([await response.blob()], 'sample.zip', { type: 'application/zip' });
       await this._importFiles([file]);

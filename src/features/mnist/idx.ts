@@ -1,6 +1,7 @@
 // The IDX format of the MNIST files (yann.lecun.com/exdb/mnist): a 4-byte magic number — two zero
 // bytes, the element type (0x08 = unsigned byte) and the number of dimensions — then each dimension
 // as a big-endian uint32, then the data. Every promise the header makes is checked against the bytes.
+import { appUrl } from '../../shared/app-url.ts';
 
 export class IdxError extends Error {
   override name = 'IdxError';
@@ -80,7 +81,7 @@ const FILES = {
 } as const;
 
 /** The real MNIST split, from the files produced at install time (never from the network at large). */
-export async function loadMnist(split: 'train' | 'test', base = '/mnist/'): Promise<MnistSplit> {
+export async function loadMnist(split: 'train' | 'test', base = appUrl('mnist/')): Promise<MnistSplit> {
   const [images, labels] = await Promise.all(FILES[split].map((name) => fetchIdxGz(`${base}${name}.gzip`)));
   return parseMnist(images as Uint8Array, labels as Uint8Array, split === 'train' ? 'training set' : 'test set');
 }

@@ -3,8 +3,9 @@
 import '@tensorflow/tfjs-backend-webgpu';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { appUrl } from '../app-url.ts';
 
 // The .wasm binaries are copied into public/ at install time and precached, so WASM works offline.
-setWasmPaths(`${import.meta.env?.BASE_URL ?? '/'}tfjs-wasm/`);
+setWasmPaths(appUrl('tfjs-wasm/'));
 
 export { tf };
