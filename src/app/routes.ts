@@ -1,7 +1,8 @@
 import { msg } from '@lit/localize';
 import { appUrl } from '../shared/app-url.ts';
 
-export const ROUTES = ['detect', 'label', 'train', 'mnist', 'about'] as const;
+/** Every page; the share screen is reached from the header rather than a section tab. */
+export const ROUTES = ['detect', 'label', 'train', 'mnist', 'about', 'share'] as const;
 export type RouteName = (typeof ROUTES)[number];
 
 export interface RouteView {

@@ -57,6 +57,13 @@ export const tamaAppStyles = css`
     font-weight: 700;
     cursor: pointer;
   }
+  a.icon-button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    text-decoration: none;
+    font-size: 0.8rem;
+  }
   nav ul {
     display: flex;
     margin: 0;

@@ -22,6 +22,7 @@ import '../features/detection/detect-page.ts';
 import '../features/labeling/label-page.ts';
 import '../features/training/train-page.ts';
 import '../features/mnist/mnist-page.ts';
+import '../features/share/share-page.ts';
 import './about-page.ts';
 import './not-found-page.ts';
 import { appUrl } from '../shared/app-url.ts';
@@ -129,6 +130,8 @@ export class TamaApp extends LitElement {
         return html`<mnist-page></mnist-page>`;
       case 'about':
         return html`<about-page></about-page>`;
+      case 'share':
+        return html`<share-page></share-page>`;
       case undefined:
         return html`<not-found-page></not-found-page>`;
     }
@@ -156,6 +159,8 @@ export class TamaApp extends LitElement {
         </nav>
         <div class="tools">
           <backend-chip></backend-chip>
+          <a class="icon-button" href=${appUrl('share')} data-share aria-label=${msg('Share the app', { id: 'share.title' })}
+            title=${msg('Share the app', { id: 'share.title' })}>QR</a>
           <button class="icon-button" @click=${this._onToggleLocale} lang=${getLocale() === 'ja' ? 'en' : 'ja'}
             aria-label=${getLocale() === 'ja' ? 'Switch to English' : '日本語に切り替える'}>
             ${getLocale() === 'ja' ? 'EN' : '日本語'}

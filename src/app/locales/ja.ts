@@ -297,4 +297,11 @@ export const templates = {
   'detect.hint.noBall': 'まだボールが見つかりません。しきい値を下げるか、',
   'detect.hint.teach': 'あなたのボールをアプリに教えましょう →',
   'detect.hint.close': 'ヒントを閉じる',
+  'share.title': 'アプリを共有',
+  'share.lead':
+    'スマホのカメラでコードを読み取ると、たまラボが開きます。一度開けばオフラインでも使え、ホーム画面に追加できます。',
+  'share.qr': str`${0} の QR コード`,
+  'share.copied': 'リンクをコピーしました',
+  'share.copy': 'リンクをコピー',
+  'share.system': '共有…',
 };
