@@ -22,6 +22,8 @@ export interface StoredImage {
   negative: boolean;
   /** Frames of one burst share this, so the train/validation split keeps them on the same side. */
   burstId?: string;
+  /** SHA-256 of `blob` (see content-hash.ts), kept so duplicates are found without rereading photos. */
+  hash?: string;
 }
 
 export type NewImage = Omit<StoredImage, 'id' | 'createdAt' | 'boxes' | 'negative'> & Partial<StoredImage>;

@@ -83,5 +83,18 @@ describe('importing files', () => {
       expect(await store.count()).to.equal(2);
       await store.close();
     });
+
+    it('adds nothing twice: the same zip again, or one photo twice in a batch, counts as duplicates', async () => {
+      const store = new DatasetStore(name);
+      const before = await store.count();
+      const again = await importFiles([new File([await yoloZip()], 'copy-of-dataset.zip')], store);
+      expect([again.stored.length, again.duplicates]).to.deep.equal([0, 1]);
+      const twice = [1, 2].map(async (n) => new File([await png(12, 12)], `same-${n}.png`, { type: 'image/png' }));
+      const batch = await importFiles(await Promise.all(twice), store);
+      expect([batch.stored.length, batch.duplicates]).to.deep.equal([1, 1]);
+      expect(batch.stored[0]?.hash).to.match(/^[0-9a-f]{64}$/);
+      expect(await store.count()).to.equal(before + 1);
+      await store.close();
+    });
   });
 });

@@ -2,6 +2,7 @@
 // .zips side by side. Each file is read and checked on its own, every file or entry left out is
 // reported with its reason, and what is kept is stored in one transaction: all of it lands, or none.
 import { importArchive } from './archive.ts';
+import { contentHash } from './content-hash.ts';
 import type { DatasetStore, NewImage, StoredImage } from './dataset-store.ts';
 import { DEFAULT_MAX_SIDE, importPhotos } from './photo-import.ts';
 
@@ -19,6 +20,8 @@ export interface PreparedImport {
 export interface FileImportReport {
   stored: StoredImage[];
   skipped: SkippedItem[];
+  /** Photos left out because the dataset (or this import) already has the same bytes. */
+  duplicates: number;
 }
 
 /** A zip's first four bytes: "PK" and a local file header (3 4), or the end record (5 6) of an empty archive. */
@@ -57,14 +60,25 @@ export async function prepareImport(files: readonly File[], maxSide = DEFAULT_MA
 }
 
 /**
- * Prepares the files and stores every image in one transaction. Throws StorageFullError, with
- * nothing stored, when the device is full.
+ * Prepares the files and stores every new image in one transaction; a photo whose bytes the dataset
+ * already holds (the sample added twice, the same zip from two students) is counted, not stored again.
+ * Throws StorageFullError, with nothing stored, when the device is full.
  */
 export async function importFiles(
   files: readonly File[],
-  store: Pick<DatasetStore, 'addAll'>,
+  store: Pick<DatasetStore, 'addAll' | 'list'>,
   maxSide = DEFAULT_MAX_SIDE,
 ): Promise<FileImportReport> {
   const { images, skipped } = await prepareImport(files, maxSide);
-  return { stored: await store.addAll(images), skipped };
+  const seen = new Set(
+    await Promise.all((await store.list()).map(async (image) => image.hash ?? contentHash(image.blob))),
+  );
+  const fresh: NewImage[] = [];
+  for (const image of images) {
+    const hash = await contentHash(image.blob);
+    if (seen.has(hash)) continue;
+    seen.add(hash);
+    fresh.push({ ...image, hash });
+  }
+  return { stored: await store.addAll(fresh), skipped, duplicates: images.length - fresh.length };
 }

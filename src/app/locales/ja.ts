@@ -304,4 +304,5 @@ export const templates = {
   'share.copied': 'リンクをコピーしました',
   'share.copy': 'リンクをコピー',
   'share.system': '共有…',
+  'label.import.duplicates': str`${0} 枚はすでにデータセットにあるため、追加しませんでした。`,
 };

@@ -28,6 +28,7 @@ import { appUrl } from '../../shared/app-url.ts';
 interface ImportOutcome {
   stored: number;
   skipped: SkippedItem[];
+  duplicates: number;
 }
 
 /** The labeling studio: bring photos in, label them one by one, see and split the whole dataset. */
@@ -133,8 +134,8 @@ export class LabelPage extends LitElement {
     if (!store || !files.length) return;
     this._busy = true;
     try {
-      const { stored, skipped } = await importFiles(files, store, this._settings.maxSide);
-      this._report = { stored: stored.length, skipped };
+      const { stored, skipped, duplicates } = await importFiles(files, store, this._settings.maxSide);
+      this._report = { stored: stored.length, skipped, duplicates };
       if (stored[0]) this._currentId = stored[0].id;
       if (stored.length) void requestPersistence();
     } catch (error) {
@@ -215,8 +216,9 @@ export class LabelPage extends LitElement {
     const report = this._report;
     if (!report) return nothing;
     if ('error' in report) return html`<p class="error" role="alert" data-import-error>${report.error}</p>`;
-    return html`<div role="status" data-imported=${report.stored} data-skipped=${report.skipped.length}>
-      <p>${msg(str`Added ${report.stored} photos; skipped ${report.skipped.length}.`, { id: 'label.import.added' })}</p>
+    return html`<div role="status" data-imported=${report.stored} data-skipped=${report.skipped.length} data-duplicates=${report.duplicates}>
+      <p>${msg(str`Added ${report.stored} photos; skipped ${report.skipped.length}.`, { id: 'label.import.added' })}
+        ${report.duplicates ? msg(str`${report.duplicates} were already in the dataset and were not added again.`, { id: 'label.import.duplicates' }) : nothing}</p>
       ${
         report.skipped.length
           ? html`<ul class="skipped">${report.skipped.map((s) => html`<li><code>${s.item}</code>: ${s.reason}</li>`)}</ul>`
