@@ -4,6 +4,7 @@ import { type DBSchema, type IDBPDatabase, type IDBPObjectStore, openDB } from '
 import type { Box } from '../model/geometry.ts';
 import { contextKey } from '../shared/context-key.ts';
 import { asStorageFull } from '../shared/storage-full.ts';
+import { contentHash } from './content-hash.ts';
 
 export interface LabeledBox {
   box: Box;
@@ -48,9 +49,13 @@ export class DatasetStore {
     return stored as StoredImage;
   }
 
-  /** Adds all images in one transaction: either every one is stored or, on any failure, none is. */
+  /**
+   * Adds all images in one transaction: either every one is stored or, on any failure, none is. Each
+   * is stored with its content hash (computed first: awaiting inside the transaction would end it).
+   */
   async addAll(images: readonly NewImage[]): Promise<StoredImage[]> {
     const now = Date.now();
+    const hashes = await Promise.all(images.map((image) => image.hash ?? contentHash(image.blob)));
     const stored = images.map(
       (image, i): StoredImage => ({
         id: crypto.randomUUID(),
@@ -58,6 +63,7 @@ export class DatasetStore {
         boxes: [],
         negative: false,
         ...image,
+        hash: hashes[i] as string,
       }),
     );
     await this._write((store) => stored.map((image) => store.add(image)));

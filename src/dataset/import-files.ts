@@ -70,6 +70,7 @@ export async function importFiles(
   maxSide = DEFAULT_MAX_SIDE,
 ): Promise<FileImportReport> {
   const { images, skipped } = await prepareImport(files, maxSide);
+  // Photos stored before hashes were kept have none yet: theirs are worked out here.
   const seen = new Set(
     await Promise.all((await store.list()).map(async (image) => image.hash ?? contentHash(image.blob))),
   );

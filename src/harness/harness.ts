@@ -53,6 +53,27 @@ async function blobToBase64(blob: Blob): Promise<string> {
   return btoa(binary);
 }
 
+/** A frame for Chromium's fake camera: raw I420 (BT.601) of an even-sized picture, base64. */
+async function i420Base64(image: ImageData): Promise<string> {
+  const { width, height, data: rgba } = image;
+  const yuv = new Uint8Array((width * height * 3) / 2);
+  const u0 = width * height;
+  const v0 = u0 + (width * height) / 4;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 4;
+      const [r, g, b] = [rgba[i] as number, rgba[i + 1] as number, rgba[i + 2] as number];
+      yuv[y * width + x] = 16 + (65.738 * r + 129.057 * g + 25.064 * b) / 256;
+      if (y % 2 === 0 && x % 2 === 0) {
+        const c = (y / 2) * (width / 2) + x / 2;
+        yuv[u0 + c] = 128 + (-37.945 * r - 74.494 * g + 112.439 * b) / 256;
+        yuv[v0 + c] = 128 + (112.439 * r - 94.154 * g - 18.285 * b) / 256;
+      }
+    }
+  }
+  return blobToBase64(new Blob([yuv]));
+}
+
 /** One run of the app's training worker; epochs go to window.tamaOnEpoch; returns the model's files. */
 async function trainToFiles(
   request: { settings: TrainSettings; backend: BackendChoice; name: string },
@@ -138,6 +159,9 @@ const tama = {
    * Frames for Chromium's fake camera: the image at `url` panned `step` pixels right per frame, as raw
    * I420 (BT.601), base64. The y4m container is written by the caller.
    */
+  /** What the fake-camera video writers turn each drawn frame into. */
+  i420: i420Base64,
+
   async cameraFrames(url: string, count: number, step: number) {
     const bitmap = await decode(url);
     // I420 halves both axes for chroma: odd sizes would make an invalid y4m, so crop to even.
@@ -150,23 +174,7 @@ const tama = {
       ctx.fillStyle = '#808080';
       ctx.fillRect(0, 0, width, height);
       ctx.drawImage(bitmap, f * step, 0);
-      const rgba = ctx.getImageData(0, 0, width, height).data;
-      const yuv = new Uint8Array((width * height * 3) / 2);
-      const u0 = width * height;
-      const v0 = u0 + (width * height) / 4;
-      for (let y = 0; y < height; y++) {
-        for (let x = 0; x < width; x++) {
-          const i = (y * width + x) * 4;
-          const [r, g, b] = [rgba[i] as number, rgba[i + 1] as number, rgba[i + 2] as number];
-          yuv[y * width + x] = 16 + (65.738 * r + 129.057 * g + 25.064 * b) / 256;
-          if (y % 2 === 0 && x % 2 === 0) {
-            const c = (y / 2) * (width / 2) + x / 2;
-            yuv[u0 + c] = 128 + (-37.945 * r - 74.494 * g + 112.439 * b) / 256;
-            yuv[v0 + c] = 128 + (112.439 * r - 94.154 * g - 18.285 * b) / 256;
-          }
-        }
-      }
-      frames.push(await blobToBase64(new Blob([yuv])));
+      frames.push(await i420Base64(ctx.getImageData(0, 0, width, height)));
     }
     bitmap.close();
     return { width, height, frames };

@@ -5,7 +5,7 @@ import { decodeDetections } from './decode.ts';
 import type { Detection } from './geometry.ts';
 import { ballModelUrl, modelUrl } from './model-variants.ts';
 import { ACTIVATION_NODES, decodeBoxes, graphAnchors, runHeads } from './ssd-heads.ts';
-import { fetchTrainedModel, TRAINED_FORMAT, type TrainedModel, trainedHeads } from './trained-model.ts';
+import { fetchTrainedModel, type TrainedModel, trainedHeads } from './trained-model.ts';
 
 // The graph's own preprocessor resizes inside a TensorArray while-loop, which forces executeAsync and
 // is slow on GPUs. We resize on the device ourselves and feed the node right after that loop instead.
@@ -56,17 +56,10 @@ export interface Detector {
   dispose(): void;
 }
 
-function sourceSize(source: DetectorSource): { width: number; height: number } {
+export function sourceSize(source: DetectorSource): { width: number; height: number } {
   if (source instanceof HTMLVideoElement) return { width: source.videoWidth, height: source.videoHeight };
   if (source instanceof HTMLImageElement) return { width: source.naturalWidth, height: source.naturalHeight };
   return { width: source.width, height: source.height };
-}
-
-/** A model.json URL may hold a fine-tuned model: then its weights.bin sits next to it. */
-async function fetchIfTrained(url: string): Promise<TrainedModel | undefined> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return (await response.text()).includes(TRAINED_FORMAT) ? fetchTrainedModel(url) : undefined;
 }
 
 export async function createDetector(options: DetectorOptions = {}): Promise<Detector> {
@@ -81,7 +74,7 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
       ? choice
       : choice === 'coco'
         ? undefined
-        : await fetchIfTrained(choice === 'default' ? ballModelUrl() : choice);
+        : await fetchTrainedModel(choice === 'default' ? ballModelUrl() : choice, true);
   const url = trained ? modelUrl(trained.meta.base) : choice === 'coco' ? modelUrl() : (choice as string);
   const model: GraphModel = await tf.loadGraphModel(url, options.onProgress ? { onProgress: options.onProgress } : {});
   const labels: readonly (string | null)[] = trained ? trained.meta.classes : COCO_CLASSES;

@@ -2,7 +2,7 @@
 // each fed to the detector at full input size (a 2×2 grid shows a ball about twice as large). Boxes
 // are mapped back and merged by NMS. It costs 1 + grid² detector passes, so it serves photos, labeling
 // suggestions and evaluation — not every live frame.
-import type { DetectOptions, Detector, DetectorSource } from './detector.ts';
+import { type DetectOptions, type Detector, type DetectorSource, sourceSize } from './detector.ts';
 import { type Detection, nonMaxSuppression } from './geometry.ts';
 
 export interface TiledOptions extends DetectOptions {
@@ -13,12 +13,6 @@ export interface TiledOptions extends DetectOptions {
 }
 
 type Drawable = Exclude<DetectorSource, ImageData>;
-
-function sizeOf(source: Drawable): { width: number; height: number } {
-  if ('videoWidth' in source) return { width: source.videoWidth, height: source.videoHeight };
-  if ('naturalWidth' in source) return { width: source.naturalWidth, height: source.naturalHeight };
-  return { width: source.width, height: source.height };
-}
 
 /** Tile rectangles [x, y, w, h] covering a width × height picture. */
 export function tileRects(
@@ -64,7 +58,7 @@ export async function detectTiled(
 ): Promise<Detection[]> {
   const whole = await detector.detect(source, { ...options, maxDetections: 100 });
   if (grid <= 1) return nonMaxSuppression(whole, options.iouThreshold ?? 0.5, options.maxDetections ?? 20);
-  const { width, height } = sizeOf(source);
+  const { width, height } = sourceSize(source);
   const found = [...whole];
   for (const rect of tileRects(width, height, grid, overlap)) {
     const [tx, ty, tw, th] = rect;

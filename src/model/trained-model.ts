@@ -237,10 +237,14 @@ export function headsForClasses(tf: typeof tfTypes, model: TrainedModel, classes
 }
 
 /** The fine-tuned model whose model.json is at `url` (its weights.bin beside it), e.g. the default ball model. */
-export async function fetchTrainedModel(url: string): Promise<TrainedModel> {
+export async function fetchTrainedModel(url: string): Promise<TrainedModel>;
+/** With `orGraph`, a model.json that is a plain graph (like COCO-SSD's) gives undefined, not an error. */
+export async function fetchTrainedModel(url: string, orGraph: true): Promise<TrainedModel | undefined>;
+export async function fetchTrainedModel(url: string, orGraph = false): Promise<TrainedModel | undefined> {
   const response = await fetch(url);
   if (!response.ok) throw new TrainedModelError(`${url}: HTTP ${response.status}`);
   const json = await response.text();
+  if (orGraph && !json.includes(TRAINED_FORMAT)) return undefined;
   const weights = await fetch(new URL('weights.bin', new URL(url, globalThis.location?.href)));
   if (!weights.ok) throw new TrainedModelError(`weights.bin next to ${url}: HTTP ${weights.status}`);
   return parseTrainedModel(json, await weights.arrayBuffer());

@@ -112,32 +112,7 @@ export async function writeMovingBallVideo(out: string, options: MovingBallOptio
               ctx.fillStyle = '#fff';
               for (let bit = 0; bit < marker.bits; bit++)
                 if ((index >> bit) & 1) ctx.fillRect(bit * marker.cell, 0, marker.cell, marker.cell);
-              // I420 (BT.601, as the harness's cameraFrames does it).
-              const rgba = ctx.getImageData(0, 0, width, height).data;
-              const yuv = new Uint8Array((width * height * 3) / 2);
-              const u0 = width * height;
-              const v0 = u0 + (width * height) / 4;
-              for (let y = 0; y < height; y++) {
-                for (let x = 0; x < width; x++) {
-                  const p = (y * width + x) * 4;
-                  const r = rgba[p] as number;
-                  const g = rgba[p + 1] as number;
-                  const b = rgba[p + 2] as number;
-                  yuv[y * width + x] = 16 + (65.738 * r + 129.057 * g + 25.064 * b) / 256;
-                  if (y % 2 === 0 && x % 2 === 0) {
-                    const c = (y / 2) * (width / 2) + x / 2;
-                    yuv[u0 + c] = 128 + (-37.945 * r - 74.494 * g + 112.439 * b) / 256;
-                    yuv[v0 + c] = 128 + (112.439 * r - 94.154 * g - 18.285 * b) / 256;
-                  }
-                }
-              }
-              const dataUrl = await new Promise<string>((resolve, reject) => {
-                const reader = new FileReader();
-                reader.onload = () => resolve(reader.result as string);
-                reader.onerror = () => reject(reader.error);
-                reader.readAsDataURL(new Blob([yuv]));
-              });
-              encoded.push(dataUrl.slice(dataUrl.indexOf(',') + 1));
+              encoded.push(await window.tama.i420(ctx.getImageData(0, 0, width, height)));
             }
             background.close();
             ball?.close();

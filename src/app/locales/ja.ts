@@ -305,4 +305,5 @@ export const templates = {
   'share.copy': 'リンクをコピー',
   'share.system': '共有…',
   'label.import.duplicates': str`${0} 枚はすでにデータセットにあるため、追加しませんでした。`,
+  'share.copyFailed': 'リンクをコピーできませんでした。上のアドレスを選んで手でコピーしてください。',
 };

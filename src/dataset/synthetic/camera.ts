@@ -2,7 +2,7 @@
 // contrast curve and saturation boost, sharpening or slight defocus, sensor noise (much more in low
 // light, with blotchy colour noise) and finally JPEG compression at a varied quality.
 import type { Random } from '../../shared/random.ts';
-import { type Context, type Lighting, newCanvas, type Vec3 } from './common.ts';
+import { type Context, type Lighting, newCanvas, radialLight, type Vec3 } from './common.ts';
 
 export interface CameraLook {
   gain: number;
@@ -62,22 +62,7 @@ function shakeFrame(canvas: OffscreenCanvas, ctx: Context, look: CameraLook) {
 }
 
 function vignette(ctx: Context, width: number, height: number, strength: number) {
-  const g = ctx.createRadialGradient(
-    width / 2,
-    height / 2,
-    Math.min(width, height) * 0.3,
-    width / 2,
-    height / 2,
-    Math.hypot(width, height) / 2,
-  );
-  g.addColorStop(0, 'rgb(255 255 255)');
-  const v = Math.round(255 * (1 - strength));
-  g.addColorStop(1, `rgb(${v} ${v} ${v})`);
-  ctx.save();
-  ctx.globalCompositeOperation = 'multiply';
-  ctx.fillStyle = g;
-  ctx.fillRect(0, 0, width, height);
-  ctx.restore();
+  radialLight(ctx, [width / 2, height / 2], Math.min(width, height) * 0.3, Math.hypot(width, height) / 2, 1 - strength);
 }
 
 function colourBlotches(ctx: Context, random: Random, width: number, height: number, strength: number) {

@@ -179,3 +179,25 @@ export function softShadow(ctx: Context, x: number, y: number, rx: number, ry: n
 export function pixelsPerMetre(stage: Stage, y: number): number {
   return Math.max(0.5, (y - stage.horizon) / stage.cameraHeight);
 }
+
+/**
+ * Darkens the picture away from (x, y): full light inside `inner`, `edge` (0–1) of it at `outer` and
+ * beyond — how a lens vignettes and how a lamp or window lights a room.
+ */
+export function radialLight(
+  ctx: Context,
+  [x, y]: readonly [number, number],
+  inner: number,
+  outer: number,
+  edge: number,
+) {
+  const g = ctx.createRadialGradient(x, y, inner, x, y, outer);
+  g.addColorStop(0, 'rgb(255 255 255)');
+  const v = Math.round(255 * edge);
+  g.addColorStop(1, `rgb(${v} ${v} ${v})`);
+  ctx.save();
+  ctx.globalCompositeOperation = 'multiply';
+  ctx.fillStyle = g;
+  ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  ctx.restore();
+}

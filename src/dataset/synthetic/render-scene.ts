@@ -12,6 +12,7 @@ import {
   newCanvas,
   type RenderedBall,
   type RenderedScene,
+  radialLight,
   type SceneOptions,
   type Stage,
   stream,
@@ -95,15 +96,8 @@ function visibility(cx: number, cy: number, r: number, later: Item[], stage: Sta
 function illumination(ctx: Context, random: Random, stage: Stage) {
   const { width, height } = stage;
   const [x, y] = [random.range(0, width), random.range(-0.3, 0.6) * height];
-  const g = ctx.createRadialGradient(x, y, 0, x, y, Math.hypot(width, height) * random.range(0.6, 1.2));
-  g.addColorStop(0, 'rgb(255 255 255)');
-  const v = Math.round(255 * (stage.lighting === 'sun' ? random.range(0.85, 1) : random.range(0.55, 0.9)));
-  g.addColorStop(1, `rgb(${v} ${v} ${v})`);
-  ctx.save();
-  ctx.globalCompositeOperation = 'multiply';
-  ctx.fillStyle = g;
-  ctx.fillRect(0, 0, width, height);
-  ctx.restore();
+  const reach = Math.hypot(width, height) * random.range(0.6, 1.2);
+  radialLight(ctx, [x, y], 0, reach, stage.lighting === 'sun' ? random.range(0.85, 1) : random.range(0.55, 0.9));
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;

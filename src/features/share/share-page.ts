@@ -14,12 +14,12 @@ export class SharePage extends LitElement {
   static override styles = [pageStyles, sharePageStyles];
   static override properties = { _copied: { state: true } };
 
-  declare private _copied: boolean;
+  declare private _copied: 'no' | 'yes' | 'failed';
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-    this._copied = false;
+    this._copied = 'no';
   }
 
   /** The app's start page as a phone must open it: this origin and the base the build was made for. */
@@ -28,8 +28,13 @@ export class SharePage extends LitElement {
   }
 
   private async _copy() {
-    await navigator.clipboard.writeText(this._url);
-    this._copied = true;
+    try {
+      await navigator.clipboard.writeText(this._url);
+      this._copied = 'yes';
+    } catch {
+      // Refused (no permission, insecure page): the address is on screen to copy by hand.
+      this._copied = 'failed';
+    }
   }
 
   private async _share() {
@@ -51,9 +56,10 @@ export class SharePage extends LitElement {
       <p class="url"><code data-share-url>${url}</code></p>
       <div class="actions">
         <button class="primary" @click=${this._copy} aria-live="polite">
-          ${this._copied ? msg('Link copied', { id: 'share.copied' }) : msg('Copy link', { id: 'share.copy' })}</button>
+          ${this._copied === 'yes' ? msg('Link copied', { id: 'share.copied' }) : msg('Copy link', { id: 'share.copy' })}</button>
         ${'share' in navigator ? html`<button @click=${this._share}>${msg('Share…', { id: 'share.system' })}</button>` : nothing}
       </div>
+      ${this._copied === 'failed' ? html`<p class="error" role="alert">${msg('The link could not be copied: select the address above and copy it by hand.', { id: 'share.copyFailed' })}</p>` : nothing}
     `;
   }
 }
