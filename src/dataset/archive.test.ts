@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { ARCHIVE_LIMITS, exportArchive, importArchive } from './archive.ts';
 import type { StoredImage } from './dataset-store.ts';
 
@@ -71,6 +71,28 @@ describe('dataset archives', () => {
         expect(v).to.be.closeTo(originals[0]?.boxes[i]?.box[k] as number, 1e-3);
       });
     });
+  });
+
+  it('each photo keeps its contributor through export → import; a photo without one stays without', async () => {
+    const originals = [
+      { ...(await stored(16, 16, [])), contributor: '田中' },
+      await stored(16, 12, []),
+      { ...(await stored(12, 16, [], true)), contributor: '12', burstId: 'b' },
+    ];
+    const zip = await exportArchive(originals, { seed: 1, valRatio: 0.5 });
+    const coco = JSON.parse(strFromU8(unzipSync(zip)['annotations.json'] as Uint8Array));
+    expect(coco.images.map((i: { tama_contributor?: string }) => i.tama_contributor)).to.deep.equal([
+      '田中',
+      undefined,
+      '12',
+    ]);
+    const report = await importArchive(zip);
+    expect(report.images.map((i) => [i.width, i.height, i.contributor])).to.deep.equal([
+      [16, 16, '田中'],
+      [16, 12, undefined],
+      [12, 16, '12'],
+    ]);
+    expect(report.images[1]).to.not.have.property('contributor');
   });
 
   it('reports every bad file and box with a reason, and keeps the good ones', async () => {

@@ -19,6 +19,8 @@ export interface ImportedImage {
   boxes: LabeledBox[];
   negative: boolean;
   burstId?: string;
+  /** Who took it, as the archive says; absent when it names nobody. */
+  contributor?: string;
 }
 
 export interface ImportReport {
@@ -52,6 +54,7 @@ export async function exportArchive(images: readonly StoredImage[], split?: Spli
       height: image.height,
       tama_negative: image.negative,
       ...(image.burstId ? { tama_burst: image.burstId } : {}),
+      ...(image.contributor ? { tama_contributor: image.contributor } : {}),
       ...(split ? { tama_split: splitOf(image, split) } : {}),
     });
     const yolo: string[] = [];
@@ -146,7 +149,7 @@ export async function importArchive(bytes: Uint8Array, limits = ARCHIVE_LIMITS):
     name: string,
     boxes: LabeledBox[],
     negative: boolean,
-    declared?: { width: number; height: number; tama_burst?: string },
+    declared?: { width: number; height: number; tama_burst?: string; tama_contributor?: string },
   ) {
     if (images.length >= limits.maxImages)
       return skipped.push({ item: name, reason: `more than ${limits.maxImages} images` });
@@ -181,6 +184,7 @@ export async function importArchive(bytes: Uint8Array, limits = ARCHIVE_LIMITS):
       boxes: kept,
       negative,
       ...(declared?.tama_burst ? { burstId: declared.tama_burst } : {}),
+      ...(declared?.tama_contributor ? { contributor: declared.tama_contributor } : {}),
     });
   }
 

@@ -9,7 +9,15 @@ const dataset = (): CocoDataset => ({
   images: [
     { id: 1, file_name: 'images/a.jpg', width: 640, height: 480 },
     { id: 2, file_name: 'images/b.jpg', width: 480, height: 640, tama_negative: true },
-    { id: 7, file_name: 'images/c.jpg', width: 32, height: 32, tama_negative: false, tama_burst: 'burst-1' },
+    {
+      id: 7,
+      file_name: 'images/c.jpg',
+      width: 32,
+      height: 32,
+      tama_negative: false,
+      tama_burst: 'burst-1',
+      tama_contributor: '田中',
+    },
   ],
   annotations: [
     { id: 1, image_id: 1, category_id: 1, bbox: [10, 20, 30.5, 40.25] },
@@ -80,9 +88,22 @@ describe('parseCoco: valid input', () => {
   });
 
   it('drops Tama Lab fields of the wrong type instead of guessing', () => {
-    const parsed = parseCoco(JSON.stringify(withPart('images', 1, { tama_negative: 'yes', tama_burst: 42 })));
+    const parsed = parseCoco(
+      JSON.stringify(withPart('images', 1, { tama_negative: 'yes', tama_burst: 42, tama_contributor: 12 })),
+    );
     expect(parsed.images[1]).to.deep.equal({ id: 2, file_name: 'images/b.jpg', width: 480, height: 640 });
     expect(parsed.images[1]).to.not.have.property('tama_negative');
+    expect(parsed.images[1]).to.not.have.property('tama_contributor');
+  });
+
+  it('keeps a contributor as the app stores names: trimmed, at most 40 characters, blank is none', () => {
+    const contributorOf = (value: unknown) =>
+      parseCoco(JSON.stringify(withPart('images', 2, { tama_contributor: value }))).images[2]?.tama_contributor;
+    expect(contributorOf('  12 ')).to.equal('12');
+    expect(contributorOf('あ'.repeat(50))).to.equal('あ'.repeat(40));
+    for (const nothing of ['', '   ', null, ['田中'], { name: '田中' }, true]) {
+      expect(contributorOf(nothing), JSON.stringify(nothing)).to.equal(undefined);
+    }
   });
 
   it('numbers annotations without a numeric id by their 1-based position', () => {
@@ -103,8 +124,13 @@ describe('parseCoco: valid input', () => {
     expect(rejection(edge([0, 470, 10, 12])).message).to.match(/outside/);
   });
 
-  it('reads what exportArchive writes, negatives and bursts included', async () => {
-    const image = (negative: boolean, boxes: StoredImage['boxes'], burstId?: string): StoredImage => ({
+  it('reads what exportArchive writes, negatives, bursts and contributors included', async () => {
+    const image = (
+      negative: boolean,
+      boxes: StoredImage['boxes'],
+      burstId?: string,
+      contributor?: string,
+    ): StoredImage => ({
       id: crypto.randomUUID(),
       blob: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }),
       width: 64,
@@ -114,20 +140,21 @@ describe('parseCoco: valid input', () => {
       boxes,
       negative,
       ...(burstId ? { burstId } : {}),
+      ...(contributor ? { contributor } : {}),
     });
     const zip = await exportArchive(
       [
         image(false, [{ box: [1, 2, 3, 4], label: 'ball' }]),
         image(true, []),
-        image(false, [{ box: [5, 5, 10, 10], label: 'ball' }], 'burst-9'),
+        image(false, [{ box: [5, 5, 10, 10], label: 'ball' }], 'burst-9', '12'),
       ],
       { seed: 1, valRatio: 0.5 },
     );
     const parsed = parseCoco(strFromU8(unzipSync(zip)['annotations.json'] as Uint8Array));
-    expect(parsed.images.map((i) => [i.id, i.tama_negative, i.tama_burst])).to.deep.equal([
-      [1, false, undefined],
-      [2, true, undefined],
-      [3, false, 'burst-9'],
+    expect(parsed.images.map((i) => [i.id, i.tama_negative, i.tama_burst, i.tama_contributor])).to.deep.equal([
+      [1, false, undefined, undefined],
+      [2, true, undefined, undefined],
+      [3, false, 'burst-9', '12'],
     ]);
     expect(parsed.annotations).to.deep.equal([
       { id: 1, image_id: 1, category_id: 1, bbox: [1, 2, 3, 4] },

@@ -1,15 +1,17 @@
 // Reading COCO detection JSON defensively: anything that does not match the schema is reported with
 // where it is, instead of surfacing later as NaN boxes.
 import type { Box } from '../model/geometry.ts';
+import { normalizeContributor } from './contributor.ts';
 
 export interface CocoImage {
   id: number;
   file_name: string;
   width: number;
   height: number;
-  /** Tama Lab's own fields: an explicit "no ball" mark and the burst a frame belongs to. */
+  /** Tama Lab's own fields: an explicit "no ball" mark, the burst a frame belongs to, who took it. */
   tama_negative?: boolean;
   tama_burst?: string;
+  tama_contributor?: string;
 }
 
 export interface CocoAnnotation {
@@ -42,6 +44,12 @@ function arrayField(root: Record<string, unknown>, key: string): unknown[] {
   const value = root[key];
   if (!Array.isArray(value)) throw new CocoFormatError(`"${key}" must be an array`);
   return value;
+}
+
+/** A name as the app stores it; anything else (a number, an empty or blank string) is no name. */
+function contributorField(value: unknown): Pick<CocoImage, 'tama_contributor'> {
+  const name = normalizeContributor(value);
+  return name ? { tama_contributor: name } : {};
 }
 
 /** Parses and checks a COCO detection dataset; throws CocoFormatError naming the first problem. */
@@ -79,6 +87,7 @@ export function parseCoco(text: string): CocoDataset {
       height: value.height,
       ...(typeof value.tama_negative === 'boolean' ? { tama_negative: value.tama_negative } : {}),
       ...(typeof value.tama_burst === 'string' ? { tama_burst: value.tama_burst } : {}),
+      ...contributorField(value.tama_contributor),
     };
   });
   const imagesById = new Map(images.map((image) => [image.id, image]));

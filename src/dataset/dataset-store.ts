@@ -5,6 +5,7 @@ import type { Box } from '../model/geometry.ts';
 import { contextKey } from '../shared/context-key.ts';
 import { asStorageFull } from '../shared/storage-full.ts';
 import { contentHash } from './content-hash.ts';
+import { contributorSetting, normalizeContributor } from './contributor.ts';
 
 export interface LabeledBox {
   box: Box;
@@ -25,9 +26,18 @@ export interface StoredImage {
   burstId?: string;
   /** SHA-256 of `blob` (see content-hash.ts), kept so duplicates are found without rereading photos. */
   hash?: string;
+  /** Who took it (see contributor.ts); absent on photos without a name and on those stored before names. */
+  contributor?: string;
 }
 
-export type NewImage = Omit<StoredImage, 'id' | 'createdAt' | 'boxes' | 'negative'> & Partial<StoredImage>;
+export type NewImage = Omit<StoredImage, 'id' | 'createdAt' | 'boxes' | 'negative' | 'contributor'> &
+  Partial<Omit<StoredImage, 'contributor'>> & {
+    /**
+     * Left out, the photo is this device's own and gets the contributor set on it. `null` says the photo
+     * is known to have no name (a classmate's, from a zip), so this device's name is not stamped on it.
+     */
+    contributor?: string | null;
+  };
 
 interface DatasetSchema extends DBSchema {
   images: { key: string; value: StoredImage; indexes: { 'by-created': number } };
@@ -36,7 +46,11 @@ interface DatasetSchema extends DBSchema {
 export class DatasetStore {
   private readonly db: Promise<IDBPDatabase<DatasetSchema>>;
 
-  constructor(name = 'tama-lab-dataset') {
+  /** Read at every add, so a name set on the Label page applies to the next burst on the Detect page. */
+  private readonly _contributor: () => string | undefined;
+
+  constructor(name = 'tama-lab-dataset', contributor: () => string | undefined = () => contributorSetting.get()) {
+    this._contributor = contributor;
     this.db = openDB<DatasetSchema>(name, 1, {
       upgrade(db) {
         db.createObjectStore('images', { keyPath: 'id' }).createIndex('by-created', 'createdAt');
@@ -51,21 +65,25 @@ export class DatasetStore {
 
   /**
    * Adds all images in one transaction: either every one is stored or, on any failure, none is. Each
-   * is stored with its content hash (computed first: awaiting inside the transaction would end it).
+   * is stored with its content hash (computed first: awaiting inside the transaction would end it) and
+   * its contributor: its own if it has one, else this device's (see NewImage.contributor).
    */
   async addAll(images: readonly NewImage[]): Promise<StoredImage[]> {
     const now = Date.now();
     const hashes = await Promise.all(images.map((image) => image.hash ?? contentHash(image.blob)));
-    const stored = images.map(
-      (image, i): StoredImage => ({
+    const own = normalizeContributor(this._contributor());
+    const stored = images.map(({ contributor = own, ...image }, i): StoredImage => {
+      const name = normalizeContributor(contributor);
+      return {
         id: crypto.randomUUID(),
         createdAt: now + i,
         boxes: [],
         negative: false,
         ...image,
         hash: hashes[i] as string,
-      }),
-    );
+        ...(name ? { contributor: name } : {}),
+      };
+    });
     await this._write((store) => stored.map((image) => store.add(image)));
     return stored;
   }

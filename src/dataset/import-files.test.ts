@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { strToU8, zipSync } from 'fflate';
+import { contributorSetting } from './contributor.ts';
 import { DatasetStore } from './dataset-store.ts';
 import { importFiles, isZipFile, prepareImport } from './import-files.ts';
 
@@ -95,6 +96,40 @@ describe('importing files', () => {
       expect(batch.stored[0]?.hash).to.match(/^[0-9a-f]{64}$/);
       expect(await store.count()).to.equal(before + 1);
       await store.close();
+    });
+
+    it("photos from a zip keep the zip's contributor or none; the importer's own photos get theirs", async () => {
+      contributorSetting.set('先生');
+      try {
+        const coco = {
+          categories: [],
+          annotations: [],
+          images: [
+            { id: 1, file_name: 'tanaka.png', width: 40, height: 30, tama_contributor: '田中' },
+            { id: 2, file_name: 'nobody.png', width: 30, height: 40 },
+          ],
+        };
+        const zip = zipSync({
+          'annotations.json': strToU8(JSON.stringify(coco)),
+          'tanaka.png': await png(40, 30),
+          'nobody.png': await png(30, 40),
+        }) as Uint8Array<ArrayBuffer>;
+        const store = new DatasetStore(name);
+        const report = await importFiles(
+          [new File([zip], 'class.zip'), new File([await png(50, 50)], 'mine.png', { type: 'image/png' })],
+          store,
+        );
+        expect(report.stored.map((image) => [image.width, image.height, image.contributor])).to.deep.equal([
+          [40, 30, '田中'],
+          [30, 40, undefined],
+          [50, 50, '先生'],
+        ]);
+        const kept = new Map((await store.list()).map((image) => [image.id, image.contributor]));
+        expect(report.stored.map((image) => kept.get(image.id))).to.deep.equal(['田中', undefined, '先生']);
+        await store.close();
+      } finally {
+        contributorSetting.clear();
+      }
     });
   });
 });

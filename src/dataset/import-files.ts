@@ -45,7 +45,14 @@ export async function prepareImport(files: readonly File[], maxSide = DEFAULT_MA
     try {
       const report = await importArchive(new Uint8Array(await file.arrayBuffer()));
       skipped.push(...report.skipped.map((s) => ({ ...s, item: `${file.name}: ${s.item}` })));
-      images.push(...report.images.map(({ name: _name, ...image }) => ({ ...image, source: 'import' as const })));
+      // A photo from a zip is a classmate's: it keeps the name the zip gives it, or stays without one.
+      images.push(
+        ...report.images.map(({ name: _name, contributor, ...image }) => ({
+          ...image,
+          source: 'import' as const,
+          contributor: contributor ?? null,
+        })),
+      );
     } catch (error) {
       skipped.push({ item: file.name, reason: error instanceof Error ? error.message : String(error) });
     }

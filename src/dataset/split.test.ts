@@ -40,6 +40,27 @@ describe('train/validation split', () => {
     }
   });
 
+  it('stays burst-safe after merging a class: bursts are kept whole whoever took them, names move nothing', () => {
+    const settings = { seed: 5, valRatio: 0.5 };
+    // 30 students, 3 bursts of 10 frames each; then the same photos as if merged without names.
+    const merged = Array.from({ length: 30 * 3 * 10 }, (_, n) => {
+      const student = Math.floor(n / 30);
+      return image(`p${n}`, { burstId: `s${student}-b${Math.floor(n / 10) % 3}`, contributor: `${student + 1}` });
+    });
+    const bursts = new Map<string, Set<string>>();
+    for (const frame of merged) {
+      const sides = bursts.get(frame.burstId as string) ?? new Set();
+      sides.add(splitOf(frame, settings));
+      bursts.set(frame.burstId as string, sides);
+    }
+    expect(bursts.size).to.equal(90);
+    expect([...bursts.values()].every((sides) => sides.size === 1)).to.equal(true);
+    const sides = new Set([...bursts.values()].map((s) => [...s][0]));
+    expect(sides).to.deep.equal(new Set(['train', 'val']));
+    const unnamed = merged.map(({ contributor: _, ...frame }) => frame);
+    expect(unnamed.map((f) => splitOf(f, settings))).to.deep.equal(merged.map((f) => splitOf(f, settings)));
+  });
+
   it('counts images, boxes, negatives, unlabeled, classes and sides', () => {
     const box = (label: string) => ({ box: [0, 0, 1, 1] as [number, number, number, number], label });
     const stats = datasetStats(

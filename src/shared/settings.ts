@@ -34,10 +34,17 @@ function read(key: string): unknown {
   }
 }
 
+/** What is used of localStorage, spelled out so this module also compiles for workers, which have none. */
+interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
 /** localStorage can be missing (workers) or throw (blocked storage); settings then keep their defaults. */
-function safeStorage(): Storage | undefined {
+function safeStorage(): KeyValueStorage | undefined {
   try {
-    return globalThis.localStorage;
+    return (globalThis as { localStorage?: KeyValueStorage }).localStorage;
   } catch {
     return undefined;
   }

@@ -1,10 +1,18 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { StoredImage } from '../../dataset/dataset-store.ts';
 import { DEFAULT_SPLIT, datasetStats, labelStateOf, type SplitSettings, splitOf } from '../../dataset/split.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
-import { GalleryFilterEvent, ImageSelectEvent } from './labeling-events.ts';
+import {
+  byContributor,
+  type ContributorFilter,
+  chosenName,
+  contributorCounts,
+  matchesContributor,
+} from './contributor-filter.ts';
+import { datasetGalleryStyles } from './dataset-gallery.styles.ts';
+import { ContributorFilterEvent, GalleryFilterEvent, ImageSelectEvent } from './labeling-events.ts';
 
 export const GALLERY_FILTERS = ['all', 'unlabeled', 'labeled', 'negative', 'train', 'val'] as const;
 export type GalleryFilter = (typeof GALLERY_FILTERS)[number];
@@ -16,113 +24,28 @@ export function matchesFilter(image: StoredImage, filter: GalleryFilter, split: 
 }
 
 /**
- * Every photo on the device as a thumbnail with its box count, "no ball" mark and split side,
- * with counts and filters. Thumbnails are object URLs of the stored Blobs, revoked when unused.
+ * Every photo on the device as a thumbnail with its box count, "no ball" mark, split side and who
+ * took it, with counts and filters. The stats describe the chosen contributor's photos; each entry in
+ * the contributor list counts the photos it would show under the current filter button.
+ * Thumbnails are object URLs of the stored Blobs, revoked when unused.
  * @fires tama-image-select - a photo was picked
  * @fires tama-gallery-filter - a filter button was pressed (the owner sets `filter`)
+ * @fires tama-contributor-filter - a contributor was chosen (the owner sets `contributorFilter`)
  */
 export class DatasetGallery extends LitElement {
   static override properties = {
     images: { attribute: false },
     split: { attribute: false },
     filter: { type: String },
+    contributorFilter: { type: String, attribute: 'contributor-filter' },
     selectedId: { type: String, attribute: 'selected-id' },
   };
-  static override styles = [
-    pageStyles,
-    css`
-      .stats {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25rem 1rem;
-        margin: 0 0 0.75rem;
-        padding: 0;
-        list-style: none;
-        font-variant-numeric: tabular-nums;
-      }
-      .stats b {
-        font-size: 1.2rem;
-      }
-      .filters {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.4rem;
-        margin-bottom: 0.75rem;
-      }
-      .filters button {
-        min-height: var(--tap-target);
-        padding: 0 0.9rem;
-        border: 1px solid var(--border-strong);
-        border-radius: 999px;
-        background: var(--surface-raised);
-        color: var(--text);
-        font: inherit;
-        cursor: pointer;
-      }
-      .filters button[aria-pressed='true'] {
-        background: var(--accent);
-        color: var(--on-accent);
-        border-color: var(--accent);
-      }
-      ul.thumbs {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(6.5rem, 1fr));
-        gap: 0.5rem;
-        margin: 0;
-        padding: 0;
-        list-style: none;
-        max-height: 26rem;
-        overflow-y: auto;
-      }
-      .thumbs button {
-        position: relative;
-        display: block;
-        width: 100%;
-        aspect-ratio: 4 / 3;
-        padding: 0;
-        border: 3px solid transparent;
-        border-radius: 0.5rem;
-        overflow: hidden;
-        background: var(--surface);
-        cursor: pointer;
-      }
-      .thumbs button[aria-current='true'] {
-        border-color: var(--accent);
-      }
-      .thumbs img {
-        width: 100%;
-        height: 100%;
-        object-fit: cover;
-      }
-      .badge {
-        position: absolute;
-        left: 0.2rem;
-        bottom: 0.2rem;
-        padding: 0 0.4rem;
-        border-radius: 0.4rem;
-        background: rgb(0 0 0 / 0.7);
-        color: #fff;
-        font-size: 0.8rem;
-      }
-      .badge.unlabeled {
-        background: #b45309;
-      }
-      .split {
-        position: absolute;
-        right: 0.2rem;
-        top: 0.2rem;
-        padding: 0 0.3rem;
-        border-radius: 0.4rem;
-        background: rgb(0 0 0 / 0.6);
-        color: #fff;
-        font-size: 0.7rem;
-      }
-    `,
-  ];
+  static override styles = [pageStyles, datasetGalleryStyles];
 
   declare images: StoredImage[];
   declare split: SplitSettings;
   declare filter: GalleryFilter;
+  declare contributorFilter: ContributorFilter;
   declare selectedId: string;
   private readonly _urls = new Map<string, { blob: Blob; url: string }>();
 
@@ -132,6 +55,7 @@ export class DatasetGallery extends LitElement {
     this.images = [];
     this.split = DEFAULT_SPLIT;
     this.filter = 'all';
+    this.contributorFilter = 'all';
     this.selectedId = '';
   }
 
@@ -172,6 +96,13 @@ export class DatasetGallery extends LitElement {
     }[filter];
   }
 
+  private _itemLabel(image: StoredImage, index: number): string {
+    const boxes = image.boxes.length;
+    return image.contributor
+      ? msg(str`Photo ${index + 1}: ${boxes} boxes, by ${image.contributor}`, { id: 'gallery.item.contributor' })
+      : msg(str`Photo ${index + 1}: ${boxes} boxes`, { id: 'gallery.item' });
+  }
+
   private _badge(image: StoredImage) {
     const state = labelStateOf(image);
     if (state === 'negative')
@@ -181,9 +112,31 @@ export class DatasetGallery extends LitElement {
     return html`<span class="badge">▢ ${image.boxes.length}</span>`;
   }
 
+  /** Hidden until a photo has a name: a list of "all / no name" alone would only be noise. */
+  private _renderContributors(inFilter: readonly StoredImage[]) {
+    const chosen = this.contributorFilter;
+    const counts = contributorCounts(this.images, inFilter, chosenName(chosen));
+    if (!this.images.some((image) => image.contributor) && chosen === 'all') return nothing;
+    // A property, not the attribute: the attribute stops counting once the user has picked an option.
+    const option = (value: ContributorFilter, label: string) =>
+      html`<option value=${value} .selected=${value === chosen}>${label}</option>`;
+    return html`<label class="by">${msg('Taken by', { id: 'gallery.contributor.label' })}
+      <select data-contributor-filter @change=${(event: Event) =>
+        this.dispatchEvent(new ContributorFilterEvent((event.target as HTMLSelectElement).value as ContributorFilter))}>
+        ${option('all', msg(str`Everyone (${counts.all})`, { id: 'gallery.contributor.all' }))}
+        ${counts.names.map(([name, count]) => option(byContributor(name), `${name} (${count})`))}
+        ${option('none', msg(str`No name (${counts.none})`, { id: 'gallery.contributor.none' }))}
+      </select>
+    </label>`;
+  }
+
   override render() {
-    const stats = datasetStats(this.images, this.split);
-    const shown = this.images.filter((image) => matchesFilter(image, this.filter, this.split));
+    const stats = datasetStats(
+      this.images.filter((image) => matchesContributor(image, this.contributorFilter)),
+      this.split,
+    );
+    const inFilter = this.images.filter((image) => matchesFilter(image, this.filter, this.split));
+    const shown = inFilter.filter((image) => matchesContributor(image, this.contributorFilter));
     return html`
       <ul class="stats" data-stats=${JSON.stringify({ ...stats, classes: undefined })}>
         <li><b>${stats.images}</b> ${msg('photos', { id: 'gallery.stats.images' })}</li>
@@ -198,6 +151,7 @@ export class DatasetGallery extends LitElement {
             @click=${() => this.dispatchEvent(new GalleryFilterEvent(filter))}>${this._filterLabel(filter)}</button>`,
         )}
       </div>
+      ${this._renderContributors(inFilter)}
       ${
         shown.length
           ? html`<ul class="thumbs" aria-label=${msg('Photos', { id: 'gallery.list' })}>
@@ -206,11 +160,12 @@ export class DatasetGallery extends LitElement {
               (image) => image.id,
               (image, index) => html`<li>
                 <button aria-current=${image.id === this.selectedId ? 'true' : 'false'} data-id=${image.id}
-                  aria-label=${msg(str`Photo ${index + 1}: ${image.boxes.length} boxes`, { id: 'gallery.item' })}
+                  aria-label=${this._itemLabel(image, index)}
                   @click=${() => this.dispatchEvent(new ImageSelectEvent(image.id))}>
                   <img src=${this._url(image)} alt="" loading="lazy" decoding="async" />
                   ${this._badge(image)}
                   <span class="split">${splitOf(image, this.split) === 'val' ? 'val' : 'train'}</span>
+                  ${image.contributor ? html`<span class="who" data-contributor=${image.contributor} title=${image.contributor}>${image.contributor}</span>` : nothing}
                 </button>
               </li>`,
             )}

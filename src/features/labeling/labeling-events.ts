@@ -1,5 +1,6 @@
 import type { StoredImage } from '../../dataset/dataset-store.ts';
 import { appEvent } from '../../shared/typed-event.ts';
+import type { ContributorFilter } from './contributor-filter.ts';
 
 /** The user picked a photo in the gallery. */
 export class ImageSelectEvent extends appEvent<string>()('tama-image-select') {}
@@ -25,6 +26,9 @@ declare global {
 /** The gallery's filter changed. */
 export class GalleryFilterEvent extends appEvent<string>()('tama-gallery-filter') {}
 
+/** The gallery's "who took it" filter changed. */
+export class ContributorFilterEvent extends appEvent<ContributorFilter>()('tama-contributor-filter') {}
+
 /** The user added a class (e.g. テニスボール); the list is saved with the dataset settings. */
 export class ClassesChangeEvent extends appEvent<string[]>()('tama-classes-change') {}
 
@@ -32,5 +36,6 @@ declare global {
   interface GlobalEventHandlersEventMap {
     [GalleryFilterEvent.eventName]: GalleryFilterEvent;
     [ClassesChangeEvent.eventName]: ClassesChangeEvent;
+    [ContributorFilterEvent.eventName]: ContributorFilterEvent;
   }
 }

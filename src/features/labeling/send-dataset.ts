@@ -1,0 +1,29 @@
+// Passing the dataset on (a student's photos to the teacher, a student's own photos back): one .zip,
+// through the share sheet where the browser can share it, else a download.
+import { msg, str } from '@lit/localize';
+import { exportArchive } from '../../dataset/archive.ts';
+import type { StoredImage } from '../../dataset/dataset-store.ts';
+import type { SplitSettings } from '../../dataset/split.ts';
+import { canShareFile, type SendOutcome, sendFile } from '../../shared/send-file.ts';
+
+const FILE_NAME = 'tama-lab-dataset.zip';
+
+/** Chrome on Android, for one, shares photos but not .zip files: ask with a file of the kind sent. */
+export const canSendDataset = (): boolean => canShareFile(new File([], FILE_NAME, { type: 'application/zip' }));
+
+/** The button says what will happen: a phone that can share the file sends it, a laptop saves it. */
+export function sendLabel(canShare: boolean, count: number | 'all'): string {
+  if (canShare)
+    return count === 'all'
+      ? msg('Send all (.zip)', { id: 'label.send.all' })
+      : msg(str`Send (${count} photos)`, { id: 'label.send.shown' });
+  return count === 'all'
+    ? msg('Export .zip (COCO + YOLO)', { id: 'label.export' })
+    : msg(str`Export .zip (${count} photos)`, { id: 'label.export.shown' });
+}
+
+export async function sendDataset(images: readonly StoredImage[], split: SplitSettings): Promise<SendOutcome> {
+  const zip = await exportArchive(images, split);
+  const file = new File([zip as Uint8Array<ArrayBuffer>], FILE_NAME, { type: 'application/zip' });
+  return sendFile(file, msg('Tama Lab photos', { id: 'label.send.title' }));
+}
