@@ -1,19 +1,35 @@
 import basicSsl from '@vitejs/plugin-basic-ssl';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { reportPrecache } from './scripts/vite/precache-report.ts';
+import { workersInAppGraph } from './scripts/vite/workers-in-app-graph.ts';
+import { RECEIVE_ROUTE } from './src/features/share/share-inbox.ts';
 import { BALL_MODEL_FOLDER, modelFolder } from './src/model/model-variants.ts';
 
 // The model shards are ~4 MB each; Workbox's 2 MB default would silently leave them out of the precache.
 const largestPrecachedFile = 32 * 1024 * 1024;
+
+/** The GPU backends (~0.3 MB each) load only on devices that use them, and are cached then (src/sw.ts). */
+function backendChunkName(moduleIds: readonly string[]): string | undefined {
+  const gpu = moduleIds.find((id) => /tfjs-backend-(webgpu|webgl)\//.test(id));
+  return gpu ? `tfjs-${/tfjs-backend-(webgpu|webgl)\//.exec(gpu)?.[1]}` : undefined;
+}
 
 export default defineConfig(({ mode }) => ({
   base: '/',
   build: {
     target: 'es2022',
     sourcemap: true,
+    // Workers share the page's chunks (see workersInAppGraph); Vite's preload helper for dynamic imports
+    // touches `document`, which a worker lacks, and the app has no CSS chunks to preload anyway.
+    modulePreload: false,
     chunkSizeWarningLimit: 4096,
     // harness.html is the page the headless CLIs drive; it is built beside the app but never precached.
-    rollupOptions: { input: { app: 'index.html', harness: 'harness.html' } },
+    rollupOptions: {
+      input: { app: 'index.html', harness: 'harness.html' },
+      // Named after the backend they hold, so the service worker can leave them out of the first visit.
+      output: { chunkFileNames: (chunk) => `assets/${backendChunkName(chunk.moduleIds) ?? '[name]'}-[hash].js` },
+    },
   },
   worker: { format: 'es' },
   // Scan tests and lazily imported modules up front: a dependency discovered mid-run makes Vite
@@ -23,9 +39,13 @@ export default defineConfig(({ mode }) => ({
   optimizeDeps: { entries: ['index.html', 'src/**/*.ts'], exclude: ['@web/test-runner-commands'] },
   preview: { port: 4173 },
   plugins: [
+    workersInAppGraph(),
     // `npm run start:lan`: phones on the LAN need HTTPS before they allow the camera.
     ...(mode === 'lan' ? [basicSsl({ name: 'tama-lab' })] : []),
     VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
       registerType: 'prompt',
       injectRegister: false,
       includeAssets: ['icons/icon.svg', 'icons/apple-touch-icon.png'],
@@ -50,29 +70,29 @@ export default defineConfig(({ mode }) => ({
           { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
           { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
+        // A model or dataset .zip shared from LINE, mail or Files opens the app and is imported (the
+        // service worker parks the POSTed files for the receive page: src/features/share/share-inbox.ts).
+        share_target: {
+          action: `./${RECEIVE_ROUTE}`,
+          method: 'POST',
+          enctype: 'multipart/form-data',
+          params: { files: [{ name: 'files', accept: ['application/zip', 'application/x-zip-compressed', '.zip'] }] },
+        },
+        // Desktop: "Open with たまラボ" on a .zip (read through window.launchQueue on the receive page).
+        file_handlers: [{ action: `./${RECEIVE_ROUTE}`, accept: { 'application/zip': ['.zip'] } }],
       },
-      workbox: {
-        // Only the default weights (the float16 backbone and the ball heads on it) are precached; the
-        // other precisions are cached when first used.
+      injectManifest: {
+        // A first visit precaches the shell, the default model (float16 backbone + ball heads) and the one
+        // WASM build every current browser runs (SIMD); the rest is cached on first use (src/sw.ts).
         globPatterns: [
-          '**/*.{js,css,html,svg,png,webmanifest,wasm}',
+          '**/*.{js,css,html,svg,png,webmanifest}',
           `${modelFolder()}/*`,
           `${BALL_MODEL_FOLDER}/*.{json,bin}`,
-          'datasets/*.zip',
-          'mnist/*.gzip',
+          'tfjs-wasm/tfjs-backend-wasm-simd.wasm',
         ],
-        globIgnores: ['**/VARIANT.json', 'harness.html', 'assets/harness-*.js'],
-        runtimeCaching: [
-          {
-            urlPattern: ({ url }) => url.pathname.includes('/models/'),
-            handler: 'CacheFirst',
-            options: { cacheName: 'models' },
-          },
-        ],
-        navigateFallbackDenylist: [/\/harness/],
+        globIgnores: ['**/VARIANT.json', 'harness.html', 'assets/harness-*.js', 'assets/tfjs-web*.js'],
         maximumFileSizeToCacheInBytes: largestPrecachedFile,
-        navigateFallback: 'index.html',
-        cleanupOutdatedCaches: true,
+        manifestTransforms: [reportPrecache],
       },
     }),
   ],

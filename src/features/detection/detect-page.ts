@@ -10,6 +10,7 @@ import { DEFAULT_MODEL_VARIANT, MODEL_VARIANTS, type ModelVariant, modelUrl } fr
 import type { TrainedModelMeta } from '../../model/trained-model.ts';
 import { backendContext } from '../../shared/backend/backend-context.ts';
 import { describeError } from '../../shared/errors.ts';
+import { untilPrecached } from '../../shared/first-visit.ts';
 import { StorageFullError } from '../../shared/storage-full.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
@@ -66,6 +67,8 @@ export class DetectPage extends LitElement {
       await ready;
       this._progress = 0;
       const started = performance.now();
+      // A first visit: the service worker is downloading the model anyway; take it from its cache.
+      await untilPrecached((fraction) => (this._progress = fraction));
       const trainedId = variant.startsWith('trained:') ? variant.slice('trained:'.length) : undefined;
       const trained = trainedId ? await this._models.value?.get(trainedId) : undefined;
       if (trainedId && !trained) throw new Error('that trained model is no longer on this device');

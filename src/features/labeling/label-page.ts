@@ -1,7 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
-import { exportArchive } from '../../dataset/archive.ts';
 import { type DatasetSettings, loadDatasetSettings, saveDatasetSettings } from '../../dataset/dataset-settings.ts';
 import { datasetContext, type StoredImage } from '../../dataset/dataset-store.ts';
 import { importFiles, type SkippedItem } from '../../dataset/import-files.ts';
@@ -10,20 +9,25 @@ import { describeError } from '../../shared/errors.ts';
 import { StorageFullError } from '../../shared/storage-full.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
+import { type ContributorFilter, matchesContributor } from './contributor-filter.ts';
 import { type GalleryFilter, matchesFilter } from './dataset-gallery.ts';
 import { labelPageStyles } from './label-page.styles.ts';
 import type {
   ClassesChangeEvent,
+  ContributorFilterEvent,
   GalleryFilterEvent,
   ImageDeleteEvent,
   ImageSavedEvent,
   ImageSelectEvent,
   NavigateEvent,
 } from './labeling-events.ts';
+import { canSendDataset, sendDataset, sendLabel } from './send-dataset.ts';
+import './contributor-field.ts';
 import './dataset-gallery.ts';
 import './label-editor.ts';
 import './storage-meter.ts';
 import { appUrl } from '../../shared/app-url.ts';
+import { type DownloadProgress, fetchWithProgress } from '../../shared/download-progress.ts';
 
 interface ImportOutcome {
   stored: number;
@@ -37,9 +41,11 @@ export class LabelPage extends LitElement {
     _images: { state: true },
     _currentId: { state: true },
     _filter: { state: true },
+    _contributorFilter: { state: true },
     _settings: { state: true },
     _report: { state: true },
     _busy: { state: true },
+    _download: { state: true },
     _dragging: { state: true },
     _revision: { state: true },
   };
@@ -47,12 +53,15 @@ export class LabelPage extends LitElement {
 
   private readonly _dataset = new ContextConsumer(this, { context: datasetContext });
   private readonly _toasts = new ContextConsumer(this, { context: toastContext });
+  private readonly _canShare = canSendDataset();
   declare private _images: StoredImage[] | undefined;
   declare private _currentId: string | undefined;
   declare private _filter: GalleryFilter;
+  declare private _contributorFilter: ContributorFilter;
   declare private _settings: DatasetSettings;
   declare private _report: ImportOutcome | { error: string } | undefined;
   declare private _busy: boolean;
+  declare private _download: DownloadProgress | undefined;
   declare private _dragging: boolean;
   declare private _revision: number;
 
@@ -60,6 +69,7 @@ export class LabelPage extends LitElement {
     super();
     updateWhenLocaleChanges(this);
     this._filter = 'all';
+    this._contributorFilter = 'all';
     this._settings = loadDatasetSettings();
     this._busy = false;
     this._dragging = false;
@@ -91,10 +101,18 @@ export class LabelPage extends LitElement {
     this._revision++;
   }
 
+  private _matches(image: StoredImage): boolean {
+    return matchesFilter(image, this._filter, this._settings) && matchesContributor(image, this._contributorFilter);
+  }
+
   private get _shown(): StoredImage[] {
-    return (this._images ?? []).filter(
-      (image) => image.id === this._currentId || matchesFilter(image, this._filter, this._settings),
-    );
+    return (this._images ?? []).filter((image) => image.id === this._currentId || this._matches(image));
+  }
+
+  /** With a contributor chosen, the teacher can send that student's photos back; else the whole dataset. */
+  private get _toSend(): StoredImage[] {
+    const images = this._images ?? [];
+    return this._contributorFilter === 'all' ? images : images.filter((image) => this._matches(image));
   }
 
   private _saveSettings(settings: DatasetSettings) {
@@ -154,26 +172,21 @@ export class LabelPage extends LitElement {
   private async _importSample() {
     this._busy = true;
     try {
-      const response = await fetch(appUrl('datasets/sample.zip'));
-      if (!response.ok) throw new Error(`sample dataset: HTTP ${response.status}`);
-      const file = new File([await response.blob()], 'sample.zip', { type: 'application/zip' });
-      await this._importFiles([file]);
+      // 3 MB left out of the first visit: downloaded now with progress, then kept by the service worker.
+      const bytes = await fetchWithProgress(appUrl('datasets/sample.zip'), (progress) => (this._download = progress));
+      this._download = undefined;
+      await this._importFiles([new File([bytes], 'sample.zip', { type: 'application/zip' })]);
     } catch (error) {
       this._report = { error: describeError('dataset', error) };
+      this._download = undefined;
       this._busy = false;
     }
   }
 
-  private async _export() {
-    const store = this._dataset.value;
-    if (!store) return;
+  private async _send() {
     this._busy = true;
     try {
-      const zip = await exportArchive(await store.list(), this._settings);
-      const url = URL.createObjectURL(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
-      const link = Object.assign(document.createElement('a'), { href: url, download: 'tama-lab-dataset.zip' });
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      await sendDataset(this._toSend, this._settings);
     } catch (error) {
       this._report = { error: describeError('dataset', error) };
     } finally {
@@ -229,6 +242,7 @@ export class LabelPage extends LitElement {
 
   private _renderBringIn() {
     const count = this._images?.length;
+    const sending = this._toSend.length;
     return html`<section class="card drop ${this._dragging ? 'dragging' : ''}">
       <h2>${msg('Add photos', { id: 'label.add.title' })}</h2>
       <p>${msg('Take photos, pick them, drop them here or paste them. A .zip in COCO or YOLO format brings its boxes along.', { id: 'label.add.lead' })}</p>
@@ -239,10 +253,11 @@ export class LabelPage extends LitElement {
         <label class="button">${msg('Choose photos or .zip', { id: 'label.add.pick' })}
           <input type="file" multiple accept="image/*,.zip,application/zip" data-import ?disabled=${this._busy} @change=${this._onPick} />
         </label>
-        <button ?disabled=${this._busy} @click=${this._importSample}>${msg('Add the sample ball dataset', { id: 'label.importSample' })}</button>
-        <button ?disabled=${this._busy || !count} data-export @click=${this._export}>${msg('Export .zip (COCO + YOLO)', { id: 'label.export' })}</button>
+        <button data-sample ?disabled=${this._busy} @click=${this._importSample}>${msg('Add the sample ball dataset', { id: 'label.importSample' })}</button>
+        <button ?disabled=${this._busy || !sending} data-export data-send-count=${sending} @click=${this._send}>${sendLabel(this._canShare, this._contributorFilter === 'all' ? 'all' : sending)}</button>
       </div>
-      ${this._busy ? html`<progress aria-label=${msg('Working…', { id: 'label.busy' })}></progress>` : nothing}
+      <contributor-field></contributor-field>
+      ${this._busy ? html`<progress data-busy max=${this._download?.total ?? nothing} value=${this._download?.total ? this._download.loaded : nothing} aria-label=${msg('Working…', { id: 'label.busy' })}></progress>` : nothing}
       ${this._renderReport()}
       <p data-dataset-count=${count ?? ''}>${msg(str`Photos in your dataset on this device: ${count ?? '…'}`, { id: 'label.count' })}</p>
     </section>`;
@@ -286,6 +301,9 @@ export class LabelPage extends LitElement {
         @tama-gallery-filter=${(event: GalleryFilterEvent) => {
           this._filter = event.detail as GalleryFilter;
         }}
+        @tama-contributor-filter=${(event: ContributorFilterEvent) => {
+          this._contributorFilter = event.detail;
+        }}
         @tama-image-saved=${this._onSaved} @tama-navigate=${this._onNavigate} @tama-image-delete=${this._onDelete}
         @tama-classes-change=${(event: ClassesChangeEvent) => this._saveSettings({ ...this._settings, classes: event.detail })}>
         <h1>${msg('Labeling', { id: 'label.title' })}</h1>
@@ -304,6 +322,7 @@ export class LabelPage extends LitElement {
             ? html`<section class="card">
               <h2>${msg('Your dataset', { id: 'label.gallery.title' })}</h2>
               <dataset-gallery .images=${images} .split=${this._settings} .filter=${this._filter}
+                contributor-filter=${this._contributorFilter}
                 selected-id=${this._currentId ?? ''}></dataset-gallery>
               ${this._renderSplit()}
               <storage-meter .revision=${this._revision}></storage-meter>

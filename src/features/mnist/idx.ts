@@ -2,6 +2,7 @@
 // bytes, the element type (0x08 = unsigned byte) and the number of dimensions — then each dimension
 // as a big-endian uint32, then the data. Every promise the header makes is checked against the bytes.
 import { appUrl } from '../../shared/app-url.ts';
+import type { DownloadMeter } from '../../shared/download-progress.ts';
 
 export class IdxError extends Error {
   override name = 'IdxError';
@@ -68,10 +69,11 @@ export function parseMnist(imageBytes: Uint8Array, labelBytes: Uint8Array, name 
 }
 
 /** Reads a gzip'ed IDX file as served from public/mnist/, inflated by the browser. */
-export async function fetchIdxGz(url: string): Promise<Uint8Array> {
+export async function fetchIdxGz(url: string, meter?: DownloadMeter): Promise<Uint8Array> {
   const response = await fetch(url);
   if (!response.ok || !response.body) throw new Error(`${url}: HTTP ${response.status}`);
-  const inflated = response.body.pipeThrough(new DecompressionStream('gzip'));
+  const body = meter ? meter.body(response) : response.body;
+  const inflated = body.pipeThrough(new DecompressionStream('gzip'));
   return new Uint8Array(await new Response(inflated).arrayBuffer());
 }
 
@@ -81,7 +83,11 @@ const FILES = {
 } as const;
 
 /** The real MNIST split, from the files produced at install time (never from the network at large). */
-export async function loadMnist(split: 'train' | 'test', base = appUrl('mnist/')): Promise<MnistSplit> {
-  const [images, labels] = await Promise.all(FILES[split].map((name) => fetchIdxGz(`${base}${name}.gzip`)));
+export async function loadMnist(
+  split: 'train' | 'test',
+  base = appUrl('mnist/'),
+  meter?: DownloadMeter,
+): Promise<MnistSplit> {
+  const [images, labels] = await Promise.all(FILES[split].map((name) => fetchIdxGz(`${base}${name}.gzip`, meter)));
   return parseMnist(images as Uint8Array, labels as Uint8Array, split === 'train' ? 'training set' : 'test set');
 }

@@ -1,9 +1,11 @@
 // The page's handle on the MNIST worker: started on first use, terminated when the page goes (which
 // returns all of its memory, the 70,000 digits and any GPU buffers included).
 import { proxy, type Remote } from 'comlink';
+import type { DownloadProgress } from '../../shared/download-progress.ts';
 import { WorkerBridge } from '../../shared/workers/worker-bridge.ts';
 import type {
   MnistEpochReport,
+  MnistInfo,
   MnistProgress,
   MnistResult,
   MnistTrainOptions,
@@ -22,6 +24,11 @@ export class MnistClient {
 
   get api(): Remote<MnistWorkerApi> {
     return this.bridge.api;
+  }
+
+  /** Downloads the digits the first time (bytes reported to `onDownload`) and describes them. */
+  info(onDownload: (progress: DownloadProgress) => void): Promise<MnistInfo> {
+    return this.bridge.api.info(proxy(onDownload)) as Promise<MnistInfo>;
   }
 
   /** An abort of `signal` rejects at once with Cancelled and asks the worker to stop after its current batch. */

@@ -1,6 +1,8 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { Task } from '@lit/task';
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
+import { formatBytes } from '../../dataset/storage-status.ts';
+import type { DownloadProgress } from '../../shared/download-progress.ts';
 import { describeError } from '../../shared/errors.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { mnistStyles } from './mnist.styles.ts';
@@ -25,10 +27,13 @@ export class MnistPage extends LitElement {
   ];
 
   /** Shared by the cards: one worker for the whole page, its settings, and the run in progress. */
+  static override properties = { _download: { state: true } };
+
   private readonly _session = new MnistSession();
+  declare private _download: DownloadProgress | undefined;
   private readonly _info = new Task(this, {
     args: () => [],
-    task: () => this._session.worker.api.info(),
+    task: () => this._session.worker.info((progress) => (this._download = progress)),
   });
 
   constructor() {
@@ -46,10 +51,18 @@ export class MnistPage extends LitElement {
     this._session.dispose();
   }
 
+  /** The digits download on first use (about 11 MB), then come from the service worker's cache. */
+  private _renderDownload() {
+    const { loaded, total } = this._download ?? { loaded: 0, total: undefined };
+    const amount = total ? `${formatBytes(loaded)} / ${formatBytes(total)}` : formatBytes(loaded);
+    return html`<p>${msg('Reading the 70,000 MNIST digits…', { id: 'mnist.loading' })}</p>
+      <progress data-mnist-download max=${total ?? nothing} value=${total ? loaded : nothing}></progress>
+      <p class="hint" role="status">${msg(str`Downloaded ${amount} (only the first time; kept for offline use)`, { id: 'mnist.downloaded' })}</p>`;
+  }
+
   private _renderData() {
     return this._info.render({
-      pending: () =>
-        html`<p>${msg('Reading the 70,000 MNIST digits…', { id: 'mnist.loading' })}</p><progress></progress>`,
+      pending: () => this._renderDownload(),
       error: (error) => html`<p class="error" role="alert">${describeError('dataset', error)}</p>`,
       complete: (info) => {
         const largest = Math.max(...info.trainPerDigit);

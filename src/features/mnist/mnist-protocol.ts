@@ -1,5 +1,6 @@
 // The typed surface of the MNIST worker (called through comlink).
 import type { BackendChoice } from '../../shared/backend/backends.ts';
+import type { DownloadProgress } from '../../shared/download-progress.ts';
 import type { NoiseKind } from './label-noise.ts';
 
 export interface MnistInfo {
@@ -74,7 +75,8 @@ export interface Suspect {
 }
 
 export interface MnistWorkerApi {
-  info(): Promise<MnistInfo>;
+  /** Downloads the digits on first use (reporting bytes to `onDownload`), then describes them. */
+  info(onDownload?: (progress: DownloadProgress) => void): Promise<MnistInfo>;
   train(
     options: MnistTrainOptions,
     onProgress: (progress: MnistProgress) => void,

@@ -1,6 +1,7 @@
 // The MNIST worker: the real data (60,000 + 10,000 digits) and every training run live here.
 import { expose } from 'comlink';
 import { loadTf, selectBackend } from '../../shared/backend/backends.ts';
+import { DownloadMeter, type DownloadProgress } from '../../shared/download-progress.ts';
 import { loadMnist, type MnistSplit } from './idx.ts';
 import { injectLabelNoise } from './label-noise.ts';
 import { MnistModel } from './mnist-model.ts';
@@ -8,8 +9,12 @@ import type { MnistTrainOptions, MnistWorkerApi, Suspect } from './mnist-protoco
 import { evaluateModel, fitModel } from './mnist-training.ts';
 
 let data: Promise<{ train: MnistSplit; test: MnistSplit }> | undefined;
-const dataset = () => {
-  data ??= Promise.all([loadMnist('train'), loadMnist('test')]).then(([train, test]) => ({ train, test }));
+/** The digits, downloaded once per worker; the first caller's `onDownload` hears the bytes arrive. */
+const dataset = (onDownload: (progress: DownloadProgress) => void = () => {}) => {
+  const meter = new DownloadMeter(onDownload);
+  data ??= Promise.all([loadMnist('train', undefined, meter), loadMnist('test', undefined, meter)]).then(
+    ([train, test]) => ({ train, test }),
+  );
   return data;
 };
 let cancelled = false;
@@ -33,8 +38,8 @@ async function prepare(options: MnistTrainOptions) {
 }
 
 const api: MnistWorkerApi = {
-  async info() {
-    const { train, test } = await dataset();
+  async info(onDownload) {
+    const { train, test } = await dataset(onDownload);
     const samples = Array.from({ length: 10 }, (_, digit) => {
       const found: Uint8Array[] = [];
       for (let i = 0; i < train.count && found.length < 8; i++)

@@ -41,10 +41,23 @@ export function isBackendChoice(value: unknown): value is BackendChoice {
 type Tf = typeof tfTypes;
 let tfModule: Promise<Tf> | undefined;
 
-/** TF.js with every backend registered; loaded on first use so the app shell paints without it. */
+/** TF.js core with the CPU backend; loaded on first use so the app shell paints without it. */
 export function loadTf(): Promise<Tf> {
-  tfModule ??= import('./tf.ts').then((module) => module.tf);
+  tfModule ??= import('./tf.ts').then((module) => module.tf as unknown as Tf);
   return tfModule;
+}
+
+/** Each backend's module registers it with TF.js; it is fetched only when this device is about to try it. */
+const backendModules: Record<BackendName, () => Promise<unknown>> = {
+  webgpu: () => import('@tensorflow/tfjs-backend-webgpu'),
+  webgl: () => import('@tensorflow/tfjs-backend-webgl'),
+  wasm: () => import('./wasm-backend.ts'),
+  cpu: () => import('@tensorflow/tfjs-backend-cpu'),
+};
+
+async function loadBackend(name: BackendName): Promise<Tf> {
+  const [tf] = await Promise.all([loadTf(), backendModules[name]()]);
+  return tf;
 }
 
 interface PlatformSupport {
@@ -88,7 +101,7 @@ export async function activateBackend(name: BackendName, allowSoftware = true): 
     if (missing) return { name, ok: false, reason: missing };
     if (software && !allowSoftware)
       return { name, ok: false, software, reason: 'software emulation (slower than WASM)' };
-    const tf = await loadTf();
+    const tf = await loadBackend(name);
     if (!(await tf.setBackend(name))) return { name, ok: false, reason: 'TF.js could not initialise it' };
     await tf.ready();
     const product = tf.tidy(() => tf.matMul(tf.tensor2d([1, 2, 3, 4], [2, 2]), tf.tensor2d([5, 6, 7, 8], [2, 2])));

@@ -1,11 +1,15 @@
-// The single entry point to TF.js with all four backends registered. Import it lazily through
-// loadTf() so the heavy library stays out of the first paint.
-import '@tensorflow/tfjs-backend-webgpu';
-import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { appUrl } from '../app-url.ts';
+// The single entry point to TF.js. Import it lazily through loadTf() so the heavy library stays out of
+// the first paint. Only core (ops, gradients, optimizers), the converter (graph models) and the CPU
+// backend (the fallback that always works) are here; the GPU and WASM backends load when a device is
+// about to use them (see loadBackend), so a phone downloads the one it runs, not all four. The app uses
+// neither Layers nor Data, which together would add about a third to the download.
+import '@tensorflow/tfjs-backend-cpu';
+// What the @tensorflow/tfjs bundle adds to core: gradients (training) and chained ops (`x.reshape()`).
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
+import * as converter from '@tensorflow/tfjs-converter';
+import * as core from '@tensorflow/tfjs-core';
 
-// The .wasm binaries are copied into public/ at install time and precached, so WASM works offline.
-setWasmPaths(appUrl('tfjs-wasm/'));
-
-export { tf };
+export const tf = { ...core, ...converter };
+/** What the app's code receives from loadTf(): TF.js core and the graph-model converter. */
+export type Tf = typeof tf;

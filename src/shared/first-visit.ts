@@ -1,0 +1,45 @@
+// On a first visit the service worker downloads its precache (about 11 MB, mostly the default model)
+// while the page would download the same model itself: twice the bytes, times 30 phones on one school
+// Wi-Fi. So a page that is not yet controlled waits for the installing worker, which claims it when done
+// (src/sw.ts), and then loads the model from the worker's cache. The worker reports its progress.
+
+export const PRECACHE_PROGRESS = 'tama:precache-progress';
+
+export interface PrecacheProgressMessage {
+  type: typeof PRECACHE_PROGRESS;
+  done: number;
+  total: number;
+}
+
+function isProgress(data: unknown): data is PrecacheProgressMessage {
+  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === PRECACHE_PROGRESS;
+}
+
+/**
+ * Resolves once this page is controlled by a service worker that has precached everything, or at once
+ * when there is nothing to wait for: no service worker support, already controlled, or no worker being
+ * installed (registration refused, e.g. an untrusted certificate). A failed install resolves too: the page
+ * then downloads what it needs itself.
+ */
+export async function untilPrecached(onProgress: (fraction: number) => void = () => {}): Promise<void> {
+  if (!('serviceWorker' in navigator) || navigator.serviceWorker.controller) return;
+  const registration = await navigator.serviceWorker.getRegistration();
+  const installing = registration?.installing ?? registration?.waiting;
+  if (!installing || registration?.active) return;
+  const container = navigator.serviceWorker;
+  const onMessage = (event: MessageEvent) => {
+    if (isProgress(event.data)) onProgress(event.data.done / Math.max(1, event.data.total));
+  };
+  container.addEventListener('message', onMessage);
+  container.startMessages();
+  try {
+    await new Promise<void>((resolve) => {
+      container.addEventListener('controllerchange', () => resolve(), { once: true });
+      installing.addEventListener('statechange', () => {
+        if (installing.state === 'redundant') resolve();
+      });
+    });
+  } finally {
+    container.removeEventListener('message', onMessage);
+  }
+}

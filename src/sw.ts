@@ -1,0 +1,58 @@
+// The service worker (built by vite-plugin-pwa's injectManifest from this file). A first visit precaches
+// only what the live view needs (see vite.config.ts); everything else is cached on first use, so a phone
+// on a class's shared Wi-Fi downloads MNIST or the sample photos only when it opens them.
+import { clientsClaim } from 'workbox-core';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { CacheFirst } from 'workbox-strategies';
+import { isShareTargetPost, parkSharedFiles } from './features/share/share-inbox.ts';
+import { PRECACHE_PROGRESS, type PrecacheProgressMessage } from './shared/first-visit.ts';
+
+declare const self: ServiceWorkerGlobalScope;
+
+// registerType 'prompt': a new version waits until the user accepts the update toast.
+self.addEventListener('message', (event) => {
+  if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  if (isShareTargetPost(event.request, self.registration.scope)) {
+    event.respondWith(parkSharedFiles(event.request, self.registration.scope));
+  }
+});
+
+// A first visit's page waits for the precache instead of downloading the model a second time
+// (src/shared/first-visit.ts): it hears the progress, and is claimed as soon as the worker is active.
+const manifest = self.__WB_MANIFEST;
+let precached = 0;
+addPlugins([
+  {
+    cacheDidUpdate: async () => {
+      precached += 1;
+      const message: PrecacheProgressMessage = { type: PRECACHE_PROGRESS, done: precached, total: manifest.length };
+      for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true }))
+        client.postMessage(message);
+    },
+  },
+]);
+precacheAndRoute(manifest);
+clientsClaim();
+cleanupOutdatedCaches();
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/\/harness/] }));
+
+/** Fetched on first use, then kept for offline: files under these folders that are not precached. */
+function cachedOnFirstUse(folders: readonly string[], cacheName: string, maxEntries?: number): void {
+  const plugins = maxEntries ? [new ExpirationPlugin({ maxEntries })] : [];
+  registerRoute(
+    ({ url }) => url.origin === self.location.origin && folders.some((folder) => url.pathname.includes(folder)),
+    new CacheFirst({ cacheName, plugins }),
+  );
+}
+// The other weight precisions; 'models' is the cache name earlier versions used, so nothing is orphaned.
+cachedOnFirstUse(['/models/'], 'models');
+// MNIST (11 MB), the sample photos (3 MB) and the WASM builds this browser did not need at first.
+cachedOnFirstUse(['/mnist/', '/datasets/', '/tfjs-wasm/'], 'on-first-use');
+// The GPU backends' code (vite.config.ts names those chunks): hashed names, so each release adds new
+// ones; keeping the latest few drops old versions.
+cachedOnFirstUse(['/assets/tfjs-webgpu-', '/assets/tfjs-webgl-'], 'backends', 4);

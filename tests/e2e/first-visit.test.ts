@@ -1,0 +1,97 @@
+// End-to-end: what a phone downloads on its first visit, measured at the server like a static host
+// (GitHub Pages) would serve it, page and service worker together. The Detect page stays within 12 MB
+// with nothing downloaded twice; MNIST and the sample photos come on first use, then work offline.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { launchPersistentChromium } from '../../scripts/lib/chromium.ts';
+import { precachedFiles } from '../../scripts/lib/precache.ts';
+import { type CountingServer, startCountingServer } from '../support/counting-server.ts';
+import { distDir } from '../support/preview-server.ts';
+
+const BUDGET = 12e6;
+const MB = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+let server: CountingServer;
+
+before(async () => {
+  server = await startCountingServer(distDir);
+});
+
+after(async () => {
+  await server?.close();
+});
+
+test('the precache list stays under the 12 MB first-visit budget and leaves the big extras out', () => {
+  const files = precachedFiles(distDir);
+  const total = files.reduce((sum, file) => sum + file.bytes, 0);
+  console.log(`precache: ${files.length} files, ${MB(total)}`);
+  assert.ok(total <= BUDGET, `precache ${MB(total)} is over the ${MB(BUDGET)} budget`);
+  const urls = files.map((file) => file.url);
+  for (const lazy of [/^mnist\//, /^datasets\//, /^assets\/tfjs-web(gl|gpu)-/, /^assets\/harness-/, /^harness\.html$/])
+    assert.deepEqual(
+      urls.filter((url) => lazy.test(url)),
+      [],
+      `${lazy} is not precached`,
+    );
+  assert.deepEqual(
+    urls.filter((url) => url.endsWith('.wasm')),
+    ['tfjs-wasm/tfjs-backend-wasm-simd.wasm'],
+    'only the SIMD WASM build is precached',
+  );
+});
+
+test('first visit to Detect: ≤ 12 MB, nothing twice; MNIST and the sample on first use, then offline', async () => {
+  const profile = mkdtempSync(join(tmpdir(), 'tama-lab-first-visit-'));
+  const context = await launchPersistentChromium(profile, { locale: 'ja-JP' });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${server.url}/detect`);
+    await page.locator('[data-model-state="ready"]').waitFor({ timeout: 180_000 });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 120_000 });
+    // Let the worker finish precaching the files the page never asked for.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+
+    const firstVisit = [...server.served];
+    const sent = firstVisit.reduce((sum, file) => sum + file.sent, 0);
+    const shards = firstVisit.filter((file) => /group1-shard|weights\.bin/.test(file.path) && file.sent > 0);
+    console.log(`first visit to Detect: ${firstVisit.length} requests, ${MB(sent)} sent`);
+    assert.ok(sent <= BUDGET, `first visit sent ${MB(sent)}, over ${MB(BUDGET)}`);
+    const shardPaths = shards.map((file) => file.path);
+    assert.equal(new Set(shardPaths).size, shardPaths.length, `weights downloaded twice: ${shardPaths.join(', ')}`);
+    for (const lazy of ['/mnist/', '/datasets/'])
+      assert.ok(!firstVisit.some((file) => file.path.includes(lazy)), `${lazy} waits for first use`);
+
+    // MNIST: its 11 MB arrive when the page is opened, with progress, and are kept.
+    const beforeMnist = server.served.length;
+    await page.goto(`${server.url}/mnist`);
+    await page.locator('[data-train-count="60000"]').waitFor({ timeout: 180_000 });
+    const mnistFiles = server.served.slice(beforeMnist).filter((file) => file.path.includes('/mnist/'));
+    assert.equal(mnistFiles.length, 4, mnistFiles.map((file) => file.path).join(', '));
+
+    // The sample photos (3 MB) likewise.
+    const beforeSample = server.served.length;
+    await page.goto(`${server.url}/label`);
+    await page.locator('button[data-sample]').click();
+    await page.locator('[data-dataset-count="64"]').waitFor({ timeout: 120_000 });
+    const sampleFiles = server.served.slice(beforeSample).filter((file) => file.path.includes('/datasets/'));
+    assert.deepEqual(
+      sampleFiles.map((file) => file.path),
+      ['/datasets/sample.zip'],
+    );
+
+    // With the server gone, nothing can come from the network: Detect, MNIST and the sample still work.
+    await server.close();
+    await page.goto(`${server.url}/label`);
+    await page.locator('button[data-sample]').click();
+    await page.locator('[data-duplicates="64"]').waitFor({ timeout: 120_000 });
+    await page.goto(`${server.url}/detect`);
+    await page.locator('[data-model-state="ready"]').waitFor({ timeout: 180_000 });
+    await page.goto(`${server.url}/mnist`);
+    await page.locator('[data-train-count="60000"]').waitFor({ timeout: 180_000 });
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
