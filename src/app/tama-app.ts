@@ -23,6 +23,7 @@ import '../features/labeling/label-page.ts';
 import '../features/training/train-page.ts';
 import '../features/mnist/mnist-page.ts';
 import '../features/share/share-page.ts';
+import '../features/share/receive-page.ts';
 import './about-page.ts';
 import './not-found-page.ts';
 import { appUrl } from '../shared/app-url.ts';
@@ -132,6 +133,8 @@ export class TamaApp extends LitElement {
         return html`<about-page></about-page>`;
       case 'share':
         return html`<share-page></share-page>`;
+      case 'receive':
+        return html`<receive-page></receive-page>`;
       case undefined:
         return html`<not-found-page></not-found-page>`;
     }

@@ -344,7 +344,7 @@ export const templates = {
   'receive.dataset.added': str`「${1}」から写真を ${0} 枚追加しました。`,
   'receive.dataset.duplicates': str`${0} 枚はすでにデータセットにあるため、追加しませんでした。`,
   'receive.dataset.bad': str`${0} 件は読めなかったため、除きました。`,
-  'receive.dataset.label': 'Open Label',
+  'receive.dataset.label': 'ラベル付けを開く',
   'receive.refused.notZip': str`「${0}」は .zip ファイルではないため、読み込みませんでした。`,
   'receive.refused.corrupt': str`「${0}」は壊れた .zip のため、読み込めませんでした。`,
   'receive.refused.other': str`「${0}」には、たまラボのモデルも写真も入っていません。`,

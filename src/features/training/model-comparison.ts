@@ -1,46 +1,25 @@
 import { ContextConsumer } from '@lit/context';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { Task } from '@lit/task';
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { loadDatasetSettings } from '../../dataset/dataset-settings.ts';
 import type { StoredImage } from '../../dataset/dataset-store.ts';
 import { splitOf } from '../../dataset/split.ts';
 import { createDetector, type Detector } from '../../model/detector.ts';
-import { type Detection, iou } from '../../model/geometry.ts';
 import { modelStoreContext } from '../../model/model-store.ts';
 import type { TrainedModelMeta } from '../../model/trained-model.ts';
+import { appUrl } from '../../shared/app-url.ts';
 import { describeError } from '../../shared/errors.ts';
+import { type SendOutcome, sendFile } from '../../shared/send-file.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
+import { COLOURS, drawPending, outcomeOf, type Row, totals, wrongRows } from './comparison-rows.ts';
+import { modelComparisonStyles } from './model-comparison.styles.ts';
+import { trainedModelFile } from './model-file.ts';
+import './comparison-presenter.ts';
 
 const SCORE = 0.5;
 /** Photos shown before "show all": enough to see the pattern on a phone. */
 const GALLERY_PAGE = 8;
-
-interface Outcome {
-  truePositives: number;
-  falsePositives: Detection[];
-  missed: number;
-}
-
-interface Row {
-  image: StoredImage;
-  stock: Detection[];
-  yours: Detection[];
-  stockOutcome: Outcome;
-  yoursOutcome: Outcome;
-}
-
-/** Greedy IoU ≥ 0.5 matching of confident detections against the labelled boxes (labels ignored). */
-function outcomeOf(image: StoredImage, detections: Detection[]): Outcome {
-  const taken = new Set<number>();
-  const falsePositives: Detection[] = [];
-  for (const detection of detections) {
-    const match = image.boxes.findIndex((truth, t) => !taken.has(t) && iou(truth.box, detection.box) >= 0.5);
-    if (match >= 0) taken.add(match);
-    else falsePositives.push(detection);
-  }
-  return { truePositives: taken.size, falsePositives, missed: image.boxes.length - taken.size };
-}
 
 /**
  * Stock COCO "sports ball" and a fine-tuned model on the validation photos, at the live view's
@@ -55,49 +34,10 @@ export class ModelComparison extends LitElement {
     _done: { state: true },
     _error: { state: true },
     _showAll: { state: true },
+    _presenting: { state: true },
+    _sent: { state: true },
   };
-  static override styles = [
-    pageStyles,
-    css`
-      table {
-        border-collapse: collapse;
-        font-variant-numeric: tabular-nums;
-      }
-      th,
-      td {
-        padding: 0.2rem 0.75rem;
-        text-align: right;
-        border-bottom: 1px solid var(--border);
-      }
-      .gallery {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
-        gap: 0.75rem;
-        margin-top: 1rem;
-      }
-      figure {
-        margin: 0;
-      }
-      canvas {
-        width: 100%;
-        border-radius: 0.5rem;
-      }
-      figcaption {
-        font-size: 0.85rem;
-        color: var(--text-muted);
-      }
-      .key span {
-        margin-right: 1rem;
-      }
-      .swatch {
-        display: inline-block;
-        width: 1rem;
-        height: 0.25rem;
-        vertical-align: middle;
-        margin-right: 0.3rem;
-      }
-    `,
-  ];
+  static override styles = [pageStyles, modelComparisonStyles];
 
   declare images: StoredImage[];
   declare revision: number;
@@ -106,6 +46,10 @@ export class ModelComparison extends LitElement {
   declare private _done: number;
   declare private _error: string;
   declare private _showAll: boolean;
+  declare private _presenting: boolean;
+  declare private _sent: { outcome: SendOutcome; file: string } | undefined;
+  /** The model the rows were measured with; the selection may have moved on since. */
+  private _comparedName = '';
   private readonly _store = new ContextConsumer(this, { context: modelStoreContext });
   private readonly _modelList = new Task(this, {
     args: () => [this._store.value, this.revision] as const,
@@ -121,6 +65,7 @@ export class ModelComparison extends LitElement {
     this._done = -1;
     this._error = '';
     this._showAll = false;
+    this._presenting = false;
   }
 
   private get _models(): TrainedModelMeta[] {
@@ -168,6 +113,7 @@ export class ModelComparison extends LitElement {
         this._done++;
       }
       this._rows = rows;
+      this._comparedName = model.meta.name;
     } catch (error) {
       this._error = describeError('model', error);
     } finally {
@@ -177,57 +123,21 @@ export class ModelComparison extends LitElement {
     }
   }
 
-  protected override updated() {
-    for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-index]')) {
-      const row = this._rows?.[Number(canvas.dataset.index)];
-      if (row && canvas.dataset.drawn !== 'true') {
-        canvas.dataset.drawn = 'true';
-        void this._draw(canvas, row);
-      }
-    }
+  /** The class model back to every phone: the share sheet (or a download to pass on), then the app's QR. */
+  private async _distribute() {
+    const model = await this._store.value?.get(this._selected);
+    if (!model) return;
+    const file = trainedModelFile(model);
+    const outcome = await sendFile(file, msg(str`Tama Lab model “${model.meta.name}”`, { id: 'models.send.title' }));
+    this._sent = { outcome, file: file.name };
   }
 
-  private async _draw(canvas: HTMLCanvasElement, row: Row) {
-    const bitmap = await createImageBitmap(row.image.blob, { imageOrientation: 'from-image' });
-    const scale = 320 / bitmap.width;
-    canvas.width = 320;
-    canvas.height = Math.round(bitmap.height * scale);
-    const context = canvas.getContext('2d') as CanvasRenderingContext2D;
-    context.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-    bitmap.close();
-    const stroke = (
-      boxes: { box: [number, number, number, number] }[],
-      colour: string,
-      dash: number[],
-      inset: number,
-    ) => {
-      context.strokeStyle = colour;
-      context.lineWidth = 3;
-      context.setLineDash(dash);
-      for (const { box } of boxes)
-        context.strokeRect(
-          box[0] * scale + inset,
-          box[1] * scale + inset,
-          box[2] * scale - 2 * inset,
-          box[3] * scale - 2 * inset,
-        );
-    };
-    stroke(row.image.boxes, '#ffffff', [5, 4], 0);
-    stroke(row.stock, '#ef4444', [], 2);
-    stroke(row.yours, '#22c55e', [], 5);
+  protected override updated() {
+    drawPending(this.renderRoot, this._rows, 320);
   }
 
   private _summary(rows: Row[]) {
-    const total = (pick: (row: Row) => Outcome) =>
-      rows.reduce(
-        (sum, row) => {
-          const o = pick(row);
-          return { tp: sum.tp + o.truePositives, fp: sum.fp + o.falsePositives.length, fn: sum.fn + o.missed };
-        },
-        { tp: 0, fp: 0, fn: 0 },
-      );
-    const stock = total((row) => row.stockOutcome);
-    const yours = total((row) => row.yoursOutcome);
+    const { stock, yours } = totals(rows);
     return html`<table data-stock=${JSON.stringify(stock)} data-yours=${JSON.stringify(yours)}>
       <thead><tr><th></th><th>${msg('found', { id: 'compare.tp' })}</th><th>${msg('false alarms', { id: 'compare.fp' })}</th><th>${msg('missed', { id: 'compare.fn' })}</th></tr></thead>
       <tbody>
@@ -237,14 +147,33 @@ export class ModelComparison extends LitElement {
     </table>`;
   }
 
+  /** What happened to the sent model, or undefined before sending (or after the sheet was closed). */
+  private _sentMessage(): string | undefined {
+    const sent = this._sent;
+    if (sent?.outcome === 'shared') return msg('The model was sent.', { id: 'compare.distribute.shared' });
+    if (sent?.outcome === 'downloaded')
+      return msg(str`Saved as ${sent.file}: send it to the class by LINE, mail or a shared drive.`, {
+        id: 'compare.distribute.saved',
+      });
+    return undefined;
+  }
+
+  private _renderSent() {
+    const message = this._sentMessage();
+    if (!message) return nothing;
+    return html`<div class="distributed" role="status" data-distributed=${this._sent?.outcome ?? ''}>
+      <p>${message}</p>
+      <p>${msg('Students open Tama Lab with the QR code, then open the .zip with Tama Lab: the model is added and can be used for live detection.', { id: 'compare.distribute.how' })}</p>
+      <div class="actions"><a class="button" href=${appUrl('share')}>${msg('Show the app’s QR code', { id: 'compare.distribute.qr' })}</a></div>
+    </div>`;
+  }
+
   override render() {
     const validation = this._validation;
     if (!this._models.length)
       return html`<p>${msg('Train a model first; then compare it with the stock detector here.', { id: 'compare.none' })}</p>`;
     const rows = this._rows;
-    const wrong = rows
-      ?.map((row, index) => ({ row, index }))
-      .filter(({ row }) => [row.stockOutcome, row.yoursOutcome].some((o) => o.missed || o.falsePositives.length));
+    const wrong = rows && wrongRows(rows);
     return html`
       <p>${msg(str`On the ${validation.length} validation photos, boxes with a score of at least ${SCORE}.`, { id: 'compare.lead' })}</p>
       <div class="actions">
@@ -254,15 +183,18 @@ export class ModelComparison extends LitElement {
           ${this._models.map((m) => html`<option value=${m.id} ?selected=${m.id === this._selected}>${m.name}</option>`)}
         </select>
         <button ?disabled=${this._done >= 0 || !validation.length} @click=${this._compare}>${msg('Compare', { id: 'compare.run' })}</button>
+        ${rows ? html`<button data-presenter-open @click=${() => this._present(true)}>${msg('Projector view', { id: 'compare.presenter' })}</button>` : nothing}
+        <button data-distribute @click=${this._distribute}>${msg('Give to the class', { id: 'compare.distribute' })}</button>
       </div>
+      ${this._renderSent()}
       ${this._done >= 0 ? html`<progress max=${validation.length} value=${this._done}></progress>` : nothing}
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
       ${rows ? this._summary(rows) : nothing}
       ${
         wrong
-          ? html`<p class="key"><span><i class="swatch" style="background:#fff"></i>${msg('your labels', { id: 'compare.key.truth' })}</span>
-              <span><i class="swatch" style="background:#ef4444"></i>${msg('stock', { id: 'models.stockShort' })}</span>
-              <span><i class="swatch" style="background:#22c55e"></i>${msg('yours', { id: 'compare.yours' })}</span></p>
+          ? html`<p class="key"><span><i class="swatch" style="background:${COLOURS.truth}"></i>${msg('your labels', { id: 'compare.key.truth' })}</span>
+              <span><i class="swatch" style="background:${COLOURS.stock}"></i>${msg('stock', { id: 'models.stockShort' })}</span>
+              <span><i class="swatch" style="background:${COLOURS.yours}"></i>${msg('yours', { id: 'compare.yours' })}</span></p>
             <div class="gallery">${(this._showAll ? wrong : wrong.slice(0, GALLERY_PAGE)).map(
               ({ row, index }) => html`<figure><canvas data-index=${index}></canvas>
                 <figcaption>${msg(str`stock: ${row.stockOutcome.missed} missed, ${row.stockOutcome.falsePositives.length} false · yours: ${row.yoursOutcome.missed} missed, ${row.yoursOutcome.falsePositives.length} false`, { id: 'compare.caption' })}</figcaption></figure>`,
@@ -276,7 +208,18 @@ export class ModelComparison extends LitElement {
             }`
           : nothing
       }
+      ${
+        rows && this._presenting
+          ? html`<comparison-presenter .rows=${rows} .modelName=${this._comparedName}
+              .score=${SCORE} .sentMessage=${this._sentMessage() ?? ''} @tama-presenter-close=${() => this._present(false)}
+              @tama-distribute=${this._distribute}></comparison-presenter>`
+          : nothing
+      }
     `;
+  }
+
+  private _present(on: boolean) {
+    this._presenting = on;
   }
 }
 

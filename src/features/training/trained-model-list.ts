@@ -3,12 +3,14 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { activeModel, modelStoreContext, STOCK_COCO } from '../../model/model-store.ts';
-import { type TrainedModelMeta, trainedModelFromZip, trainedModelZip } from '../../model/trained-model.ts';
+import { type TrainedModelMeta, trainedModelFromZip } from '../../model/trained-model.ts';
 import { describeError } from '../../shared/errors.ts';
+import { canShareFile, sendFile } from '../../shared/send-file.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
+import { trainedModelFile } from './model-file.ts';
 
-/** Saved models: choose the active one, rename, delete (with undo), export and import as .zip. */
+/** Saved models: choose the active one, rename, delete (with undo), send (or export) and import as .zip. */
 export class TrainedModelList extends LitElement {
   static override properties = {
     revision: { type: Number },
@@ -59,6 +61,8 @@ export class TrainedModelList extends LitElement {
   declare private _error: string;
   private readonly _store = new ContextConsumer(this, { context: modelStoreContext });
   private readonly _toasts = new ContextConsumer(this, { context: toastContext });
+  // Says on the button what will happen: a phone opens its share sheet, a laptop saves the file.
+  private readonly _canShare = canShareFile(new File([], 'tama-lab-model.zip', { type: 'application/zip' }));
   // Its value stays while a reload runs, so the list does not blink after a rename or delete.
   private readonly _models = new Task(this, {
     args: () => [this._store.value, this.revision] as const,
@@ -113,15 +117,11 @@ export class TrainedModelList extends LitElement {
     }
   }
 
-  private async _export(meta: TrainedModelMeta) {
+  /** Shares the model's .zip where the browser can share files (a phone), else saves it (a laptop). */
+  private async _send(meta: TrainedModelMeta) {
     const model = await this._store.value?.get(meta.id);
     if (!model) return;
-    const url = URL.createObjectURL(
-      new Blob([trainedModelZip(model) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
-    );
-    const safe = meta.name.replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-|-$/g, '') || 'model';
-    Object.assign(document.createElement('a'), { href: url, download: `tama-lab-model-${safe}.zip` }).click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    await sendFile(trainedModelFile(model), msg(str`Tama Lab model “${meta.name}”`, { id: 'models.send.title' }));
   }
 
   private async _import(event: Event) {
@@ -167,7 +167,9 @@ export class TrainedModelList extends LitElement {
               mAP@0.5 ${meta.metrics.valMAP50?.toFixed(3) ?? '—'} (${msg('before', { id: 'models.beforeShort' })} ${meta.metrics.stockValMAP50?.toFixed(3) ?? '—'}) ·
               ${meta.metrics.trainImages} / ${meta.metrics.valImages} ${msg('photos', { id: 'gallery.stats.images' })} · ${meta.settings.epochs} ${msg('epochs', { id: 'models.epochs' })}</span>
             <div class="actions">
-              <button @click=${() => this._export(meta)}>${msg('Export .zip', { id: 'models.export' })}</button>
+              <button data-model-send @click=${() => this._send(meta)}>${
+                this._canShare ? msg('Send', { id: 'models.send' }) : msg('Export .zip', { id: 'models.export' })
+              }</button>
               <button @click=${() => this._delete(meta)}>${msg('Delete', { id: 'models.delete' })}</button>
             </div>
           </li>`,
