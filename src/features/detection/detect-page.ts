@@ -8,6 +8,7 @@ import { createDetector, type Detector } from '../../model/detector.ts';
 import { activeModel, modelStoreContext, STOCK_COCO } from '../../model/model-store.ts';
 import { DEFAULT_MODEL_VARIANT, MODEL_VARIANTS, type ModelVariant, modelUrl } from '../../model/model-variants.ts';
 import type { TrainedModelMeta } from '../../model/trained-model.ts';
+import { appUrl } from '../../shared/app-url.ts';
 import { backendContext } from '../../shared/backend/backend-context.ts';
 import { describeError } from '../../shared/errors.ts';
 import { untilPrecached } from '../../shared/first-visit.ts';
@@ -163,7 +164,7 @@ export class DetectPage extends LitElement {
         },
       );
       if (outcome === 'action') {
-        history.pushState(null, '', '/label');
+        history.pushState(null, '', appUrl('label'));
         window.dispatchEvent(new PopStateEvent('popstate'));
       }
     } catch (error) {
