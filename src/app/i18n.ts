@@ -11,7 +11,8 @@ const localeSetting = defineSetting<Locale | ''>('locale', {
   legacyKey: 'tama-lab:locale',
 });
 
-// English is the source text in the code; Japanese templates live in ./locales/ja.ts.
+// English is the source text in the code; Japanese templates live in ./locales/ja-<section>.ts,
+// merged by ./locales/ja.ts.
 export const { getLocale, setLocale } = configureLocalization({
   sourceLocale: 'en',
   targetLocales: ['ja'],
