@@ -16,6 +16,14 @@ export function canShareFile(file: File): boolean {
 }
 
 /**
+ * Whether the share sheet takes a .zip (Chrome on Android, for one, shares photos but not zips), so a
+ * button can say beforehand whether it will send or save.
+ */
+export function canShareZip(): boolean {
+  return canShareFile(new File([], 'tama-lab.zip', { type: 'application/zip' }));
+}
+
+/**
  * Shares `file` with the system share sheet when the browser can share files, else downloads it.
  * Closing the sheet is 'cancelled' (not an error); a share the browser refuses falls back to a download,
  * so the user always ends up with the file.

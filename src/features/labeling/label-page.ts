@@ -21,13 +21,14 @@ import type {
   ImageSelectEvent,
   NavigateEvent,
 } from './labeling-events.ts';
-import { canSendDataset, sendDataset, sendLabel } from './send-dataset.ts';
+import { sendDataset, sendLabel } from './send-dataset.ts';
 import './contributor-field.ts';
 import './dataset-gallery.ts';
 import './label-editor.ts';
 import './storage-meter.ts';
 import { appUrl } from '../../shared/app-url.ts';
 import { type DownloadProgress, fetchWithProgress } from '../../shared/download-progress.ts';
+import { canShareZip } from '../../shared/send-file.ts';
 
 interface ImportOutcome {
   stored: number;
@@ -53,7 +54,7 @@ export class LabelPage extends LitElement {
 
   private readonly _dataset = new ContextConsumer(this, { context: datasetContext });
   private readonly _toasts = new ContextConsumer(this, { context: toastContext });
-  private readonly _canShare = canSendDataset();
+  private readonly _canShare = canShareZip();
   declare private _images: StoredImage[] | undefined;
   declare private _currentId: string | undefined;
   declare private _filter: GalleryFilter;

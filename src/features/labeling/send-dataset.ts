@@ -4,12 +4,9 @@ import { msg, str } from '@lit/localize';
 import { exportArchive } from '../../dataset/archive.ts';
 import type { StoredImage } from '../../dataset/dataset-store.ts';
 import type { SplitSettings } from '../../dataset/split.ts';
-import { canShareFile, type SendOutcome, sendFile } from '../../shared/send-file.ts';
+import { type SendOutcome, sendFile } from '../../shared/send-file.ts';
 
 const FILE_NAME = 'tama-lab-dataset.zip';
-
-/** Chrome on Android, for one, shares photos but not .zip files: ask with a file of the kind sent. */
-export const canSendDataset = (): boolean => canShareFile(new File([], FILE_NAME, { type: 'application/zip' }));
 
 /** The button says what will happen: a phone that can share the file sends it, a laptop saves it. */
 export function sendLabel(canShare: boolean, count: number | 'all'): string {

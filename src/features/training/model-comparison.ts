@@ -10,11 +10,11 @@ import { modelStoreContext } from '../../model/model-store.ts';
 import type { TrainedModelMeta } from '../../model/trained-model.ts';
 import { appUrl } from '../../shared/app-url.ts';
 import { describeError } from '../../shared/errors.ts';
-import { type SendOutcome, sendFile } from '../../shared/send-file.ts';
+import type { SendOutcome } from '../../shared/send-file.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { COLOURS, drawPending, outcomeOf, type Row, totals, wrongRows } from './comparison-rows.ts';
 import { modelComparisonStyles } from './model-comparison.styles.ts';
-import { trainedModelFile } from './model-file.ts';
+import { sendTrainedModel } from './model-file.ts';
 import './comparison-presenter.ts';
 
 const SCORE = 0.5;
@@ -127,9 +127,7 @@ export class ModelComparison extends LitElement {
   private async _distribute() {
     const model = await this._store.value?.get(this._selected);
     if (!model) return;
-    const file = trainedModelFile(model);
-    const outcome = await sendFile(file, msg(str`Tama Lab model “${model.meta.name}”`, { id: 'models.send.title' }));
-    this._sent = { outcome, file: file.name };
+    this._sent = await sendTrainedModel(model);
   }
 
   protected override updated() {

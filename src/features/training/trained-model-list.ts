@@ -5,10 +5,10 @@ import { css, html, LitElement, nothing } from 'lit';
 import { activeModel, modelStoreContext, STOCK_COCO } from '../../model/model-store.ts';
 import { type TrainedModelMeta, trainedModelFromZip } from '../../model/trained-model.ts';
 import { describeError } from '../../shared/errors.ts';
-import { canShareFile, sendFile } from '../../shared/send-file.ts';
+import { canShareZip } from '../../shared/send-file.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
-import { trainedModelFile } from './model-file.ts';
+import { sendTrainedModel } from './model-file.ts';
 
 /** Saved models: choose the active one, rename, delete (with undo), send (or export) and import as .zip. */
 export class TrainedModelList extends LitElement {
@@ -62,7 +62,7 @@ export class TrainedModelList extends LitElement {
   private readonly _store = new ContextConsumer(this, { context: modelStoreContext });
   private readonly _toasts = new ContextConsumer(this, { context: toastContext });
   // Says on the button what will happen: a phone opens its share sheet, a laptop saves the file.
-  private readonly _canShare = canShareFile(new File([], 'tama-lab-model.zip', { type: 'application/zip' }));
+  private readonly _canShare = canShareZip();
   // Its value stays while a reload runs, so the list does not blink after a rename or delete.
   private readonly _models = new Task(this, {
     args: () => [this._store.value, this.revision] as const,
@@ -121,7 +121,7 @@ export class TrainedModelList extends LitElement {
   private async _send(meta: TrainedModelMeta) {
     const model = await this._store.value?.get(meta.id);
     if (!model) return;
-    await sendFile(trainedModelFile(model), msg(str`Tama Lab model “${meta.name}”`, { id: 'models.send.title' }));
+    await sendTrainedModel(model);
   }
 
   private async _import(event: Event) {
