@@ -1,4 +1,5 @@
 import { msg } from '@lit/localize';
+import type { Problem } from './problem.ts';
 
 export type Stage = 'backend' | 'model' | 'offline' | 'dataset';
 
@@ -23,4 +24,20 @@ export function isAbortError(error: unknown): boolean {
 export function describeError(stage: Stage, error: unknown): string {
   const detail = error instanceof Error ? error.message : String(error);
   return `${stageLabel(stage)}: ${detail}`;
+}
+
+/**
+ * A Problem in the user's language. (Contract for the labeling and other pages: the catalogue of codes
+ * is filled in by the language work of issue #14.)
+ */
+export function describeProblem(problem: Problem): string {
+  switch (problem.code) {
+    default:
+      return msg('This could not be read.', { id: 'problem.unknown' });
+  }
+}
+
+/** A skipped item of an import report in the user's language (its `problem`, when the importer gave one). */
+export function describeSkip(skip: { reason: string; problem?: Problem }): string {
+  return skip.problem ? describeProblem(skip.problem) : msg('This could not be read.', { id: 'problem.unknown' });
 }

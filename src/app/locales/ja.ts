@@ -28,6 +28,7 @@ export const templates = {
   'backend.software': 'ソフトウェア・低速',
   'error.stage.backend': 'バックエンドエラー',
   'error.stage.model': 'モデルエラー',
+  'problem.unknown': '読み込めませんでした。',
   'error.stage.offline': 'オフライン機能エラー',
   'pwa.offlineReady': 'オフラインで使える準備ができました',
   'pwa.updateAvailable': '新しいバージョンがあります',
