@@ -8,6 +8,7 @@ import { type BackendInfo, backendContext } from '../shared/backend/backend-cont
 import { backendPreference } from '../shared/backend/backend-preference.ts';
 import { type BackendChoice, selectBackend } from '../shared/backend/backends.ts';
 import { describeError } from '../shared/errors.ts';
+import { ProblemError, problem } from '../shared/problem.ts';
 import { toastContext } from '../shared/ui/toast-context.ts';
 import type { ToastHost } from '../shared/ui/toast-host.ts';
 import { applyLocale, getLocale, type Locale } from './i18n.ts';
@@ -85,10 +86,9 @@ export class TamaApp extends LitElement {
         });
         if (selection.fellBack) {
           const reason = selection.probes[0]?.reason ?? '';
-          void this._toasts.value.show(
-            describeError('backend', `${preference.toUpperCase()} → ${selection.active.toUpperCase()} (${reason})`),
-            { tone: 'error' },
-          );
+          const params = { wanted: preference.toUpperCase(), active: selection.active.toUpperCase() };
+          const fellBack = new ProblemError(problem('backend.fellBack', reason, params));
+          void this._toasts.value.show(describeError('backend', fellBack), { tone: 'error' });
         }
         return selection.active;
       },
@@ -162,10 +162,10 @@ export class TamaApp extends LitElement {
         </nav>
         <div class="tools">
           <backend-chip></backend-chip>
-          <a class="icon-button" href=${appUrl('share')} data-share aria-label=${msg('Share the app', { id: 'share.title' })}
+          <a class="icon-button" href=${appUrl('share')} data-share aria-label=${`QR: ${msg('Share the app', { id: 'share.title' })}`}
             title=${msg('Share the app', { id: 'share.title' })}>QR</a>
           <button class="icon-button" @click=${this._onToggleLocale} lang=${getLocale() === 'ja' ? 'en' : 'ja'}
-            aria-label=${getLocale() === 'ja' ? 'Switch to English' : '日本語に切り替える'}>
+            aria-label=${getLocale() === 'ja' ? 'EN: Switch to English' : '日本語に切り替える'}>
             ${getLocale() === 'ja' ? 'EN' : '日本語'}
           </button>
           <button class="icon-button" @click=${this._onCycleTheme} aria-label=${themeLabel} title=${themeLabel}>

@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { ProblemError } from '../shared/problem.ts';
 import { ARCHIVE_LIMITS, exportArchive, importArchive } from './archive.ts';
 import type { StoredImage } from './dataset-store.ts';
 
@@ -129,6 +130,19 @@ describe('dataset archives', () => {
     expect(reasons['missing.jpg']).to.match(/missing/);
     expect(reasons['liar.jpg']).to.match(/declared 99×32/);
     expect(reasons['notes.txt']).to.match(/not an image/);
+    // Each one also carries the Problem the page words in the user's language.
+    const codes = Object.fromEntries(report.skipped.map((s) => [s.item, s.problem.code]));
+    expect(codes).to.deep.equal({
+      'broken.jpg': 'image.unreadable',
+      'sub/a.jpg': 'archive.duplicateName',
+      'missing.jpg': 'archive.missingImage',
+      'liar.jpg': 'archive.sizeMismatch',
+      'notes.txt': 'file.notImage',
+    });
+    expect(report.skipped.find((s) => s.item === 'liar.jpg')?.problem.params).to.deep.equal({
+      declared: '99×32',
+      actual: '32×32',
+    });
   });
 
   it('skips boxes outside the image and rejects broken archives and JSON as a whole', async () => {
@@ -144,10 +158,16 @@ describe('dataset archives', () => {
       error = caught;
     }
     expect(String(error)).to.match(/annotations\.json: .*outside image a\.jpg/);
+    expect((error as ProblemError).problem).to.deep.include({
+      code: 'coco.invalid',
+      params: { where: 'annotations[0].bbox', file: 'annotations.json' },
+    });
 
-    for (const [bytes, message] of [
-      [strToU8('PK but not really'), /not a readable \.zip/],
-      [zipSync({ 'annotations.json': strToU8('{"images": [') }), /annotations\.json: malformed JSON/],
+    for (const [bytes, message, code] of [
+      [strToU8('PK but not really'), /not a readable \.zip/, 'archive.unreadable'],
+      [zipSync({ 'annotations.json': strToU8('{"images": [') }), /annotations\.json: malformed JSON/, 'coco.malformed'],
+      [zipSync({}), /holds no photos/, 'archive.empty'],
+      [cocoZip({ images: [], annotations: [], categories: [] }, {}), /holds no photos/, 'archive.empty'],
     ] as const) {
       let failure: unknown;
       try {
@@ -156,13 +176,29 @@ describe('dataset archives', () => {
         failure = caught;
       }
       expect(String(failure)).to.match(message);
+      expect(failure).to.be.instanceOf(ProblemError);
+      expect((failure as ProblemError).problem.code).to.equal(code);
     }
+  });
+
+  it('names a YOLO line that is not "class cx cy w h"', async () => {
+    const report = await importArchive(
+      zipSync({ 'a.jpg': await jpeg(16, 16), 'a.txt': strToU8('0 0.5 0.5 0.2 0.2\nball 1 2 3 4') }),
+    );
+    expect(report.images[0]?.boxes).to.have.length(1);
+    expect(report.skipped.map((s) => [s.item, s.problem.code])).to.deep.equal([['a.txt line 2', 'yolo.badLine']]);
   });
 
   it('caps archive and entry sizes', async () => {
     const big = new Uint8Array(2048);
     const report = await importArchive(zipSync({ 'huge.jpg': big }), { ...ARCHIVE_LIMITS, maxEntryBytes: 1024 });
-    expect(report.skipped).to.deep.equal([{ item: 'huge.jpg', reason: 'larger than 1 KB' }]);
+    expect(report.skipped).to.deep.equal([
+      {
+        item: 'huge.jpg',
+        reason: 'larger than 1 KB',
+        problem: { code: 'archive.entryTooLarge', params: { limit: '1 KB' }, detail: 'larger than 1 KB' },
+      },
+    ]);
     let error: unknown;
     try {
       await importArchive(new Uint8Array(10), { ...ARCHIVE_LIMITS, maxArchiveBytes: 5 });
@@ -170,5 +206,6 @@ describe('dataset archives', () => {
       error = caught;
     }
     expect(String(error)).to.match(/larger than/);
+    expect((error as ProblemError).problem.code).to.equal('archive.tooLarge');
   });
 });

@@ -3,8 +3,10 @@
 // and the caller stores the result in one transaction, so a failed import changes nothing.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Box } from '../model/geometry.ts';
-import { CocoFormatError, parseCoco } from './coco.ts';
+import { type Problem, type ProblemCode, ProblemError, problem } from '../shared/problem.ts';
+import { parseCoco } from './coco.ts';
 import type { LabeledBox, StoredImage } from './dataset-store.ts';
+import { type SkippedItem, skippedItem } from './skipped.ts';
 import { type SplitSettings, splitOf } from './split.ts';
 import { formatBytes } from './storage-status.ts';
 
@@ -25,7 +27,7 @@ export interface ImportedImage {
 
 export interface ImportReport {
   images: ImportedImage[];
-  skipped: { item: string; reason: string }[];
+  skipped: SkippedItem[];
   format: 'coco' | 'yolo' | 'images';
 }
 
@@ -111,32 +113,40 @@ function mimeFor(name: string): string {
   );
 }
 
-function checkBox(box: Box, width: number, height: number): string | undefined {
+function checkBox(item: string, box: Box, width: number, height: number): SkippedItem | undefined {
   const [x, y, w, h] = box;
-  if (!(w > 0 && h > 0)) return 'non-positive width or height';
-  if (x < -1 || y < -1 || x + w > width + 1 || y + h > height + 1) return `outside the ${width}×${height} image`;
+  if (!(w > 0 && h > 0)) return skippedItem(item, 'box.empty', 'non-positive width or height');
+  if (x < -1 || y < -1 || x + w > width + 1 || y + h > height + 1)
+    return skippedItem(item, 'box.outside', `outside the ${width}×${height} image`, { size: `${width}×${height}` });
   return undefined;
 }
 
-/** Reads a COCO or YOLO .zip (or a zip of bare images). Throws only when the archive itself is unusable. */
+/**
+ * Reads a COCO or YOLO .zip (or a zip of bare images). Throws a ProblemError only when the archive itself
+ * is unusable: too large, unreadable, broken COCO JSON, or without a single photo or entry to report.
+ */
 export async function importArchive(bytes: Uint8Array, limits = ARCHIVE_LIMITS): Promise<ImportReport> {
-  if (bytes.length > limits.maxArchiveBytes)
-    throw new Error(`the archive is larger than ${formatBytes(limits.maxArchiveBytes)}`);
-  const skipped: ImportReport['skipped'] = [];
+  if (bytes.length > limits.maxArchiveBytes) {
+    const limit = formatBytes(limits.maxArchiveBytes);
+    throw new ProblemError(problem('archive.tooLarge', `the archive is larger than ${limit}`, { limit }));
+  }
+  const skipped: SkippedItem[] = [];
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(bytes, {
       filter: (file) => {
         if (file.name.endsWith('/')) return false;
         if (file.originalSize > limits.maxEntryBytes) {
-          skipped.push({ item: file.name, reason: `larger than ${formatBytes(limits.maxEntryBytes)}` });
+          const limit = formatBytes(limits.maxEntryBytes);
+          skipped.push(skippedItem(file.name, 'archive.entryTooLarge', `larger than ${limit}`, { limit }));
           return false;
         }
         return true;
       },
     });
   } catch (error) {
-    throw new Error(`not a readable .zip (${error instanceof Error ? error.message : String(error)})`);
+    const why = error instanceof Error ? error.message : String(error);
+    throw new ProblemError(problem('archive.unreadable', `not a readable .zip (${why})`));
   }
 
   const names = Object.keys(entries).filter((name) => !name.startsWith('__MACOSX/'));
@@ -151,30 +161,32 @@ export async function importArchive(bytes: Uint8Array, limits = ARCHIVE_LIMITS):
     negative: boolean,
     declared?: { width: number; height: number; tama_burst?: string; tama_contributor?: string },
   ) {
+    const skip = (code: ProblemCode, reason: string, params?: Problem['params']) =>
+      skipped.push(skippedItem(name, code, reason, params));
     if (images.length >= limits.maxImages)
-      return skipped.push({ item: name, reason: `more than ${limits.maxImages} images` });
+      return skip('archive.tooManyImages', `more than ${limits.maxImages} images`, { max: limits.maxImages });
     const base = name.split('/').pop() as string;
-    if (seen.has(base)) return skipped.push({ item: name, reason: 'duplicate file name' });
+    if (seen.has(base)) return skip('archive.duplicateName', 'duplicate file name');
     const data = entries[name];
-    if (!data) return skipped.push({ item: name, reason: 'referenced but missing from the archive' });
-    if (!imageName.test(name)) return skipped.push({ item: name, reason: 'not an image file' });
+    if (!data) return skip('archive.missingImage', 'referenced but missing from the archive');
+    if (!imageName.test(name)) return skip('file.notImage', 'not an image file');
     const blob = new Blob([data as Uint8Array<ArrayBuffer>], { type: mimeFor(name) });
     let size: { width: number; height: number };
     try {
       size = await decodeSize(blob);
-    } catch {
-      return skipped.push({ item: name, reason: 'corrupt or unsupported image' });
+    } catch (error) {
+      const why = error instanceof Error ? ` (${error.message})` : '';
+      return skip('image.unreadable', `corrupt or unsupported image${why}`);
     }
     if (declared && (declared.width !== size.width || declared.height !== size.height)) {
-      return skipped.push({
-        item: name,
-        reason: `declared ${declared.width}×${declared.height} but the image is ${size.width}×${size.height}`,
-      });
+      const said = `${declared.width}×${declared.height}`;
+      const actual = `${size.width}×${size.height}`;
+      return skip('archive.sizeMismatch', `declared ${said} but the image is ${actual}`, { declared: said, actual });
     }
     const kept = boxes.filter(({ box }, i) => {
-      const problem = checkBox(box, size.width, size.height);
-      if (problem) skipped.push({ item: `${name} box ${i + 1}`, reason: problem });
-      return !problem;
+      const bad = checkBox(`${name} box ${i + 1}`, box, size.width, size.height);
+      if (bad) skipped.push(bad);
+      return !bad;
     });
     seen.add(base);
     images.push({
@@ -193,7 +205,9 @@ export async function importArchive(bytes: Uint8Array, limits = ARCHIVE_LIMITS):
     try {
       coco = parseCoco(strFromU8(entries[cocoName] as Uint8Array));
     } catch (error) {
-      throw new Error(`${cocoName}: ${error instanceof CocoFormatError ? error.message : String(error)}`);
+      // parseCoco throws only ProblemErrors (CocoFormatError); the file name is what it could not know.
+      const { code, params, detail } = (error as ProblemError).problem;
+      throw new ProblemError(problem(code, `${cocoName}: ${detail}`, { ...params, file: cocoName }));
     }
     const folder = cocoName.includes('/') ? cocoName.slice(0, cocoName.lastIndexOf('/') + 1) : '';
     const category = new Map(coco.categories.map((c) => [c.id, c.name]));
@@ -204,7 +218,7 @@ export async function importArchive(bytes: Uint8Array, limits = ARCHIVE_LIMITS):
       // Plain COCO lists background images without annotations; our own export says so explicitly.
       await addImage(folder + image.file_name, boxes, image.tama_negative ?? boxes.length === 0, image);
     }
-    return { images, skipped, format: 'coco' };
+    return reportOf({ images, skipped, format: 'coco' });
   }
 
   const classesName = names.find((name) => /(^|\/)classes\.txt$/.test(name));
@@ -251,7 +265,7 @@ export async function importArchive(bytes: Uint8Array, limits = ARCHIVE_LIMITS):
       const parts = line.split(/\s+/).map(Number);
       const [cls, cx, cy, w, h] = parts as [number, number, number, number, number];
       if (parts.length !== 5 || parts.some((v) => !Number.isFinite(v)) || !Number.isInteger(cls) || cls < 0) {
-        skipped.push({ item: `${labelFile} line ${i + 1}`, reason: 'not "class cx cy w h"' });
+        skipped.push(skippedItem(`${labelFile} line ${i + 1}`, 'yolo.badLine', 'not "class cx cy w h"'));
         return;
       }
       if (!size) return;
@@ -262,5 +276,12 @@ export async function importArchive(bytes: Uint8Array, limits = ARCHIVE_LIMITS):
     });
     await addImage(name, boxes, boxes.length === 0 && lines.length === 0);
   }
-  return { images, skipped, format: labelFiles.size ? 'yolo' : 'images' };
+  return reportOf({ images, skipped, format: labelFiles.size ? 'yolo' : 'images' });
+}
+
+/** A zip without a photo and without anything to report (empty, or a COCO file listing no image) is refused. */
+function reportOf(report: ImportReport): ImportReport {
+  if (!report.images.length && !report.skipped.length)
+    throw new ProblemError(problem('archive.empty', 'the archive holds no photos'));
+  return report;
 }

@@ -1,4 +1,5 @@
 // Kept apart from the store: it needs the page's media elements, and the store is also used in workers.
+import { ProblemError, problem } from '../shared/problem.ts';
 
 /** A JPEG of what `source` shows now, at most `maxSide` pixels on its longer side. */
 export async function captureFrame(
@@ -7,7 +8,7 @@ export async function captureFrame(
 ): Promise<{ blob: Blob; width: number; height: number }> {
   const sourceWidth = source instanceof HTMLVideoElement ? source.videoWidth : source.naturalWidth;
   const sourceHeight = source instanceof HTMLVideoElement ? source.videoHeight : source.naturalHeight;
-  if (!sourceWidth || !sourceHeight) throw new Error('no picture to capture yet');
+  if (!sourceWidth || !sourceHeight) throw new ProblemError(problem('image.notReady', 'no picture to capture yet'));
   const scale = Math.min(1, maxSide / Math.max(sourceWidth, sourceHeight));
   const width = Math.round(sourceWidth * scale);
   const height = Math.round(sourceHeight * scale);

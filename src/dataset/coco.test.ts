@@ -214,6 +214,18 @@ describe('parseCoco: rejected input', () => {
     }
   });
 
+  it('reports a Problem the page can word: malformed JSON, or where the first mistake is', () => {
+    expect(rejection('{"images": [').problem).to.include({ code: 'coco.malformed' });
+    expect(rejection('[]').problem.params).to.deep.equal({ where: 'images, annotations, categories' });
+    const bad = rejection(withPart('annotations', 2, { bbox: [1, 1, 0, 2] }));
+    expect(bad.problem).to.deep.equal({
+      code: 'coco.invalid',
+      params: { where: 'annotations[2].bbox' },
+      detail: 'annotations[2].bbox has a non-positive size',
+    });
+    expect(rejection(withPart('images', 1, { width: 0 })).problem.params).to.deep.equal({ where: 'images[1]' });
+  });
+
   it('rejects numbers JSON can only write as overflow (Infinity), not just non-numbers', () => {
     const text = JSON.stringify(dataset()).replace('"width":640', '"width":1e999');
     expect(text).to.contain('1e999');

@@ -1,6 +1,7 @@
 // Reading COCO detection JSON defensively: anything that does not match the schema is reported with
 // where it is, instead of surfacing later as NaN boxes.
 import type { Box } from '../model/geometry.ts';
+import { ProblemError, problem } from '../shared/problem.ts';
 import { normalizeContributor } from './contributor.ts';
 
 export interface CocoImage {
@@ -32,9 +33,13 @@ export interface CocoDataset {
   categories: CocoCategory[];
 }
 
-export class CocoFormatError extends Error {
+/** The JSON is not COCO: `problem.params.where` says where (e.g. "annotations[3].bbox"), the message says why. */
+export class CocoFormatError extends ProblemError {
   override name = 'CocoFormatError';
 }
+
+/** The first mistake, at `where` (a path into the JSON), explained in English by `detail`. */
+const invalid = (where: string, detail: string) => new CocoFormatError(problem('coco.invalid', detail, { where }));
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -42,7 +47,7 @@ const isFiniteNumber = (value: unknown): value is number => typeof value === 'nu
 
 function arrayField(root: Record<string, unknown>, key: string): unknown[] {
   const value = root[key];
-  if (!Array.isArray(value)) throw new CocoFormatError(`"${key}" must be an array`);
+  if (!Array.isArray(value)) throw invalid(key, `"${key}" must be an array`);
   return value;
 }
 
@@ -52,33 +57,37 @@ function contributorField(value: unknown): Pick<CocoImage, 'tama_contributor'> {
   return name ? { tama_contributor: name } : {};
 }
 
-/** Parses and checks a COCO detection dataset; throws CocoFormatError naming the first problem. */
+/** Parses and checks a COCO detection dataset; throws CocoFormatError naming the first mistake and where it is. */
 export function parseCoco(text: string): CocoDataset {
   let root: unknown;
   try {
     root = JSON.parse(text);
   } catch (error) {
-    throw new CocoFormatError(`malformed JSON (${error instanceof Error ? error.message : String(error)})`);
+    const why = error instanceof Error ? error.message : String(error);
+    throw new CocoFormatError(problem('coco.malformed', `malformed JSON (${why})`));
   }
   if (!isObject(root))
-    throw new CocoFormatError('the top level must be an object with images, annotations and categories');
+    throw invalid(
+      'images, annotations, categories',
+      'the top level must be an object with images, annotations and categories',
+    );
 
   const categories = arrayField(root, 'categories').map((value, i): CocoCategory => {
     if (!isObject(value) || !isFiniteNumber(value.id) || typeof value.name !== 'string' || !value.name) {
-      throw new CocoFormatError(`categories[${i}] needs a numeric id and a non-empty name`);
+      throw invalid(`categories[${i}]`, `categories[${i}] needs a numeric id and a non-empty name`);
     }
     return { id: value.id, name: value.name };
   });
   const categoryIds = new Set(categories.map((category) => category.id));
   // Two names for one id would silently merge two classes on import.
-  if (categoryIds.size !== categories.length) throw new CocoFormatError('category ids must be unique');
+  if (categoryIds.size !== categories.length) throw invalid('categories', 'category ids must be unique');
 
   const images = arrayField(root, 'images').map((value, i): CocoImage => {
     if (!isObject(value) || !isFiniteNumber(value.id) || typeof value.file_name !== 'string' || !value.file_name) {
-      throw new CocoFormatError(`images[${i}] needs a numeric id and a file_name`);
+      throw invalid(`images[${i}]`, `images[${i}] needs a numeric id and a file_name`);
     }
     if (!isFiniteNumber(value.width) || !isFiniteNumber(value.height) || value.width <= 0 || value.height <= 0) {
-      throw new CocoFormatError(`images[${i}] (${value.file_name}) needs a positive width and height`);
+      throw invalid(`images[${i}]`, `images[${i}] (${value.file_name}) needs a positive width and height`);
     }
     return {
       id: value.id,
@@ -91,27 +100,26 @@ export function parseCoco(text: string): CocoDataset {
     };
   });
   const imagesById = new Map(images.map((image) => [image.id, image]));
-  if (imagesById.size !== images.length) throw new CocoFormatError('image ids must be unique');
+  if (imagesById.size !== images.length) throw invalid('images', 'image ids must be unique');
 
   const annotations = arrayField(root, 'annotations').map((value, i): CocoAnnotation => {
     if (!isObject(value) || !isFiniteNumber(value.image_id) || !isFiniteNumber(value.category_id)) {
-      throw new CocoFormatError(`annotations[${i}] needs numeric image_id and category_id`);
+      throw invalid(`annotations[${i}]`, `annotations[${i}] needs numeric image_id and category_id`);
     }
     const image = imagesById.get(value.image_id);
-    if (!image) throw new CocoFormatError(`annotations[${i}] refers to unknown image_id ${value.image_id}`);
+    if (!image) throw invalid(`annotations[${i}]`, `annotations[${i}] refers to unknown image_id ${value.image_id}`);
     if (!categoryIds.has(value.category_id))
-      throw new CocoFormatError(`annotations[${i}] refers to unknown category_id ${value.category_id}`);
+      throw invalid(`annotations[${i}]`, `annotations[${i}] refers to unknown category_id ${value.category_id}`);
     const bbox = value.bbox;
+    const where = `annotations[${i}].bbox`;
     if (!Array.isArray(bbox) || bbox.length !== 4 || !bbox.every(isFiniteNumber)) {
-      throw new CocoFormatError(`annotations[${i}].bbox must be [x, y, width, height] numbers`);
+      throw invalid(where, `${where} must be [x, y, width, height] numbers`);
     }
     const [x, y, w, h] = bbox as Box;
-    if (w <= 0 || h <= 0) throw new CocoFormatError(`annotations[${i}].bbox has a non-positive size`);
+    if (w <= 0 || h <= 0) throw invalid(where, `${where} has a non-positive size`);
     const slack = 1; // pixels of rounding tolerance at the image border
     if (x < -slack || y < -slack || x + w > image.width + slack || y + h > image.height + slack) {
-      throw new CocoFormatError(
-        `annotations[${i}].bbox lies outside image ${image.file_name} (${image.width}×${image.height})`,
-      );
+      throw invalid(where, `${where} lies outside image ${image.file_name} (${image.width}×${image.height})`);
     }
     return {
       id: isFiniteNumber(value.id) ? value.id : i + 1,

@@ -59,6 +59,7 @@ describe('importing files', () => {
     expect(skipped[0]?.reason).to.match(/not an image file/);
     expect(skipped[1]?.reason).to.match(/not a readable \.zip/);
     expect(skipped[2]?.reason).to.match(/not an image/);
+    expect(skipped.map((s) => s.problem.code)).to.deep.equal(['file.notImage', 'archive.unreadable', 'file.notImage']);
   });
 
   describe('into the dataset', () => {
@@ -76,7 +77,13 @@ describe('importing files', () => {
         [32, 32, 1],
         [20, 10, 0],
       ]);
-      expect(report.skipped).to.deep.equal([{ item: 'dataset.zip: readme.md', reason: 'not an image file' }]);
+      expect(report.skipped).to.deep.equal([
+        {
+          item: 'dataset.zip: readme.md',
+          reason: 'not an image file',
+          problem: { code: 'file.notImage', detail: 'not an image file' },
+        },
+      ]);
       expect((await store.list()).map((image) => image.id)).to.deep.equal(report.stored.map((image) => image.id));
 
       const nothing = await importFiles([new File(['hello'], 'notes.txt', { type: 'text/plain' })], store);

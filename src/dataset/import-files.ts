@@ -5,12 +5,9 @@ import { importArchive } from './archive.ts';
 import { contentHash } from './content-hash.ts';
 import type { DatasetStore, NewImage, StoredImage } from './dataset-store.ts';
 import { DEFAULT_MAX_SIDE, importPhotos } from './photo-import.ts';
+import { type SkippedItem, skippedByError } from './skipped.ts';
 
-/** A file, or an entry or box inside a .zip, that was left out, and why. */
-export interface SkippedItem {
-  item: string;
-  reason: string;
-}
+export type { SkippedItem } from './skipped.ts';
 
 export interface PreparedImport {
   images: NewImage[];
@@ -54,7 +51,8 @@ export async function prepareImport(files: readonly File[], maxSide = DEFAULT_MA
         })),
       );
     } catch (error) {
-      skipped.push({ item: file.name, reason: error instanceof Error ? error.message : String(error) });
+      // Only a storage or programming failure is not a ProblemError here; the file is still named.
+      skipped.push(skippedByError(file.name, error, 'archive.unreadable'));
     }
   }
   const photos = await importPhotos(

@@ -26,6 +26,7 @@ describe('photo import', () => {
     expect(report.skipped.map((s) => s.item)).to.deep.equal(['notes.txt', 'broken.jpg']);
     expect(report.skipped[0]?.reason).to.match(/not an image/);
     expect(report.skipped[1]?.reason).to.match(/corrupt/);
+    expect(report.skipped.map((s) => s.problem.code)).to.deep.equal(['file.notImage', 'image.unreadable']);
   });
 
   it('honours a smaller max side', async () => {

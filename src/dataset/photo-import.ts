@@ -2,12 +2,13 @@
 // (anything unreadable is reported, not stored) and downscaled so a 12-megapixel phone photo does not
 // cost 5 MB of storage and seconds of decoding on every visit.
 import type { NewImage } from './dataset-store.ts';
+import { type SkippedItem, skippedItem } from './skipped.ts';
 
 export const DEFAULT_MAX_SIDE = 1280;
 
 export interface PhotoImportReport {
   images: NewImage[];
-  skipped: { item: string; reason: string }[];
+  skipped: SkippedItem[];
 }
 
 /** Decodes and, if larger than `maxSide` on its longer side, re-encodes a photo as JPEG. */
@@ -37,13 +38,14 @@ export async function importPhotos(files: readonly File[], maxSide = DEFAULT_MAX
   const report: PhotoImportReport = { images: [], skipped: [] };
   for (const file of files) {
     if (file.type && !file.type.startsWith('image/')) {
-      report.skipped.push({ item: file.name, reason: `not an image (${file.type})` });
+      report.skipped.push(skippedItem(file.name, 'file.notImage', `not an image (${file.type})`));
       continue;
     }
     try {
       report.images.push({ ...(await preparePhoto(file, maxSide)), source: 'import' });
-    } catch {
-      report.skipped.push({ item: file.name, reason: 'corrupt or unsupported image' });
+    } catch (error) {
+      const why = error instanceof Error ? ` (${error.message})` : '';
+      report.skipped.push(skippedItem(file.name, 'image.unreadable', `corrupt or unsupported image${why}`));
     }
   }
   return report;

@@ -1,5 +1,6 @@
 import type { GraphModel, Tensor } from '@tensorflow/tfjs';
 import { type BackendChoice, type BackendName, loadTf, selectBackend } from '../shared/backend/backends.ts';
+import { asNetworkProblem, ProblemError, problem } from '../shared/problem.ts';
 import { COCO_CLASSES, SPORTS_BALL } from './coco-classes.ts';
 import { decodeDetections } from './decode.ts';
 import type { Detection } from './geometry.ts';
@@ -76,7 +77,12 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
         ? undefined
         : await fetchTrainedModel(choice === 'default' ? ballModelUrl() : choice, true);
   const url = trained ? modelUrl(trained.meta.base) : choice === 'coco' ? modelUrl() : (choice as string);
-  const model: GraphModel = await tf.loadGraphModel(url, options.onProgress ? { onProgress: options.onProgress } : {});
+  // Offline, a weight precision that was never downloaded fails here with the browser's "Failed to fetch".
+  const model: GraphModel = await tf
+    .loadGraphModel(url, options.onProgress ? { onProgress: options.onProgress } : {})
+    .catch((error: unknown) => {
+      throw asNetworkProblem(error, url);
+    });
   const labels: readonly (string | null)[] = trained ? trained.meta.classes : COCO_CLASSES;
   const heads = trained ? trainedHeads(tf, trained) : undefined;
   const anchors = trained ? graphAnchors(tf, model) : undefined;
@@ -112,7 +118,7 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
       classes === 'all' ? labels.filter((label): label is string => label !== null) : (classes ?? defaultClasses);
     return wanted.map((label) => {
       const column = labels.indexOf(label);
-      if (column < 0) throw new Error(`the model has no class "${label}"`);
+      if (column < 0) throw new ProblemError(problem('model.noClass', `the model has no class "${label}"`, { label }));
       return column;
     });
   }
@@ -161,7 +167,7 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
       const { threshold = 0.5, iouThreshold = 0.5, maxDetections = 20 } = detectOptions;
       const columns = columnsFor(detectOptions.classes);
       const { width, height } = sourceSize(source);
-      if (!width || !height) throw new Error('the image has no pixels yet');
+      if (!width || !height) throw new ProblemError(problem('image.notReady', 'the image has no pixels yet'));
       const [scoresTensor, boxesTensor] = await inferTopCandidates(source, columns);
       try {
         const [scores, boxes] = await Promise.all([scoresTensor.data(), boxesTensor.data()]);

@@ -4,6 +4,7 @@
 // differentiate (WASM has no Conv2DBackpropFilter). The graph is run only up to the frozen part.
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { GraphModel, Tensor, Tensor2D } from '@tensorflow/tfjs';
+import { ProblemError, problem } from '../shared/problem.ts';
 
 type Tf = typeof tfTypes;
 
@@ -57,7 +58,8 @@ export function headWeightNames(): string[] {
 
 function graphWeight(model: GraphModel, name: string): Tensor {
   const tensor = model.weights[name]?.[0];
-  if (!tensor) throw new Error(`the model has no weight "${name}": not a COCO-SSD graph`);
+  if (!tensor)
+    throw new ProblemError(problem('model.notCocoGraph', `the model has no weight "${name}": not a COCO-SSD graph`));
   return tensor;
 }
 

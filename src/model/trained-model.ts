@@ -4,6 +4,7 @@
 // a message saying what is wrong, before a tensor is made.
 import type * as tfTypes from '@tensorflow/tfjs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { asNetworkProblem, type Problem, type ProblemCode, ProblemError, problem } from '../shared/problem.ts';
 import { MODEL_VARIANTS, type ModelVariant } from './model-variants.ts';
 import { headWeightNames, LEVELS, type LevelHeads } from './ssd-heads.ts';
 
@@ -65,9 +66,14 @@ export interface TrainedModel {
   weights: Float32Array;
 }
 
-export class TrainedModelError extends Error {
+/** A model file that cannot be used; its Problem says what is wrong, its message the English detail. */
+export class TrainedModelError extends ProblemError {
   override name = 'TrainedModelError';
 }
+
+const refuse = (code: ProblemCode, detail: string, params?: Problem['params']): never => {
+  throw new TrainedModelError(problem(code, detail, params));
+};
 
 /** The shape each head weight must have for `classCount` classes. */
 export function expectedShapes(classCount: number): { name: string; shape: number[] }[] {
@@ -84,28 +90,32 @@ const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 
 /** Checks everything a detector relies on; throws TrainedModelError naming the first problem. */
 export function validateTrainedModel(meta: unknown, weightBytes: number): TrainedModelMeta {
-  const fail = (why: string): never => {
-    throw new TrainedModelError(why);
-  };
-  if (typeof meta !== 'object' || meta === null) return fail('model.json is not a JSON object');
+  if (typeof meta !== 'object' || meta === null) return refuse('model.notTamaLab', 'model.json is not a JSON object');
   const m = meta as Partial<TrainedModelMeta>;
-  if (m.format !== TRAINED_FORMAT) return fail(`not a Tama Lab model (format is ${JSON.stringify(m.format)})`);
-  if (m.version !== VERSION) return fail(`model version ${m.version} is not supported (this app reads ${VERSION})`);
-  if (!MODEL_VARIANTS.includes(m.base as ModelVariant)) return fail(`unknown base model ${JSON.stringify(m.base)}`);
+  if (m.format !== TRAINED_FORMAT)
+    return refuse('model.notTamaLab', `not a Tama Lab model (format is ${JSON.stringify(m.format)})`);
+  if (m.version !== VERSION)
+    return refuse('model.version', `model version ${m.version} is not supported (this app reads ${VERSION})`, {
+      version: String(m.version),
+      supported: VERSION,
+    });
+  if (!MODEL_VARIANTS.includes(m.base as ModelVariant))
+    return refuse('model.base', `unknown base model ${JSON.stringify(m.base)}`, { base: String(m.base) });
   if (!Array.isArray(m.classes) || !m.classes.length || m.classes.some((c) => typeof c !== 'string' || !c))
-    return fail('the model must name at least one class');
+    return refuse('model.noClasses', 'the model must name at least one class');
   const expected = expectedShapes(m.classes.length);
   const weights = Array.isArray(m.weights) ? m.weights : [];
   expected.forEach(({ name, shape }, i) => {
     const found = weights[i];
     if (found?.name !== name || JSON.stringify(found.shape) !== JSON.stringify(shape))
-      fail(
+      refuse(
+        'model.weightsLayout',
         `weight ${i + 1} should be ${name} ${JSON.stringify(shape)}, found ${found?.name ?? 'nothing'} ${JSON.stringify(found?.shape)}`,
       );
   });
   const floats = expected.reduce((sum, { shape }) => sum + size(shape), 0);
   if (weightBytes !== floats * 4)
-    fail(`weights.bin has ${weightBytes} bytes; ${m.classes.length} classes need ${floats * 4}`);
+    refuse('model.weightsSize', `weights.bin has ${weightBytes} bytes; ${m.classes.length} classes need ${floats * 4}`);
   return { ...(m as TrainedModelMeta), name: typeof m.name === 'string' && m.name ? m.name : 'model' };
 }
 
@@ -114,7 +124,7 @@ export function parseTrainedModel(json: string, bin: ArrayBuffer): TrainedModel 
   try {
     meta = JSON.parse(json);
   } catch (error) {
-    throw new TrainedModelError(`model.json is not valid JSON (${(error as Error).message})`);
+    refuse('model.jsonInvalid', `model.json is not valid JSON (${(error as Error).message})`);
   }
   const checked = validateTrainedModel(meta, bin.byteLength);
   return { meta: checked, weights: new Float32Array(bin.slice(0)) };
@@ -136,12 +146,12 @@ export function trainedModelFromZip(bytes: Uint8Array): TrainedModel {
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(bytes);
-  } catch {
-    throw new TrainedModelError('not a readable .zip');
+  } catch (error) {
+    return refuse('archive.unreadable', `not a readable .zip (${(error as Error).message})`);
   }
   const json = Object.keys(entries).find((name) => name.endsWith('model.json'));
   const bin = Object.keys(entries).find((name) => name.endsWith('weights.bin'));
-  if (!json || !bin) throw new TrainedModelError('the .zip needs model.json and weights.bin');
+  if (!json || !bin) return refuse('model.filesMissing', 'the .zip needs model.json and weights.bin');
   const data = entries[bin] as Uint8Array;
   return parseTrainedModel(
     strFromU8(entries[json] as Uint8Array),
@@ -241,11 +251,22 @@ export async function fetchTrainedModel(url: string): Promise<TrainedModel>;
 /** With `orGraph`, a model.json that is a plain graph (like COCO-SSD's) gives undefined, not an error. */
 export async function fetchTrainedModel(url: string, orGraph: true): Promise<TrainedModel | undefined>;
 export async function fetchTrainedModel(url: string, orGraph = false): Promise<TrainedModel | undefined> {
-  const response = await fetch(url);
-  if (!response.ok) throw new TrainedModelError(`${url}: HTTP ${response.status}`);
+  const response = await download(url);
   const json = await response.text();
   if (orGraph && !json.includes(TRAINED_FORMAT)) return undefined;
-  const weights = await fetch(new URL('weights.bin', new URL(url, globalThis.location?.href)));
-  if (!weights.ok) throw new TrainedModelError(`weights.bin next to ${url}: HTTP ${weights.status}`);
+  const weights = await download(new URL('weights.bin', new URL(url, globalThis.location?.href)).href);
   return parseTrainedModel(json, await weights.arrayBuffer());
+}
+
+/** fetch() whose failures are Problems: no network, or the server's HTTP status. */
+async function download(url: string): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw asNetworkProblem(error, url);
+  }
+  if (!response.ok)
+    throw new ProblemError(problem('network.http', `${url}: HTTP ${response.status}`, { status: response.status }));
+  return response;
 }

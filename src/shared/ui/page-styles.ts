@@ -83,8 +83,41 @@ export const pageStyles = css`
     height: 1px;
     opacity: 0;
   }
+  /*
+   * Disabled controls must not look pressable: faded, a dashed outline and a no-entry cursor. Half
+   * opacity keeps the text legible (WCAG exempts disabled controls from the contrast minimum).
+   */
+  button:disabled,
+  select:disabled,
+  input:disabled,
+  .actions .button:has(input:disabled) {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
+  .actions button:disabled,
+  .actions select:disabled,
+  .actions .button:has(input:disabled) {
+    border-style: dashed;
+  }
   .error {
     color: var(--danger);
+  }
+  /* An error's technical detail (ui/error-message.ts), folded under the sentence in the user's language. */
+  .error-detail {
+    margin-top: 0.25rem;
+    color: var(--text-muted);
+    font-size: 0.85rem;
+  }
+  .error-detail summary {
+    display: inline-flex;
+    align-items: center;
+    min-height: var(--tap-target);
+    cursor: pointer;
+  }
+  .error-detail code {
+    display: block;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
   }
   /* A card of labelled number inputs and selects (training settings). */
   .settings label {
