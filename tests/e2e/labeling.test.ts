@@ -132,7 +132,9 @@ test('label on a phone: import, suggestions, finger drawing, pinch, no-ball, exp
   await page.locator('[data-imported="0"][data-skipped="1"]').waitFor();
   assert.deepEqual(await stats(page), { ...(await stats(page)), images: 2, unlabeled: 2 });
 
-  // The first unlabeled photo opens with the model's proposals (stock COCO "sports ball").
+  // On a phone the editor is a view of its own: the first unlabeled photo opens in it, with the model's
+  // proposals (stock COCO "sports ball").
+  await page.locator('[data-open-editor]').tap();
   const suggestState = page.locator('label-editor [data-suggest-state]');
   await page.locator('label-editor [data-suggest-state="done"]').waitFor({ timeout: 90_000 });
   const proposed = Number(await suggestState.getAttribute('data-suggestions'));

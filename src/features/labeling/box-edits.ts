@@ -2,36 +2,53 @@
 // <box-labeler> element keeps the state, the selection and the undo steps.
 import type { LabeledBox } from '../../dataset/dataset-store.ts';
 import type { Box } from '../../model/geometry.ts';
-import { type Bounds, type Handle, hitTest, moveBox, type Point, resizeBox } from './box-geometry.ts';
+import { type Bounds, boxAt, type Handle, handleAt, moveBox, type Point, resizeBox } from './box-geometry.ts';
 import type { Suggestion } from './suggestion.ts';
 
-/** Drawing a new box (maybe a tap on a suggestion), or moving / resizing the box at `index`. */
+/**
+ * Drawing a new box (a tap when it stays tiny: on a box or a suggestion it picks that one), or moving /
+ * resizing the selected box at `index`.
+ */
 export type Drag =
-  | { kind: 'draw'; start: Point; current: Point; suggestion?: number }
+  | { kind: 'draw'; start: Point; current: Point; box?: number; suggestion?: number }
   | { kind: 'move' | Handle; index: number; start: Point; original: Box };
 
-/** What pressing at `p` starts: the topmost box part within `reach`, else a drawing. */
+/**
+ * What pressing at `p` starts. Only the selected box can be changed by dragging — from one of its
+ * handles (touch areas of `radius`) or its inside; anywhere else, even right beside or inside another
+ * box, a new box is drawn, so boxing a ball next to a labelled one never stretches its neighbour.
+ */
 export function startDrag(
   boxes: readonly LabeledBox[],
+  selected: number | undefined,
   suggestions: readonly Suggestion[],
   p: Point,
-  reach: number,
+  radius: number,
 ): Drag {
-  const hit = hitTest(
+  const chosen = selected === undefined ? undefined : boxes[selected]?.box;
+  if (chosen && selected !== undefined) {
+    const handle = handleAt(chosen, p, radius);
+    if (handle) return { kind: handle, index: selected, start: p, original: chosen };
+    if (boxAt([chosen], p) !== undefined) return { kind: 'move', index: selected, start: p, original: chosen };
+  }
+  const box = boxAt(
     boxes.map((b) => b.box),
     p,
-    reach,
   );
-  if (hit) {
-    const original = boxes[hit.index]?.box as Box;
-    return { kind: hit.part === 'body' ? 'move' : hit.part, index: hit.index, start: p, original };
-  }
-  const suggestion = hitTest(
-    suggestions.map((s) => s.box),
-    p,
-    0,
-  )?.index;
-  return { kind: 'draw', start: p, current: p, ...(suggestion === undefined ? {} : { suggestion }) };
+  const suggestion =
+    box === undefined
+      ? boxAt(
+          suggestions.map((s) => s.box),
+          p,
+        )
+      : undefined;
+  return {
+    kind: 'draw',
+    start: p,
+    current: p,
+    ...(box === undefined ? {} : { box }),
+    ...(suggestion === undefined ? {} : { suggestion }),
+  };
 }
 
 /** The box being moved or resized, with the pointer now at `p`. */
@@ -64,6 +81,13 @@ export function boxAfterArrowKey(
   const step = altKey ? 10 : 1;
   const [dx, dy] = [arrow[0] * step, arrow[1] * step];
   return shiftKey ? resizeBox(box, 'se', dx, dy, bounds) : moveBox(box, dx, dy, bounds);
+}
+
+/** A copy of `box` shifted by a quarter of its size (back inside the image where needed), to drag onto a twin ball. */
+export function duplicateOf([x, y, w, h]: Box, bounds: Bounds): Box {
+  const dx = x + w * 1.25 <= bounds.width ? w / 4 : -w / 4;
+  const dy = y + h * 1.25 <= bounds.height ? h / 4 : -h / 4;
+  return moveBox([x, y, w, h], dx, dy, bounds);
 }
 
 /** `boxes` with the one at `index` given `box`, keeping its label. */

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { boxFromDrag, hitTest, moveBox, resizeBox } from './box-geometry.ts';
+import { boxAt, boxFromDrag, handleAt, handlePoints, moveBox, resizeBox } from './box-geometry.ts';
 
 const bounds = { width: 100, height: 80 };
 
@@ -20,14 +20,34 @@ describe('box geometry', () => {
     expect(resizeBox([10, 10, 20, 20], 'ne', 100, -100, bounds)).to.deep.equal([10, 0, 90, 30]);
   });
 
-  it('finds handles before bodies, topmost box first', () => {
+  it('finds the topmost box under a point, and none beside it', () => {
     const boxes: [number, number, number, number][] = [
       [0, 0, 50, 50],
       [20, 20, 50, 50],
     ];
-    expect(hitTest(boxes, { x: 30, y: 30 }, 3)).to.deep.equal({ index: 1, part: 'body' });
-    expect(hitTest(boxes, { x: 49, y: 51 }, 3)).to.deep.equal({ index: 0, part: 'se' });
-    expect(hitTest(boxes, { x: 95, y: 5 }, 3)).to.equal(undefined);
+    expect(boxAt(boxes, { x: 30, y: 30 })).to.equal(1);
+    expect(boxAt(boxes, { x: 10, y: 10 })).to.equal(0);
+    expect(boxAt(boxes, { x: 95, y: 5 })).to.equal(undefined);
+  });
+
+  it('grabs the nearest handle within its touch radius, inside or outside the box', () => {
+    const box: [number, number, number, number] = [100, 100, 200, 100];
+    expect(handleAt(box, { x: 90, y: 92 }, 20)).to.equal('nw');
+    expect(handleAt(box, { x: 305, y: 195 }, 20)).to.equal('se');
+    expect(handleAt(box, { x: 200, y: 85 }, 20)).to.equal('n');
+    expect(handleAt(box, { x: 312, y: 150 }, 20)).to.equal('e');
+    // Beside an edge but away from its handles: not a handle (a new box starts there).
+    expect(handleAt(box, { x: 305, y: 125 }, 20)).to.equal(undefined);
+    expect(handleAt(box, { x: 150, y: 95 }, 20)).to.equal(undefined);
+  });
+
+  it('shows edge handles only on sides long enough, and leaves most of a small box for moving it', () => {
+    expect(handlePoints([0, 0, 100, 30], 20).map(([h]) => h)).to.deep.equal(['nw', 'ne', 'sw', 'se', 'n', 's']);
+    expect(handlePoints([0, 0, 30, 30], 20).map(([h]) => h)).to.deep.equal(['nw', 'ne', 'sw', 'se']);
+    const small: [number, number, number, number] = [100, 100, 30, 30];
+    expect(handleAt(small, { x: 110, y: 110 }, 20)).to.equal(undefined);
+    expect(handleAt(small, { x: 104, y: 104 }, 20)).to.equal('nw');
+    expect(handleAt(small, { x: 88, y: 90 }, 20)).to.equal('nw');
   });
 
   it('resizes from an edge along one axis only', () => {
@@ -35,13 +55,5 @@ describe('box geometry', () => {
     expect(resizeBox([10, 10, 20, 20], 'n', 3, -4, bounds)).to.deep.equal([10, 6, 20, 24]);
     expect(resizeBox([10, 10, 20, 20], 'w', 50, 0, bounds)).to.deep.equal([29, 10, 1, 20]);
     expect(resizeBox([10, 10, 20, 20], 's', 0, 100, bounds)).to.deep.equal([10, 10, 20, 70]);
-  });
-
-  it('finds edges anywhere along them, but not on boxes too small to also move', () => {
-    const boxes: [number, number, number, number][] = [[10, 10, 60, 60]];
-    expect(hitTest(boxes, { x: 40, y: 11 }, 3)).to.deep.equal({ index: 0, part: 'n' });
-    expect(hitTest(boxes, { x: 70, y: 25 }, 3)).to.deep.equal({ index: 0, part: 'e' });
-    expect(hitTest(boxes, { x: 40, y: 40 }, 3)).to.deep.equal({ index: 0, part: 'body' });
-    expect(hitTest([[10, 10, 8, 8]], { x: 14, y: 10 }, 3)).to.deep.equal({ index: 0, part: 'body' });
   });
 });

@@ -42,59 +42,45 @@ export function resizeBox([x, y, w, h]: Box, handle: Handle, dx: number, dy: num
   return [left, top, right - left, bottom - top];
 }
 
-/** Where the handles of a box are drawn: corners, then edge midpoints. */
-export function handlePoints([x, y, w, h]: Box): [Handle, number, number][] {
-  return [
+const inside = ([x, y, w, h]: Box, p: Point) => p.x >= x && p.x <= x + w && p.y >= y && p.y <= y + h;
+
+/**
+ * The handles a box shows: its corners, and the midpoint of each side long enough (4 radii) that its
+ * touch area does not overlap the corners' — on a small box, edge handles would hide the corners.
+ */
+export function handlePoints([x, y, w, h]: Box, radius: number): [Handle, number, number][] {
+  const handles: [Handle, number, number][] = [
     ['nw', x, y],
     ['ne', x + w, y],
     ['sw', x, y + h],
     ['se', x + w, y + h],
-    ['n', x + w / 2, y],
-    ['s', x + w / 2, y + h],
-    ['w', x, y + h / 2],
-    ['e', x + w, y + h / 2],
   ];
+  if (w >= 4 * radius) handles.push(['n', x + w / 2, y], ['s', x + w / 2, y + h]);
+  if (h >= 4 * radius) handles.push(['w', x, y + h / 2], ['e', x + w, y + h / 2]);
+  return handles;
 }
 
 /**
- * Which box (topmost first) and which part of it is under `p`. Corners win within `reach` pixels,
- * then edges (anywhere along them, so a finger need not find a midpoint), then the inside. Edges of
- * a box too small to also leave room for moving it count as its inside.
+ * Which handle of `box` a press at `p` grabs: the nearest one within `radius` (a touch-sized circle
+ * drawn around each handle). Inside a box too small to fit two such circles side by side, only half the
+ * radius counts, so the rest of its inside is left for moving it.
  */
-export function hitTest(
-  boxes: readonly Box[],
-  p: Point,
-  reach: number,
-): { index: number; part: Handle | 'body' } | undefined {
-  for (let index = boxes.length - 1; index >= 0; index--) {
-    const [x, y, w, h] = boxes[index] as Box;
-    const corners: [Handle, number, number][] = [
-      ['nw', x, y],
-      ['ne', x + w, y],
-      ['sw', x, y + h],
-      ['se', x + w, y + h],
-    ];
-    for (const [handle, cx, cy] of corners) {
-      if (Math.abs(p.x - cx) <= reach && Math.abs(p.y - cy) <= reach) return { index, part: handle };
+export function handleAt(box: Box, p: Point, radius: number): Handle | undefined {
+  const [, , w, h] = box;
+  let best = (w < 2 * radius || h < 2 * radius) && inside(box, p) ? radius / 2 : radius;
+  let nearest: Handle | undefined;
+  for (const [handle, cx, cy] of handlePoints(box, radius)) {
+    const distance = Math.hypot(p.x - cx, p.y - cy);
+    if (distance <= best) {
+      best = distance;
+      nearest = handle;
     }
   }
-  for (let index = boxes.length - 1; index >= 0; index--) {
-    const [x, y, w, h] = boxes[index] as Box;
-    const alongX = p.x >= x && p.x <= x + w;
-    const alongY = p.y >= y && p.y <= y + h;
-    const near = (a: number, b: number) => Math.abs(a - b) <= reach / 2;
-    if (w > 4 * reach && alongY) {
-      if (near(p.x, x)) return { index, part: 'w' };
-      if (near(p.x, x + w)) return { index, part: 'e' };
-    }
-    if (h > 4 * reach && alongX) {
-      if (near(p.y, y)) return { index, part: 'n' };
-      if (near(p.y, y + h)) return { index, part: 's' };
-    }
-  }
-  for (let index = boxes.length - 1; index >= 0; index--) {
-    const [x, y, w, h] = boxes[index] as Box;
-    if (p.x >= x && p.x <= x + w && p.y >= y && p.y <= y + h) return { index, part: 'body' };
-  }
+  return nearest;
+}
+
+/** The topmost box containing `p`, if any. */
+export function boxAt(boxes: readonly Box[], p: Point): number | undefined {
+  for (let index = boxes.length - 1; index >= 0; index--) if (inside(boxes[index] as Box, p)) return index;
   return undefined;
 }

@@ -54,14 +54,29 @@ export const boxLabelerStyles = css`
     cursor: pointer;
     outline: none;
   }
-  rect.suggestion:focus-visible {
+  rect.suggestion:focus-visible,
+  rect.suggestion.picked {
     stroke: #22d3ee;
     stroke-width: 4;
+    fill: rgb(34 211 238 / 0.12);
   }
-  rect.handle {
+  rect.suggestion.picked {
+    stroke-dasharray: none;
+  }
+  /* The touch area is drawn, faintly: a handle grabs exactly where it shows. */
+  circle.handle-area {
+    fill: rgb(34 211 238 / 0.18);
+    stroke: rgb(34 211 238 / 0.6);
+    stroke-width: 1;
+    vector-effect: non-scaling-stroke;
+    pointer-events: none;
+  }
+  circle.handle {
     fill: #22d3ee;
     stroke: #000;
+    stroke-width: 1.5;
     vector-effect: non-scaling-stroke;
+    pointer-events: none;
   }
   rect.draft {
     fill: none;

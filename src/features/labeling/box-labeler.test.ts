@@ -81,17 +81,19 @@ describe('<box-labeler> with real pointer and keyboard input', () => {
     expect(round(labeler.boxes[0]?.box as number[])).to.deep.equal([drawn[0] + 1, drawn[1], drawn[2], drawn[3]]);
   });
 
-  it('resizes from an edge along one axis', async () => {
-    await drag([50, 50], [150, 130]); // image box [100, 100, 200, 160]
-    await drag([150, 90], [170, 95]); // the east edge, away from its midpoint
-    expect(round(labeler.boxes[0]?.box as number[])).to.deep.equal([100, 100, 240, 160]);
+  it('resizes from an edge handle along one axis', async () => {
+    await drag([50, 50], [150, 150]); // image [100, 100, 200, 200]
+    await drag([155, 108], [175, 113]); // near the east edge's handle, at its midpoint (150, 100)
+    expect(round(labeler.boxes[0]?.box as number[])).to.deep.equal([100, 100, 240, 200]);
   });
 
-  it('accepts a suggestion by a tap, by Enter, rejects by Delete, and undo brings it back', async () => {
+  it('picks a suggestion by a tap for the owner to accept or reject; Enter accepts, Delete rejects; undo brings it back', async () => {
     let open = -1;
+    const selections: unknown[] = [];
     labeler.addEventListener('tama-suggestions-change', (event) => {
       open = event.detail.length;
     });
+    labeler.addEventListener('tama-selection-change', (event) => selections.push(event.detail));
     labeler.suggestions = [
       { box: [40, 40, 60, 60], label: 'テニスボール', score: 0.9 },
       { box: [300, 200, 80, 80], label: 'ball', score: 0.6 },
@@ -99,12 +101,29 @@ describe('<box-labeler> with real pointer and keyboard input', () => {
     ];
     await labeler.updateComplete;
     await drag([35, 35], [35, 35]); // a tap inside the first suggestion (image 70, 70)
+    expect(labeler.boxes).to.deep.equal([]);
+    expect(labeler.selection).to.deep.equal({ suggestion: 0 });
+    expect(selections.at(-1)).to.deep.equal({ suggestion: 0 });
+    expect(labeler.renderRoot.querySelector('rect.suggestion.picked')?.getAttribute('data-index')).to.equal('0');
+    labeler.acceptSuggestions([0]);
+    await labeler.updateComplete;
     expect(labeler.boxes).to.deep.equal([{ box: [40, 40, 60, 60], label: 'テニスボール' }]);
     expect(open).to.equal(2);
+    expect(labeler.selection).to.deep.equal({ box: 0 });
+
+    await drag([170, 120], [170, 120]); // the (new) first suggestion, image (340, 240)
+    expect(labeler.selection).to.deep.equal({ suggestion: 0 });
+    labeler.rejectSuggestions([0]);
+    await labeler.updateComplete;
+    expect(labeler.suggestions.map((s) => s.score)).to.deep.equal([0.4]);
+    expect(labeler.selection).to.deep.equal({});
+    labeler.undo();
+    expect(labeler.suggestions).to.have.length(2);
 
     const suggestions = () => [
       ...(labeler.renderRoot.querySelectorAll('rect.suggestion') as NodeListOf<SVGRectElement>),
     ];
+    await labeler.updateComplete;
     suggestions()[0]?.focus();
     await sendKeys({ press: 'Enter' });
     expect(labeler.boxes.map((b) => b.box)).to.deep.equal([
@@ -124,6 +143,61 @@ describe('<box-labeler> with real pointer and keyboard input', () => {
     labeler.undo();
     expect(labeler.boxes).to.have.length(2);
     expect(labeler.suggestions).to.have.length(1);
+  });
+
+  it('draws a new box from right beside another box (selected or not), leaving the neighbour as it was', async () => {
+    await drag([20, 20], [120, 100]); // image [40, 40, 200, 160], selected
+    const neighbour = round(labeler.boxes[0]?.box as number[]);
+    // 3 px right of its east edge, between its corner handles: a new box, not a stretched neighbour.
+    await drag([123, 45], [170, 90]);
+    expect(labeler.boxes).to.have.length(2);
+    expect(round(labeler.boxes[0]?.box as number[])).to.deep.equal(neighbour);
+    expect(round(labeler.boxes[1]?.box as number[])).to.deep.equal([246, 90, 94, 90]);
+    // Inside a box that is not selected, too (a ball in front of a bigger one).
+    await drag([40, 40], [60, 60]);
+    expect(labeler.boxes).to.have.length(3);
+    expect(round(labeler.boxes[0]?.box as number[])).to.deep.equal(neighbour);
+  });
+
+  it('gives each handle a touch area of 44 screen px at any zoom, grabbed just outside the box', async () => {
+    await drag([60, 60], [160, 140]); // selected, image [120, 120, 200, 160]
+    const sizes = () =>
+      [...labeler.renderRoot.querySelectorAll('circle.handle-area')].map((c) => c.getBoundingClientRect().width);
+    expect(sizes()).to.have.length.above(3);
+    for (const size of sizes()) expect(size).to.be.within(43.5, 45);
+    // 14 px diagonally outside the south-east corner: that handle's area resizes the box.
+    await drag([170, 150], [180, 160]);
+    expect(round(labeler.boxes[0]?.box as number[])).to.deep.equal([120, 120, 220, 180]);
+    labeler.focus();
+    await sendKeys({ press: '+' });
+    await sendKeys({ press: '+' });
+    await labeler.updateComplete;
+    expect(labeler.zoom).to.be.above(2);
+    for (const size of sizes()) expect(size).to.be.within(43.5, 45);
+  });
+
+  it('selects a box by a tap and lets it go by another; deletes and duplicates the selected box', async () => {
+    await drag([20, 20], [60, 50]);
+    await drag([100, 100], [140, 130]);
+    await drag([40, 35], [40, 35]); // a tap on the first box
+    expect(labeler.selection).to.deep.equal({ box: 0 });
+    await drag([40, 35], [40, 35]);
+    expect(labeler.selection).to.deep.equal({});
+    await drag([40, 35], [40, 35]);
+    labeler.duplicateSelected();
+    expect(labeler.boxes).to.have.length(3);
+    const [first, , copy] = labeler.boxes.map((b) => round(b.box));
+    expect(copy).to.deep.equal([(first?.[0] ?? 0) + 20, (first?.[1] ?? 0) + 15, first?.[2], first?.[3]]);
+    expect(labeler.selection).to.deep.equal({ box: 2 });
+    labeler.deleteSelected();
+    labeler.deleteSelected();
+    expect(labeler.boxes).to.have.length(2);
+    expect(labeler.selection).to.deep.equal({});
+    await drag([110, 110], [110, 110]);
+    labeler.deleteSelected();
+    expect(labeler.boxes.map((b) => round(b.box))).to.deep.equal([first]);
+    labeler.undo();
+    expect(labeler.boxes).to.have.length(2);
   });
 
   it('draws in image pixels while zoomed in, and relabels the selected box', async () => {

@@ -1,12 +1,13 @@
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues, svg } from 'lit';
 import type { LabeledBox } from '../../dataset/dataset-store.ts';
-import type { Box } from '../../model/geometry.ts';
-import { boxAfterArrowKey, type Drag, draggedBox, startDrag, withBox } from './box-edits.ts';
-import { boxFromDrag, handlePoints, type Point } from './box-geometry.ts';
+import { boxAfterArrowKey, type Drag, draggedBox, duplicateOf, startDrag, withBox } from './box-edits.ts';
+import { boxFromDrag, type Point } from './box-geometry.ts';
 import { boxLabelerStyles } from './box-labeler.styles.ts';
+import { HANDLE_REACH, renderBox, renderSuggestion } from './box-labeler-svg.ts';
 import { BoxesChangeEvent } from './boxes-change-event.ts';
 import { EditHistory } from './edit-history.ts';
+import { type LabelerSelection, SelectionChangeEvent } from './selection-change-event.ts';
 import type { Suggestion } from './suggestion.ts';
 import { SuggestionsChangeEvent } from './suggestions-change-event.ts';
 import { ZoomPanController } from './zoom-pan-controller.ts';
@@ -16,17 +17,21 @@ interface Snapshot {
   suggestions: Suggestion[];
 }
 
-/** Boxes smaller than this (image pixels) are treated as a tap, not a drawing. */
+/** A drag that stays within this many screen pixels (and 4 image pixels) is a tap, not a drawing. */
+const tapSlop = 6;
 const minimumSide = 4;
 
 /**
  * Draw, move, resize (corners and edges) and delete boxes on an image with touch, mouse, pen
  * (Pointer Events; two fingers pinch-zoom and pan) or the keyboard (Tab to a box, arrows nudge,
- * shift+arrows resize, Delete removes, ctrl+Z / ctrl+shift+Z undo/redo, + / - / 0 zoom). Boxes the
- * model proposes are drawn dashed: tap or Enter accepts one, Delete rejects it.
+ * shift+arrows resize, Delete removes, ctrl+Z / ctrl+shift+Z undo/redo, + / - / 0 zoom).
+ * A drag draws a new box wherever it starts, except on the selected box: its handles (44 px touch
+ * areas at any zoom) resize it, its inside moves it. A tap selects a box, or picks a suggestion (drawn
+ * dashed) for the owner's ✓ / ✕ buttons; Enter accepts a focused suggestion, Delete rejects it.
  * Coordinates are image pixels: the SVG's viewBox is the image, so no mapping can drift, zoomed or not.
  * @fires tama-boxes-change - after every change of the boxes, with the new boxes
  * @fires tama-suggestions-change - after a suggestion is accepted or rejected, with the open ones
+ * @fires tama-selection-change - the selected box or picked suggestion changed
  */
 export class BoxLabeler extends LitElement {
   static override properties = {
@@ -37,6 +42,7 @@ export class BoxLabeler extends LitElement {
     suggestions: { attribute: false },
     label: { type: String },
     _selected: { state: true },
+    _picked: { state: true },
     _drag: { state: true },
   };
   static override styles = boxLabelerStyles;
@@ -49,10 +55,13 @@ export class BoxLabeler extends LitElement {
   /** Label given to new boxes (suggestions carry their own). */
   declare label: string;
   declare private _selected: number | undefined;
+  declare private _picked: number | undefined;
   declare private _drag: Drag | undefined;
   private readonly _history = new EditHistory<Snapshot>();
   // A pinch is not an edit: whatever the first finger was dragging goes back.
   private readonly _zoomPan = new ZoomPanController(this, () => this._cancelDrag());
+  // Handle sizes follow the shown size: a new layout (rotation, the editor opening) redraws them.
+  private readonly _resize = new ResizeObserver(() => this.requestUpdate());
 
   constructor() {
     super();
@@ -70,20 +79,36 @@ export class BoxLabeler extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
+    this._resize.observe(this);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this._resize.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     // A new photo starts a new history and an unzoomed view.
     if (changed.has('src') && changed.get('src') !== undefined) {
       this._history.reset();
-      this._selected = undefined;
+      this._select(undefined);
       this._drag = undefined;
       this._zoomPan.reset();
     }
+    if (this._selected !== undefined && !this.boxes[this._selected]) this._selected = undefined;
+    if (this._picked !== undefined && !this.suggestions[this._picked]) this._picked = undefined;
   }
 
-  get selectedIndex(): number | undefined {
-    return this._selected;
+  protected override updated(changed: PropertyValues) {
+    if (changed.has('_selected') || changed.has('_picked'))
+      this.dispatchEvent(new SelectionChangeEvent(this.selection));
+  }
+
+  /** The selected box or the picked suggestion (never both). */
+  get selection(): LabelerSelection {
+    if (this._selected !== undefined) return { box: this._selected };
+    if (this._picked !== undefined) return { suggestion: this._picked };
+    return {};
   }
 
   get zoom(): number {
@@ -94,10 +119,16 @@ export class BoxLabeler extends LitElement {
     return { width: this.imageWidth, height: this.imageHeight };
   }
 
-  /** Handles grow on touch screens and shrink in big images, staying about 22 screen pixels wide. */
-  private get _reach(): number {
+  /** Image pixels per screen pixel at the current size and zoom. */
+  private get _unit(): number {
     const shown = (this.getBoundingClientRect().width || this.imageWidth) * this._zoomPan.view.scale;
-    return (11 * this.imageWidth) / shown;
+    return this.imageWidth / shown;
+  }
+
+  /** Selects a box (deselecting any suggestion), a suggestion (deselecting any box), or nothing. */
+  private _select(box: number | undefined, suggestion?: number) {
+    this._selected = box;
+    this._picked = box === undefined ? suggestion : undefined;
   }
 
   private get _snapshot(): Snapshot {
@@ -122,7 +153,7 @@ export class BoxLabeler extends LitElement {
     const previous = this._history.undo(this._snapshot);
     if (!previous) return;
     this._apply(previous);
-    this._selected = undefined;
+    this._select(undefined);
   }
 
   redo() {
@@ -130,23 +161,42 @@ export class BoxLabeler extends LitElement {
     if (next) this._apply(next);
   }
 
-  /** Accepts the given suggestions (all when omitted) as boxes, in one undo step. */
+  /** Accepts the given suggestions (all when omitted) as boxes, in one undo step; one accepted alone is selected. */
   acceptSuggestions(indices: readonly number[] = this.suggestions.map((_, i) => i)) {
     if (!indices.length) return;
     const accepted = indices.flatMap((i) => {
       const suggestion = this.suggestions[i];
       return suggestion ? [{ box: suggestion.box, label: suggestion.label }] : [];
     });
+    const first = this.boxes.length;
     this._commit({
       boxes: [...this.boxes, ...accepted],
       suggestions: this.suggestions.filter((_, i) => !indices.includes(i)),
     });
+    this._select(accepted.length === 1 ? first : undefined);
   }
 
   /** Rejects the given suggestions (all when omitted), in one undo step. */
   rejectSuggestions(indices: readonly number[] = this.suggestions.map((_, i) => i)) {
     if (!indices.length) return;
     this._commit({ suggestions: this.suggestions.filter((_, i) => !indices.includes(i)) });
+    this._select(undefined);
+  }
+
+  /** Deletes the selected box, in one undo step. */
+  deleteSelected() {
+    const index = this._selected;
+    if (index === undefined || !this.boxes[index]) return;
+    this._commit({ boxes: this.boxes.filter((_, i) => i !== index) });
+    this._select(undefined);
+  }
+
+  /** Adds a copy of the selected box, slightly shifted, and selects the copy. */
+  duplicateSelected() {
+    const original = this._selected === undefined ? undefined : this.boxes[this._selected];
+    if (!original) return;
+    this._commit({ boxes: [...this.boxes, { ...original, box: duplicateOf(original.box, this._bounds) }] });
+    this._select(this.boxes.length - 1);
   }
 
   /** Replaces every box (e.g. "copy boxes from the previous photo"), in one undo step. */
@@ -190,9 +240,7 @@ export class BoxLabeler extends LitElement {
     if (event.pointerType === 'mouse' && event.button !== 0) return;
     (event.currentTarget as Element).setPointerCapture(event.pointerId);
     if (this._zoomPan.handlePointerDown(event)) return;
-    const drag = startDrag(this.boxes, this.suggestions, this._point(event), this._reach);
-    this._selected = drag.kind === 'draw' ? undefined : drag.index;
-    this._drag = drag;
+    this._drag = startDrag(this.boxes, this._selected, this.suggestions, this._point(event), HANDLE_REACH * this._unit);
   }
 
   private _onPointerMove(event: PointerEvent) {
@@ -218,19 +266,26 @@ export class BoxLabeler extends LitElement {
     this._drag = undefined;
     if (drag.kind === 'draw') {
       const box = boxFromDrag(drag.start, drag.current, this._bounds);
-      if (box[2] < minimumSide || box[3] < minimumSide) {
-        if (drag.suggestion !== undefined) this.acceptSuggestions([drag.suggestion]);
-        return;
+      const slop = Math.max(minimumSide, tapSlop * this._unit);
+      if (box[2] < slop && box[3] < slop) this._select(drag.box, drag.suggestion);
+      else if (box[2] >= minimumSide && box[3] >= minimumSide) {
+        this._commit({ boxes: [...this.boxes, { box, label: this.label }] });
+        this._select(this.boxes.length - 1);
       }
-      this._commit({ boxes: [...this.boxes, { box, label: this.label }] });
-      this._selected = this.boxes.length - 1;
       return;
     }
     const moved = this.boxes;
-    if (moved[drag.index]?.box.every((v, k) => v === drag.original[k])) return;
+    if (moved[drag.index]?.box.every((v, k) => v === drag.original[k])) {
+      // A tap on the selected box lets it go, so a new box can be drawn inside it.
+      if (drag.kind === 'move') this._select(undefined);
+      return;
+    }
     this.boxes = withBox(moved, drag.index, drag.original);
     this._commit({ boxes: moved });
   }
+
+  private readonly _onBoxFocus = (index: number) => this._select(index);
+  private readonly _onSuggestionFocus = (index: number) => this._select(undefined, index);
 
   private _focusedSuggestion(event: KeyboardEvent): number | undefined {
     const target = event.composedPath()[0];
@@ -263,57 +318,23 @@ export class BoxLabeler extends LitElement {
       this._commit({ boxes: withBox(this.boxes, index, nudged) });
     } else if (event.key === 'Delete' || event.key === 'Backspace') {
       event.preventDefault();
-      this._commit({ boxes: this.boxes.filter((_, i) => i !== index) });
-      this._selected = undefined;
+      this.deleteSelected();
       this.focus();
     }
-  }
-
-  private _renderLabel([x, y]: Box, text: string) {
-    const size = this._reach * 1.1;
-    return svg`<text x=${x + size * 0.2} y=${y > size * 1.2 ? y - size * 0.3 : y + size} font-size=${size}>${text}</text>`;
-  }
-
-  private _renderBox({ box, label }: LabeledBox, index: number) {
-    const [x, y, w, h] = box;
-    const selected = index === this._selected;
-    const r = this._reach / 2;
-    return svg`<rect class="box" x=${x} y=${y} width=${w} height=${h} tabindex="0" role="option"
-        aria-selected=${selected ? 'true' : 'false'}
-        aria-label=${msg(str`${label} ${index + 1}: ${Math.round(w)}×${Math.round(h)} at ${Math.round(x)}, ${Math.round(y)}`, { id: 'labeler.box' })}
-        @focus=${() => {
-          this._selected = index;
-        }}></rect>
-      ${this._renderLabel(box, label)}
-      ${
-        selected
-          ? handlePoints(box).map(
-              ([, cx, cy]) => svg`<rect class="handle" x=${cx - r} y=${cy - r} width=${2 * r} height=${2 * r}></rect>`,
-            )
-          : nothing
-      }`;
-  }
-
-  private _renderSuggestion({ box, score }: Suggestion, index: number) {
-    const [x, y, w, h] = box;
-    const percent = Math.round(score * 100);
-    return svg`<rect class="suggestion" data-index=${index} x=${x} y=${y} width=${w} height=${h} tabindex="0" role="option"
-        aria-selected="false"
-        aria-label=${msg(str`Suggested box ${index + 1}, ${percent} %: Enter accepts, Delete rejects`, { id: 'labeler.suggestion' })}></rect>
-      ${this._renderLabel(box, `${percent}%`)}`;
   }
 
   override render() {
     const drag = this._drag;
     const draft = drag?.kind === 'draw' ? boxFromDrag(drag.start, drag.current, this._bounds) : undefined;
     const { scale, x, y } = this._zoomPan.view;
+    const unit = this._unit;
     return html`<div class="stage" style="transform: translate(${x}px, ${y}px) scale(${scale})">
       <img src=${this.src} alt="" draggable="false" />
       <svg viewBox="0 0 ${this.imageWidth} ${this.imageHeight}" preserveAspectRatio="none" role="listbox"
         aria-label=${msg('Boxes on this photo', { id: 'labeler.list' })}
         @pointerdown=${this._onPointerDown} @pointermove=${this._onPointerMove} @pointerup=${this._onPointerUp} @pointercancel=${this._onPointerUp}>
-        ${this.suggestions.map((s, i) => this._renderSuggestion(s, i))}
-        ${this.boxes.map((b, i) => this._renderBox(b, i))}
+        ${this.suggestions.map((s, i) => renderSuggestion(s, i, i === this._picked, unit, this._onSuggestionFocus))}
+        ${this.boxes.map((b, i) => renderBox(b, i, i === this._selected, unit, this._onBoxFocus))}
         ${draft ? svg`<rect class="draft" x=${draft[0]} y=${draft[1]} width=${draft[2]} height=${draft[3]}></rect>` : nothing}
       </svg>
     </div>`;

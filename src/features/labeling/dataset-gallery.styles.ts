@@ -13,6 +13,12 @@ export const datasetGalleryStyles = css`
   .stats b {
     font-size: 1.2rem;
   }
+  .split-note {
+    margin: -0.25rem 0 0.75rem;
+    color: var(--text-muted);
+    font-size: 0.85rem;
+    max-width: 48rem;
+  }
   .filters {
     display: flex;
     flex-wrap: wrap;
@@ -92,7 +98,7 @@ export const datasetGalleryStyles = css`
     position: absolute;
     left: 0.2rem;
     top: 0.2rem;
-    max-width: calc(100% - 3.2rem);
+    max-width: calc(100% - 3.8rem);
     overflow: hidden;
     padding: 0 0.3rem;
     border-radius: 0.4rem;

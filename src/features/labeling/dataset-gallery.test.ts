@@ -117,3 +117,49 @@ describe('<dataset-gallery> by contributor', () => {
     expect(shownIds()).to.deep.equal(['x', 'y']);
   });
 });
+
+describe('<dataset-gallery> split sides', () => {
+  let gallery: DatasetGallery;
+  const many = (count: number, from = 0) => Array.from({ length: count }, (_, i) => photo(`p${from + i}`));
+  const sides = () =>
+    Object.fromEntries(
+      [...(gallery.shadowRoot as ShadowRoot).querySelectorAll<HTMLElement>('.thumbs [data-id]')].map((button) => [
+        button.dataset.id,
+        button.querySelector<HTMLElement>('.split')?.dataset.split,
+      ]),
+    );
+
+  beforeEach(async () => {
+    gallery = document.createElement('dataset-gallery');
+    gallery.split = { seed: 1, valRatio: 0.25 };
+    document.body.append(gallery);
+  });
+
+  afterEach(() => gallery.remove());
+
+  it('names each side with a word of the catalogue, and explains the share near the counts', async () => {
+    gallery.images = many(64);
+    await gallery.updateComplete;
+    const root = gallery.shadowRoot as ShadowRoot;
+    const chips = [...root.querySelectorAll<HTMLElement>('.thumbs .split')];
+    expect(chips).to.have.length(64);
+    for (const chip of chips) expect(chip.textContent).to.equal(chip.dataset.split === 'val' ? 'val' : 'train');
+    const stats = JSON.parse(root.querySelector('[data-stats]')?.getAttribute('data-stats') ?? '{}');
+    const share = Math.round((stats.val / 64) * 100);
+    const note = root.querySelector('[data-split-note]') as HTMLElement;
+    expect(note.dataset.valShare).to.equal(String(share));
+    expect(note.textContent).to.contain(`Validation: ${share} % of these photos (setting 25 %)`);
+    expect(note.textContent).to.contain('never moves a placed one');
+  });
+
+  it('keeps every photo on its side when more are added, as the note says', async () => {
+    gallery.images = many(20);
+    await gallery.updateComplete;
+    const before = sides();
+    gallery.images = [...many(20), ...many(80, 20)];
+    await gallery.updateComplete;
+    const after = sides();
+    expect(Object.keys(after)).to.have.length(100);
+    for (const [id, side] of Object.entries(before)) expect(after[id]).to.equal(side);
+  });
+});

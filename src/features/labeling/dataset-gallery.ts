@@ -2,7 +2,14 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { StoredImage } from '../../dataset/dataset-store.ts';
-import { DEFAULT_SPLIT, datasetStats, labelStateOf, type SplitSettings, splitOf } from '../../dataset/split.ts';
+import {
+  DEFAULT_SPLIT,
+  datasetStats,
+  labelStateOf,
+  type Split,
+  type SplitSettings,
+  splitOf,
+} from '../../dataset/split.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import {
   byContributor,
@@ -112,6 +119,26 @@ export class DatasetGallery extends LitElement {
     return html`<span class="badge">▢ ${image.boxes.length}</span>`;
   }
 
+  private _chip(side: Split) {
+    return html`<span class="split" data-split=${side}>${
+      side === 'val' ? msg('val', { id: 'gallery.chip.val' }) : msg('train', { id: 'gallery.chip.train' })
+    }</span>`;
+  }
+
+  /**
+   * The split is drawn photo by photo (a burst as one), like a coin toss weighted by the setting: on a
+   * small set the share lands near the setting, not on it. Said in place, with the reason it is so.
+   */
+  private _renderSplitNote(stats: { images: number; val: number }) {
+    if (!stats.images) return nothing;
+    const share = Math.round((stats.val / stats.images) * 100);
+    const setting = Math.round(this.split.valRatio * 100);
+    return html`<p class="split-note" data-split-note data-val-share=${share}>${msg(
+      str`Validation: ${share} % of these photos (setting ${setting} %). Each photo, a burst as one, is placed by the seed on its own: small sets land near the setting, not on it, and adding photos never moves a placed one.`,
+      { id: 'gallery.splitNote' },
+    )}</p>`;
+  }
+
   /** Hidden until a photo has a name: a list of "all / no name" alone would only be noise. */
   private _renderContributors(inFilter: readonly StoredImage[]) {
     const chosen = this.contributorFilter;
@@ -145,6 +172,7 @@ export class DatasetGallery extends LitElement {
         <li><b>${stats.unlabeled}</b> ${msg('unlabeled', { id: 'gallery.stats.unlabeled' })}</li>
         <li>${msg(str`train ${stats.train} · validation ${stats.val}`, { id: 'gallery.stats.split' })}</li>
       </ul>
+      ${this._renderSplitNote(stats)}
       <div class="filters" role="group" aria-label=${msg('Show', { id: 'gallery.filter.label' })}>
         ${GALLERY_FILTERS.map(
           (filter) => html`<button aria-pressed=${filter === this.filter ? 'true' : 'false'} data-filter=${filter}
@@ -164,7 +192,7 @@ export class DatasetGallery extends LitElement {
                   @click=${() => this.dispatchEvent(new ImageSelectEvent(image.id))}>
                   <img src=${this._url(image)} alt="" loading="lazy" decoding="async" />
                   ${this._badge(image)}
-                  <span class="split">${splitOf(image, this.split) === 'val' ? 'val' : 'train'}</span>
+                  ${this._chip(splitOf(image, this.split))}
                   ${image.contributor ? html`<span class="who" data-contributor=${image.contributor} title=${image.contributor}>${image.contributor}</span>` : nothing}
                 </button>
               </li>`,

@@ -11,8 +11,17 @@ import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
 import type { BoxLabeler } from './box-labeler.ts';
 import type { BoxesChangeEvent } from './boxes-change-event.ts';
+import { icons } from './editor-icons.ts';
 import { labelEditorStyles } from './label-editor.styles.ts';
-import { ClassesChangeEvent, ImageDeleteEvent, ImageSavedEvent, NavigateEvent } from './labeling-events.ts';
+import { renderBottomBar, renderToolRow } from './label-editor-bars.ts';
+import {
+  ClassesChangeEvent,
+  EditorCloseEvent,
+  ImageDeleteEvent,
+  ImageSavedEvent,
+  NavigateEvent,
+} from './labeling-events.ts';
+import type { LabelerSelection, SelectionChangeEvent } from './selection-change-event.ts';
 import { type Suggestion, suggestionsFrom } from './suggestion.ts';
 import { SuggestionSource } from './suggestion-source.ts';
 import type { SuggestionsChangeEvent } from './suggestions-change-event.ts';
@@ -27,12 +36,16 @@ const autoSuggestSetting = defineSetting('auto-suggest', {
 });
 
 /**
- * One photo at a time: the box labeler with its tools — classes, "no ball", model suggestions,
- * copy from the previous photo, undo/redo, zoom, previous/next. Every change is stored at once.
+ * One photo at a time: the photo on top, then the model's suggestions, the tools for the picked box or
+ * suggestion, and a bottom bar (previous/next, undo/redo, delete, accept all, no ball) — on a phone a
+ * full-screen column with the bar under the thumb, on a wide screen the photo beside its tools, both
+ * fitting the viewport. Less frequent tools (new class, auto-suggest, delete photo) are folded away.
+ * Every change is stored at once.
  * @fires tama-image-saved - after a change was stored
  * @fires tama-navigate - previous / next photo
  * @fires tama-image-delete - the user asked to delete this photo
  * @fires tama-classes-change - the user added a class
+ * @fires tama-editor-close - the close button (shown with `closable`) was pressed
  */
 export class LabelEditor extends LitElement {
   static override properties = {
@@ -41,7 +54,9 @@ export class LabelEditor extends LitElement {
     classes: { attribute: false },
     position: { type: Number },
     total: { type: Number },
+    closable: { type: Boolean },
     _url: { state: true },
+    _selection: { state: true },
     _label: { state: true },
     _suggestions: { state: true },
     _suggestState: { state: true },
@@ -55,7 +70,10 @@ export class LabelEditor extends LitElement {
   declare classes: string[];
   declare position: number;
   declare total: number;
+  /** Shows a close button: the editor is a view of its own (on phones). */
+  declare closable: boolean;
   declare private _url: string;
+  declare private _selection: LabelerSelection;
   declare private _label: string;
   declare private _suggestions: Suggestion[];
   declare private _suggestState: SuggestState;
@@ -75,7 +93,9 @@ export class LabelEditor extends LitElement {
     this.classes = [DEFAULT_CLASS];
     this.position = 0;
     this.total = 0;
+    this.closable = false;
     this._url = '';
+    this._selection = {};
     this._label = DEFAULT_CLASS;
     this._suggestions = [];
     this._suggestState = 'idle';
@@ -101,6 +121,7 @@ export class LabelEditor extends LitElement {
       if (this._url) URL.revokeObjectURL(this._url);
       this._url = this.image ? URL.createObjectURL(this.image.blob) : '';
       this._suggestions = [];
+      this._selection = {};
       this._suggestState = 'idle';
       const image = this.image;
       if (image && this._autoSuggest && image.boxes.length === 0 && !image.negative) void this._suggest();
@@ -153,6 +174,13 @@ export class LabelEditor extends LitElement {
 
   private _onSuggestions(event: SuggestionsChangeEvent) {
     this._suggestions = event.detail;
+  }
+
+  private _onSelection(event: SelectionChangeEvent) {
+    this._selection = event.detail;
+    // The class menu shows the picked box's class, which also becomes the class of the next new box.
+    const box = event.detail.box === undefined ? undefined : this.image?.boxes[event.detail.box];
+    if (box) this._label = box.label;
   }
 
   private _onKeyDown(event: KeyboardEvent) {
@@ -218,62 +246,93 @@ export class LabelEditor extends LitElement {
       idle: msg('Ask the model where the balls are.', { id: 'editor.suggest.idle' }),
       running: msg('The model is looking…', { id: 'editor.suggest.running' }),
       done: count
-        ? msg(str`The model proposes ${count} boxes (dashed): tap one to accept it.`, { id: 'editor.suggest.done' })
+        ? msg(str`The model proposes ${count} boxes (dashed): tap one to accept or reject it.`, {
+            id: 'editor.suggest.done',
+          })
         : msg('No more proposals from the model.', { id: 'editor.suggest.none' }),
       failed: this._suggestError,
     }[this._suggestState];
-    return html`<div class="actions bar" data-suggest-state=${this._suggestState} data-suggestions=${count}>
+    return html`<div class="suggest" data-suggest-state=${this._suggestState} data-suggestions=${count}>
       <span role="status" class=${this._suggestState === 'failed' ? 'error' : ''}>${status}</span>
-      <button ?disabled=${!count} @click=${() => this._labeler?.acceptSuggestions()}>
-        ${msg(str`Accept all (${count})`, { id: 'editor.suggest.acceptAll' })}</button>
-      <button ?disabled=${!count} @click=${() => this._labeler?.rejectSuggestions()}>
-        ${msg('Reject all', { id: 'editor.suggest.rejectAll' })}</button>
-      <button ?disabled=${this._suggestState === 'running'} @click=${() => this._suggest()}>
-        ${msg('Suggest boxes', { id: 'editor.suggest.run' })}</button>
+      ${count ? html`<button data-reject-all @click=${() => this._labeler?.rejectSuggestions()}>${msg('Reject all', { id: 'editor.suggest.rejectAll' })}</button>` : nothing}
+      ${
+        count || this._suggestState === 'running'
+          ? nothing
+          : html`<button data-suggest @click=${() => this._suggest()}>${msg('Suggest boxes', { id: 'editor.suggest.run' })}</button>`
+      }
+    </div>`;
+  }
+
+  private _renderMore(image: StoredImage) {
+    return html`<details class="more">
+      <summary>${msg('More tools', { id: 'editor.more' })}</summary>
+      <form class="actions" @submit=${this._onAddClass}>
+        <input type="text" name="class" maxlength="40" placeholder=${msg('New class, e.g. テニスボール', { id: 'editor.class.placeholder' })}
+          aria-label=${msg('New class name', { id: 'editor.class.new' })} />
+        <button type="submit">${msg('Add class', { id: 'editor.class.add' })}</button>
+      </form>
       <label class="toggle"><input type="checkbox" .checked=${this._autoSuggest} @change=${this._onAutoSuggest} />
         ${msg('Suggest on every unlabeled photo', { id: 'editor.suggest.auto' })}</label>
-    </div>`;
+      <div class="actions">
+        <button class="danger" @click=${() => this.dispatchEvent(new ImageDeleteEvent(image))}>
+          ${msg('Delete photo', { id: 'editor.delete' })}</button>
+      </div>
+      <p class="hint">${msg('Drag anywhere to draw a box, even beside another one. Tap a box to select it: drag its inside to move it, its round handles to resize it. Tap a dashed suggestion to accept or reject it. Two fingers zoom. Keys: Tab selects boxes, arrows nudge, shift+arrows resize, Delete removes, ctrl+Z undo, N / P next / previous, A accept all, + / − zoom.', { id: 'editor.hint' })}</p>
+    </details>`;
   }
 
   override render() {
     const image = this.image;
     if (!image) return nothing;
+    const labeler = () => this._labeler;
+    const selection = this._selection;
+    const classes = this.classes.includes(this._label) ? this.classes : [...this.classes, this._label];
     return html`
-      <div class="actions bar">
-        <button data-nav="previous" ?disabled=${this.position <= 1} @click=${() => this.dispatchEvent(new NavigateEvent(-1))}
-          aria-label=${msg('Previous photo (P)', { id: 'editor.previous' })}>◀</button>
+      <div class="top">
+        ${
+          this.closable
+            ? html`<button class="close" data-close @click=${() => this.dispatchEvent(new EditorCloseEvent())}
+              aria-label=${msg('Back to the photo list', { id: 'editor.close' })}>${icons.back}</button>`
+            : nothing
+        }
         <span class="position" aria-live="polite" data-position=${this.position}>${this.position} / ${this.total}</span>
-        <button data-nav="next" ?disabled=${this.position >= this.total} @click=${() => this.dispatchEvent(new NavigateEvent(1))}
-          aria-label=${msg('Next photo (N)', { id: 'editor.next' })}>▶</button>
-        <button @click=${() => this._labeler?.undo()}>${msg('Undo', { id: 'editor.undo' })}</button>
-        <button @click=${() => this._labeler?.redo()}>${msg('Redo', { id: 'editor.redo' })}</button>
-        <button @click=${() => this._labeler?.resetZoom()}>${msg('Fit', { id: 'editor.fit' })}</button>
+        <button class="fit" @click=${() => labeler()?.resetZoom()}>${icons.fit}${msg('Fit', { id: 'editor.fit' })}</button>
       </div>
-      <box-labeler .src=${this._url} .imageWidth=${image.width} .imageHeight=${image.height} .boxes=${image.boxes}
-        .suggestions=${this._suggestions} .label=${this._label}
-        @tama-boxes-change=${this._onBoxes} @tama-suggestions-change=${this._onSuggestions}></box-labeler>
+      <div class="photo" style="--ratio: ${image.width / image.height}">
+        <box-labeler .src=${this._url} .imageWidth=${image.width} .imageHeight=${image.height} .boxes=${image.boxes}
+          .suggestions=${this._suggestions} .label=${this._label}
+          @tama-boxes-change=${this._onBoxes} @tama-suggestions-change=${this._onSuggestions}
+          @tama-selection-change=${this._onSelection}></box-labeler>
+      </div>
+      ${this._renderMore(image)}
       ${this._renderSuggestions()}
-      <div class="actions bar">
-        <label>${msg('Class', { id: 'editor.class' })}
-          <select .value=${this._label} @change=${this._onClass}>
-            ${this.classes.map((name) => html`<option ?selected=${name === this._label}>${name}</option>`)}
-          </select>
-        </label>
-        <form class="actions" @submit=${this._onAddClass}>
-          <input type="text" name="class" maxlength="40" placeholder=${msg('New class, e.g. テニスボール', { id: 'editor.class.placeholder' })}
-            aria-label=${msg('New class name', { id: 'editor.class.new' })} />
-          <button type="submit">${msg('Add class', { id: 'editor.class.add' })}</button>
-        </form>
-      </div>
-      <div class="actions bar">
-        <label class="toggle"><input type="checkbox" data-negative .checked=${image.negative} ?disabled=${image.boxes.length > 0}
-          @change=${this._onNegative} />${msg('No ball in this photo', { id: 'editor.negative' })}</label>
-        <button ?disabled=${!this.previous?.boxes.length} @click=${this._copyFromPrevious}>
-          ${msg('Copy boxes from previous photo', { id: 'editor.copyPrevious' })}</button>
-        <button class="danger" @click=${() => this.dispatchEvent(new ImageDeleteEvent(image))}>
-          ${msg('Delete photo', { id: 'editor.delete' })}</button>
-      </div>
-      <p class="hint">${msg('Drag to draw a box; drag a box, its corners or edges to move or resize; two fingers zoom. Keys: Tab selects boxes, arrows nudge, shift+arrows resize, Delete removes, ctrl+Z undo, N / P next / previous, A accept all, + / − zoom.', { id: 'editor.hint' })}</p>
+      ${renderToolRow(
+        {
+          selection,
+          suggestion: selection.suggestion === undefined ? undefined : this._suggestions[selection.suggestion],
+          classes,
+          label: this._label,
+          canCopyPrevious: Boolean(this.previous?.boxes.length),
+        },
+        {
+          accept: () => selection.suggestion !== undefined && labeler()?.acceptSuggestions([selection.suggestion]),
+          reject: () => selection.suggestion !== undefined && labeler()?.rejectSuggestions([selection.suggestion]),
+          duplicate: () => labeler()?.duplicateSelected(),
+          copyPrevious: () => this._copyFromPrevious(),
+          chooseClass: (event) => this._onClass(event),
+        },
+      )}
+      ${renderBottomBar(
+        { image, position: this.position, total: this.total, selection, suggestions: this._suggestions.length },
+        {
+          navigate: (step) => this.dispatchEvent(new NavigateEvent(step)),
+          undo: () => labeler()?.undo(),
+          redo: () => labeler()?.redo(),
+          deleteBox: () => labeler()?.deleteSelected(),
+          acceptAll: () => labeler()?.acceptSuggestions(),
+          negative: (event) => this._onNegative(event),
+        },
+      )}
     `;
   }
 }

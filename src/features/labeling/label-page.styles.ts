@@ -6,25 +6,29 @@ export const labelPageStyles = css`
     outline: 3px dashed var(--accent);
     outline-offset: 4px;
   }
-  .split label {
-    display: inline-flex;
-    gap: 0.5rem;
-    align-items: center;
-    min-height: var(--tap-target);
+  /* Opened on a wide screen, the editor is scrolled to just under the sticky app header. */
+  section.editor {
+    scroll-margin-top: 4.5rem;
   }
-  .split input[type='number'] {
-    width: 6rem;
-    min-height: 36px;
-    font: inherit;
-  }
-  details summary {
-    min-height: var(--tap-target);
-    display: flex;
-    align-items: center;
-    cursor: pointer;
-  }
-  ul.skipped {
-    max-height: 12rem;
+  /*
+   * A phone's editor view covers the whole screen, app header and section tabs included (they sit at
+   * z-index 10; toasts, at 20, stay visible above it). The photo cannot scroll the page: the labeler
+   * takes every touch itself (touch-action: none), the bars do too, and the view contains its own scroll.
+   */
+  section.editor.covering {
+    position: fixed;
+    inset: 0;
+    z-index: 15;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    border-radius: 0;
+    background: var(--surface);
     overflow-y: auto;
+    overscroll-behavior: contain;
+    padding-top: env(safe-area-inset-top);
+  }
+  .opener button {
+    width: 100%;
   }
 `;

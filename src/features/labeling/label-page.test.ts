@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { ContextProvider } from '@lit/context';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { contributorSetting } from '../../dataset/contributor.ts';
 import { DatasetStore, datasetContext } from '../../dataset/dataset-store.ts';
 import type { LabelPage } from './label-page.ts';
@@ -119,5 +119,57 @@ describe('<label-page> sends what the contributor filter shows', () => {
     document.body.append(host);
     await page.updateComplete;
     expect(page.shadowRoot?.querySelector('.drop contributor-field')).to.not.equal(null);
+  });
+});
+
+describe('<label-page> import reports', () => {
+  const name = `tama-test-${crypto.randomUUID()}`;
+  let host: StoreHost;
+  let store: DatasetStore;
+
+  before(() => {
+    store = new DatasetStore(name, () => undefined);
+  });
+
+  after(async () => {
+    await store.close();
+    indexedDB.deleteDatabase(name);
+  });
+
+  afterEach(() => host.remove());
+
+  async function jpeg(color: string): Promise<Uint8Array> {
+    const canvas = new OffscreenCanvas(32, 24);
+    const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+    context.fillStyle = color;
+    context.fillRect(0, 0, 32, 24);
+    return new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg' })).arrayBuffer());
+  }
+
+  it('says when a .zip held no photos, and when its photos were all there already', async () => {
+    host = Object.assign(document.createElement('store-host') as StoreHost, { store });
+    const page = document.createElement('label-page') as LabelPage;
+    host.append(page);
+    document.body.append(host);
+    await page.updateComplete;
+    const report = () => page.shadowRoot?.querySelector('import-report')?.shadowRoot as ShadowRoot;
+    const said = () => report().querySelector('[role="status"] p')?.textContent?.replace(/\s+/g, ' ').trim();
+    const zip = (entries: Record<string, Uint8Array>) =>
+      new File([zipSync(entries) as Uint8Array<ArrayBuffer>], 'class.zip', { type: 'application/zip' });
+
+    await page._importFiles([zip({})]);
+    await page.updateComplete;
+    expect(said()).to.match(/^The \.zip held no photos: nothing was added\./);
+
+    const photos = { 'a.jpg': await jpeg('#c33'), 'b.jpg': await jpeg('#3c3') };
+    await page._importFiles([zip(photos)]);
+    await page.updateComplete;
+    expect(said()).to.equal('Added 2 photos.');
+    await page._importFiles([zip(photos)]);
+    await page.updateComplete;
+    const status = report().querySelector('[data-imported]') as HTMLElement;
+    expect([status.dataset.imported, status.dataset.duplicates]).to.deep.equal(['0', '2']);
+    expect(said()).to.equal('Nothing new was added. 2 were already in the dataset and were not added again.');
+    expect((await store.list()).length).to.equal(2);
   });
 });

@@ -3,40 +3,44 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { type DatasetSettings, loadDatasetSettings, saveDatasetSettings } from '../../dataset/dataset-settings.ts';
 import { datasetContext, type StoredImage } from '../../dataset/dataset-store.ts';
-import { importFiles, type SkippedItem } from '../../dataset/import-files.ts';
+import { importFiles } from '../../dataset/import-files.ts';
 import { requestPersistence } from '../../dataset/storage-status.ts';
-import { describeError } from '../../shared/errors.ts';
-import { StorageFullError } from '../../shared/storage-full.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
 import { type ContributorFilter, matchesContributor } from './contributor-filter.ts';
 import { type GalleryFilter, matchesFilter } from './dataset-gallery.ts';
+import { EditorViewController } from './editor-view-controller.ts';
+import type { ImportReportValue } from './import-report.ts';
+import type { LabelEditor } from './label-editor.ts';
 import { labelPageStyles } from './label-page.styles.ts';
+import { renderEditor, renderOpener } from './label-page-views.ts';
 import type {
   ClassesChangeEvent,
   ContributorFilterEvent,
+  EditorOpenEvent,
   GalleryFilterEvent,
   ImageDeleteEvent,
   ImageSavedEvent,
   ImageSelectEvent,
   NavigateEvent,
+  SettingsChangeEvent,
 } from './labeling-events.ts';
 import { sendDataset, sendLabel } from './send-dataset.ts';
 import './contributor-field.ts';
 import './dataset-gallery.ts';
+import './import-report.ts';
 import './label-editor.ts';
+import './split-settings.ts';
 import './storage-meter.ts';
 import { appUrl } from '../../shared/app-url.ts';
 import { type DownloadProgress, fetchWithProgress } from '../../shared/download-progress.ts';
 import { canShareZip } from '../../shared/send-file.ts';
 
-interface ImportOutcome {
-  stored: number;
-  skipped: SkippedItem[];
-  duplicates: number;
-}
-
-/** The labeling studio: bring photos in, label them one by one, see and split the whole dataset. */
+/**
+ * The labeling studio: bring photos in, label them one by one, see and split the whole dataset. On a
+ * phone the editor opens as a view of its own (from the gallery, "label photos", or right after an
+ * import); on a wide screen it sits on the page, scrolled into view when a photo is opened.
+ */
 export class LabelPage extends LitElement {
   static override properties = {
     _images: { state: true },
@@ -55,12 +59,13 @@ export class LabelPage extends LitElement {
   private readonly _dataset = new ContextConsumer(this, { context: datasetContext });
   private readonly _toasts = new ContextConsumer(this, { context: toastContext });
   private readonly _canShare = canShareZip();
+  private readonly _view = new EditorViewController(this, (phone) => this._onEditorOpened(phone));
   declare private _images: StoredImage[] | undefined;
   declare private _currentId: string | undefined;
   declare private _filter: GalleryFilter;
   declare private _contributorFilter: ContributorFilter;
   declare private _settings: DatasetSettings;
-  declare private _report: ImportOutcome | { error: string } | undefined;
+  declare private _report: ImportReportValue | undefined;
   declare private _busy: boolean;
   declare private _download: DownloadProgress | undefined;
   declare private _dragging: boolean;
@@ -99,6 +104,7 @@ export class LabelPage extends LitElement {
         this._images.find((image) => image.boxes.length === 0 && !image.negative) ?? this._images[0]
       )?.id;
     }
+    if (!this._currentId && this._view.focused) this._view.close();
     this._revision++;
   }
 
@@ -144,26 +150,24 @@ export class LabelPage extends LitElement {
     const input = event.target as HTMLInputElement;
     const files = [...(input.files ?? [])];
     input.value = '';
-    void this._importFiles(files);
+    // A photo just taken is there to be labelled: it opens in the editor.
+    void this._importFiles(files, { open: input.hasAttribute('capture') });
   }
 
   /** Photos and .zip datasets, in one transaction: all of them are stored, or none. */
-  async _importFiles(files: readonly File[]) {
+  async _importFiles(files: readonly File[], { open = false, sample = false } = {}) {
     const store = this._dataset.value;
     if (!store || !files.length) return;
     this._busy = true;
     try {
       const { stored, skipped, duplicates } = await importFiles(files, store, this._settings.maxSide);
-      this._report = { stored: stored.length, skipped, duplicates };
-      if (stored[0]) this._currentId = stored[0].id;
+      const firstId = stored[0]?.id;
+      this._report = { stored: stored.length, skipped, duplicates, sample, ...(firstId ? { firstId } : {}) };
+      if (firstId) this._currentId = firstId;
       if (stored.length) void requestPersistence();
+      if (open && firstId && !skipped.length) void this._open(firstId);
     } catch (error) {
-      this._report = {
-        error:
-          error instanceof StorageFullError
-            ? msg('The device storage is full: nothing was imported.', { id: 'label.import.full' })
-            : describeError('dataset', error),
-      };
+      this._report = { error };
     } finally {
       this._busy = false;
       await this._reload();
@@ -176,9 +180,9 @@ export class LabelPage extends LitElement {
       // 3 MB left out of the first visit: downloaded now with progress, then kept by the service worker.
       const bytes = await fetchWithProgress(appUrl('datasets/sample.zip'), (progress) => (this._download = progress));
       this._download = undefined;
-      await this._importFiles([new File([bytes], 'sample.zip', { type: 'application/zip' })]);
+      await this._importFiles([new File([bytes], 'sample.zip', { type: 'application/zip' })], { sample: true });
     } catch (error) {
-      this._report = { error: describeError('dataset', error) };
+      this._report = { error };
       this._download = undefined;
       this._busy = false;
     }
@@ -189,10 +193,29 @@ export class LabelPage extends LitElement {
     try {
       await sendDataset(this._toSend, this._settings);
     } catch (error) {
-      this._report = { error: describeError('dataset', error) };
+      this._report = { error };
     } finally {
       this._busy = false;
     }
+  }
+
+  /** Opens the editor (on `id` when given): its own view on a phone, scrolled into view on a wide screen. */
+  private async _open(id?: string) {
+    if (id) this._currentId = id;
+    await this._view.open();
+  }
+
+  private _onEditorOpened(phone: boolean) {
+    const section = this.renderRoot.querySelector<HTMLElement>('section.editor');
+    if (phone) {
+      section
+        ?.querySelector<LabelEditor>('label-editor')
+        ?.renderRoot.querySelector<HTMLElement>('box-labeler')
+        ?.focus();
+      return;
+    }
+    const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
+    section?.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'instant' });
   }
 
   private _onSaved(event: ImageSavedEvent) {
@@ -226,21 +249,6 @@ export class LabelPage extends LitElement {
     }
   }
 
-  private _renderReport() {
-    const report = this._report;
-    if (!report) return nothing;
-    if ('error' in report) return html`<p class="error" role="alert" data-import-error>${report.error}</p>`;
-    return html`<div role="status" data-imported=${report.stored} data-skipped=${report.skipped.length} data-duplicates=${report.duplicates}>
-      <p>${msg(str`Added ${report.stored} photos; skipped ${report.skipped.length}.`, { id: 'label.import.added' })}
-        ${report.duplicates ? msg(str`${report.duplicates} were already in the dataset and were not added again.`, { id: 'label.import.duplicates' }) : nothing}</p>
-      ${
-        report.skipped.length
-          ? html`<ul class="skipped">${report.skipped.map((s) => html`<li><code>${s.item}</code>: ${s.reason}</li>`)}</ul>`
-          : nothing
-      }
-    </div>`;
-  }
-
   private _renderBringIn() {
     const count = this._images?.length;
     const sending = this._toSend.length;
@@ -259,31 +267,9 @@ export class LabelPage extends LitElement {
       </div>
       <contributor-field></contributor-field>
       ${this._busy ? html`<progress data-busy max=${this._download?.total ?? nothing} value=${this._download?.total ? this._download.loaded : nothing} aria-label=${msg('Working…', { id: 'label.busy' })}></progress>` : nothing}
-      ${this._renderReport()}
+      <import-report .report=${this._report}></import-report>
       <p data-dataset-count=${count ?? ''}>${msg(str`Photos in your dataset on this device: ${count ?? '…'}`, { id: 'label.count' })}</p>
     </section>`;
-  }
-
-  private _renderSplit() {
-    const { seed, valRatio, maxSide } = this._settings;
-    return html`<details class="split">
-      <summary>${msg('Split and import settings', { id: 'label.split.title' })}</summary>
-      <div class="actions">
-        <label>${msg(str`Validation share: ${Math.round(valRatio * 100)} %`, { id: 'label.split.ratio' })}
-          <input type="range" min="0.05" max="0.5" step="0.05" .value=${String(valRatio)}
-            @input=${(event: Event) => this._saveSettings({ ...this._settings, valRatio: Number((event.target as HTMLInputElement).value) })} />
-        </label>
-        <label>${msg('Seed', { id: 'label.split.seed' })}
-          <input type="number" min="0" step="1" .value=${String(seed)}
-            @change=${(event: Event) => this._saveSettings({ ...this._settings, seed: Math.max(0, Math.floor(Number((event.target as HTMLInputElement).value) || 0)) })} />
-        </label>
-        <label>${msg('Longest side of imported photos (px)', { id: 'label.split.maxSide' })}
-          <input type="number" min="320" max="4096" step="32" .value=${String(maxSide)}
-            @change=${(event: Event) => this._saveSettings({ ...this._settings, maxSide: Math.min(4096, Math.max(320, Number((event.target as HTMLInputElement).value) || 1280)) })} />
-        </label>
-      </div>
-      <p class="lead">${msg('The same seed always gives the same split. Frames of one burst stay together on one side, so validation never sees a near-copy of a training photo.', { id: 'label.split.why' })}</p>
-    </details>`;
   }
 
   override render() {
@@ -291,14 +277,14 @@ export class LabelPage extends LitElement {
     const shown = this._shown;
     const index = shown.findIndex((image) => image.id === this._currentId);
     const current = shown[index];
-    const all = images.findIndex((image) => image.id === this._currentId);
+    // Behind the phone's editor view the page is inert: no focus, no screen reader, no stray taps.
+    const inert = this._view.covering;
     return html`
       <div @dragover=${this._onDragOver} @dragleave=${() => {
         this._dragging = false;
       }} @drop=${this._onDrop}
-        @tama-image-select=${(event: ImageSelectEvent) => {
-          this._currentId = event.detail;
-        }}
+        @tama-image-select=${(event: ImageSelectEvent) => this._open(event.detail)}
+        @tama-editor-open=${(event: EditorOpenEvent) => this._open(event.detail)}
         @tama-gallery-filter=${(event: GalleryFilterEvent) => {
           this._filter = event.detail as GalleryFilter;
         }}
@@ -307,25 +293,35 @@ export class LabelPage extends LitElement {
         }}
         @tama-image-saved=${this._onSaved} @tama-navigate=${this._onNavigate} @tama-image-delete=${this._onDelete}
         @tama-classes-change=${(event: ClassesChangeEvent) => this._saveSettings({ ...this._settings, classes: event.detail })}>
-        <h1>${msg('Labeling', { id: 'label.title' })}</h1>
-        <p class="lead">${msg('Build your own ball dataset: take photos and draw a box around every ball.', { id: 'label.lead' })}</p>
-        ${this._renderBringIn()}
+        <div class="intro" ?inert=${inert}>
+          <h1>${msg('Labeling', { id: 'label.title' })}</h1>
+          <p class="lead">${msg('Build your own ball dataset: take photos and draw a box around every ball.', { id: 'label.lead' })}</p>
+          ${this._renderBringIn()}
+        </div>
         ${
           current
-            ? html`<section class="card" aria-label=${msg('Label a photo', { id: 'label.editor' })}>
-              <label-editor .image=${current} .previous=${images[all - 1]} .classes=${this._settings.classes}
-                .position=${index + 1} .total=${shown.length}></label-editor>
-            </section>`
+            ? this._view.phone && !this._view.focused
+              ? renderOpener(images, index + 1, shown.length, () => this._open())
+              : renderEditor({
+                  current,
+                  previous: images[images.indexOf(current) - 1],
+                  classes: this._settings.classes,
+                  position: index + 1,
+                  total: shown.length,
+                  covering: inert,
+                  close: () => this._view.close(),
+                })
             : nothing
         }
         ${
           images.length
-            ? html`<section class="card">
+            ? html`<section class="card" ?inert=${inert}>
               <h2>${msg('Your dataset', { id: 'label.gallery.title' })}</h2>
               <dataset-gallery .images=${images} .split=${this._settings} .filter=${this._filter}
                 contributor-filter=${this._contributorFilter}
                 selected-id=${this._currentId ?? ''}></dataset-gallery>
-              ${this._renderSplit()}
+              <split-settings .settings=${this._settings}
+                @tama-settings-change=${(event: SettingsChangeEvent) => this._saveSettings(event.detail)}></split-settings>
               <storage-meter .revision=${this._revision}></storage-meter>
             </section>`
             : nothing

@@ -1,3 +1,4 @@
+import type { DatasetSettings } from '../../dataset/dataset-settings.ts';
 import type { StoredImage } from '../../dataset/dataset-store.ts';
 import { appEvent } from '../../shared/typed-event.ts';
 import type { ContributorFilter } from './contributor-filter.ts';
@@ -37,5 +38,27 @@ declare global {
     [GalleryFilterEvent.eventName]: GalleryFilterEvent;
     [ClassesChangeEvent.eventName]: ClassesChangeEvent;
     [ContributorFilterEvent.eventName]: ContributorFilterEvent;
+  }
+}
+
+/** The editor's own view (on phones) was asked to close. */
+export class EditorCloseEvent extends appEvent<void>()('tama-editor-close') {}
+
+/** Open the editor on a photo (its id), e.g. the first of an import. */
+export class EditorOpenEvent extends appEvent<string | undefined>()('tama-editor-open') {}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    [EditorCloseEvent.eventName]: EditorCloseEvent;
+    [EditorOpenEvent.eventName]: EditorOpenEvent;
+  }
+}
+
+/** The user changed the split or import settings. */
+export class SettingsChangeEvent extends appEvent<DatasetSettings>()('tama-settings-change') {}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    [SettingsChangeEvent.eventName]: SettingsChangeEvent;
   }
 }

@@ -1,0 +1,62 @@
+// The SVG of <box-labeler>: boxes, their handles with touch areas, and suggestions, in image pixels.
+// `unit` is how many image pixels one screen pixel spans at the current size and zoom, so what must
+// stay a fixed size on screen (labels, handles, their touch areas) is sized from it.
+import { msg, str } from '@lit/localize';
+import { nothing, svg } from 'lit';
+import type { LabeledBox } from '../../dataset/dataset-store.ts';
+import type { Box } from '../../model/geometry.ts';
+import { handlePoints } from './box-geometry.ts';
+import type { Suggestion } from './suggestion.ts';
+
+/** Radius of a handle's touch area in screen pixels: a 44 px target (the app's --tap-target). */
+export const HANDLE_REACH = 22;
+/** Radius of the dot drawn at a handle, in screen pixels. */
+const HANDLE_DOT = 7;
+const LABEL_SIZE = 13;
+
+function label([x, y]: Box, text: string, unit: number) {
+  const size = LABEL_SIZE * unit;
+  return svg`<text x=${x + size * 0.2} y=${y > size * 1.2 ? y - size * 0.3 : y + size} font-size=${size}>${text}</text>`;
+}
+
+/** A box; the selected one also shows its handles, each with its touch area drawn around it. */
+export function renderBox(
+  { box, label: name }: LabeledBox,
+  index: number,
+  selected: boolean,
+  unit: number,
+  onFocus: (index: number) => void,
+) {
+  const [x, y, w, h] = box;
+  return svg`<rect class="box" data-box=${index} x=${x} y=${y} width=${w} height=${h} tabindex="0" role="option"
+      aria-selected=${selected ? 'true' : 'false'}
+      aria-label=${msg(str`${name} ${index + 1}: ${Math.round(w)}×${Math.round(h)} at ${Math.round(x)}, ${Math.round(y)}`, { id: 'labeler.box' })}
+      @focus=${() => onFocus(index)}></rect>
+    ${label(box, name, unit)}
+    ${
+      selected
+        ? handlePoints(box, HANDLE_REACH * unit).map(
+            ([handle, cx, cy]) =>
+              svg`<circle class="handle-area" data-handle=${handle} cx=${cx} cy=${cy} r=${HANDLE_REACH * unit}></circle>
+                <circle class="handle" cx=${cx} cy=${cy} r=${HANDLE_DOT * unit}></circle>`,
+          )
+        : nothing
+    }`;
+}
+
+/** A proposed box, dashed; the picked one is drawn solid so the ✓ / ✕ buttons clearly refer to it. */
+export function renderSuggestion(
+  { box, score }: Suggestion,
+  index: number,
+  picked: boolean,
+  unit: number,
+  onFocus: (index: number) => void,
+) {
+  const [x, y, w, h] = box;
+  const percent = Math.round(score * 100);
+  return svg`<rect class="suggestion ${picked ? 'picked' : ''}" data-index=${index} x=${x} y=${y} width=${w} height=${h}
+      tabindex="0" role="option" aria-selected=${picked ? 'true' : 'false'}
+      aria-label=${msg(str`Suggested box ${index + 1}, ${percent} %: Enter accepts, Delete rejects`, { id: 'labeler.suggestion' })}
+      @focus=${() => onFocus(index)}></rect>
+    ${label(box, `${percent}%`, unit)}`;
+}
