@@ -26,7 +26,7 @@ export const mnistTemplates = {
   'mnist.noise.kind': '種類',
   'mnist.train.start': '学習する',
   'mnist.progress': str`エポック ${0}、バッチ ${1} / ${2}`,
-  'mnist.eta': str`· 残り約 ${0} 分`,
+  'mnist.eta': str`· 残り約 ${0}`,
   'mnist.chart.trainAcc': '学習の正解率',
   'mnist.chart.testAcc': 'テストの正解率',
   'mnist.chart.accuracy': '正解率',

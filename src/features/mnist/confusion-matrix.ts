@@ -4,20 +4,26 @@ import { css, html, LitElement } from 'lit';
 /** Rows: the true digit; columns: what the model said. Off-diagonal cells are its mistakes. */
 export class ConfusionMatrix extends LitElement {
   static override properties = { matrix: { attribute: false } };
+  // All 11 columns fit a phone's card: the digits scale with the card's width (cqi), down to what a
+  // four-digit count needs in a 390 px screen (a still narrower one scrolls inside the card), up to
+  // projector size.
   static override styles = css`
     :host {
       display: block;
       overflow-x: auto;
+      container-type: inline-size;
     }
     table {
+      width: min(100%, 48rem);
+      min-width: 18rem;
+      table-layout: fixed;
       border-collapse: collapse;
       font-variant-numeric: tabular-nums;
-      font-size: 0.8rem;
+      font-size: clamp(0.6rem, 3.3cqi, 1.2rem);
     }
     th,
     td {
-      min-width: 2.2rem;
-      padding: 0.2rem;
+      padding: 0.25em 0.1em;
       text-align: center;
     }
     td {
@@ -26,6 +32,7 @@ export class ConfusionMatrix extends LitElement {
     caption {
       text-align: left;
       color: var(--text-muted);
+      font-size: 0.85rem;
       margin-bottom: 0.25rem;
     }
   `;

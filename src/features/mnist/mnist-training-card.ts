@@ -2,7 +2,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import type { BackendSelect } from '../../shared/backend/backend-select.ts';
 import type { BackendChoice } from '../../shared/backend/backends.ts';
-import { estimateRemaining } from '../../shared/format-duration.ts';
+import { estimateRemaining, formatRemaining } from '../../shared/format-duration.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import type { DigitTile } from './digit-gallery.ts';
 import { NOISE_KINDS, type NoiseKind } from './label-noise.ts';
@@ -88,8 +88,7 @@ export class MnistTrainingCard extends LitElement {
     );
     // The first batches are slow (warm-up), so an estimate from them would be far off.
     if (remaining === undefined || done <= 10) return nothing;
-    const minutes = Math.ceil(remaining / 60_000);
-    return msg(str`· about ${minutes} min left`, { id: 'mnist.eta' });
+    return html`<span data-eta>${msg(str`· about ${formatRemaining(remaining)} left`, { id: 'mnist.eta' })}</span>`;
   }
 
   private _renderSettings(session: MnistSession) {

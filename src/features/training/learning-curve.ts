@@ -13,18 +13,29 @@ export class LearningCurve extends LitElement {
     :host {
       display: block;
     }
+    /* Five columns within a phone's card: headers wrap onto two lines rather than run off the edge. */
     table {
       border-collapse: collapse;
       font-variant-numeric: tabular-nums;
       width: 100%;
+      max-width: 40rem;
+      font-size: 0.85rem;
     }
     th {
-      white-space: nowrap;
+      vertical-align: bottom;
+      line-height: 1.3;
+      /* Whole words per line ("検証損失", not "検証損 / 失"), unless the screen is narrower still. */
+      word-break: keep-all;
+      overflow-wrap: anywhere;
+      /* The header stays in view while the epochs scroll under it. */
+      position: sticky;
+      top: 0;
+      background: var(--surface-raised);
     }
     th,
     td {
       text-align: right;
-      padding: 0.15rem 0.5rem;
+      padding: 0.15rem 0.35rem;
       border-bottom: 1px solid var(--border);
     }
     .scroll {
@@ -69,8 +80,9 @@ export class LearningCurve extends LitElement {
       xLabel=${msg('epoch', { id: 'chart.epoch' })} leftLabel=${msg('loss', { id: 'chart.loss' })} rightLabel="mAP@0.5"
       label=${msg('Loss and validation mAP per epoch', { id: 'chart.label' })}></line-chart>
     <div class="scroll"><table>
-      <thead><tr><th>${msg('epoch', { id: 'chart.epoch' })}</th><th>${msg('training loss', { id: 'chart.trainLoss' })}</th>
-        <th>${msg('validation loss', { id: 'chart.valLoss' })}</th><th>mAP@0.5</th><th>s</th></tr></thead>
+      <thead><tr><th>${msg('epoch', { id: 'chart.epoch' })}</th><th>${msg('training loss', { id: 'train.table.trainLoss' })}</th>
+        <th>${msg('validation loss', { id: 'train.table.valLoss' })}</th><th>mAP@0.5</th>
+        <th>${msg('seconds', { id: 'train.table.seconds' })}</th></tr></thead>
       <tbody>${this.epochs.map(
         (
           r,

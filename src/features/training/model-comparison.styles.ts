@@ -29,7 +29,9 @@ export const modelComparisonStyles = css`
     color: var(--text-muted);
   }
   .key span {
+    display: inline-block;
     margin-right: 1rem;
+    white-space: nowrap;
   }
   .swatch {
     display: inline-block;

@@ -168,19 +168,26 @@ export class ModelComparison extends LitElement {
 
   override render() {
     const validation = this._validation;
+    // Until the stored models are read, "train a model first" could be wrong.
+    if (!this._modelList.value) return nothing;
     if (!this._models.length)
       return html`<p>${msg('Train a model first; then compare it with the stock detector here.', { id: 'compare.none' })}</p>`;
     const rows = this._rows;
     const wrong = rows && wrongRows(rows);
+    // An imported model can arrive before any photo: say what the comparison still needs.
     return html`
-      <p>${msg(str`On the ${validation.length} validation photos, boxes with a score of at least ${SCORE}.`, { id: 'compare.lead' })}</p>
+      ${
+        validation.length
+          ? html`<p data-compare-ready>${msg(str`On the ${validation.length} validation photos, boxes with a score of at least ${SCORE}.`, { id: 'compare.lead' })}</p>`
+          : html`<p data-compare-no-photos>${msg('There are no validation photos to compare on yet. Label some photos on the Label page (or add the sample dataset there): part of them are kept for validation, and this card compares the chosen model with stock on them.', { id: 'compare.noPhotos' })}</p>`
+      }
       <div class="actions">
         <select aria-label=${msg('Model to compare', { id: 'compare.model' })} @change=${(e: Event) => {
           this._chosen = (e.target as HTMLSelectElement).value;
         }}>
           ${this._models.map((m) => html`<option value=${m.id} ?selected=${m.id === this._selected}>${m.name}</option>`)}
         </select>
-        <button ?disabled=${this._done >= 0 || !validation.length} @click=${this._compare}>${msg('Compare', { id: 'compare.run' })}</button>
+        ${validation.length ? html`<button ?disabled=${this._done >= 0} @click=${this._compare}>${msg('Compare', { id: 'compare.run' })}</button>` : nothing}
         ${rows ? html`<button data-presenter-open @click=${() => this._present(true)}>${msg('Projector view', { id: 'compare.presenter' })}</button>` : nothing}
         <button data-distribute @click=${this._distribute}>${msg('Give to the class', { id: 'compare.distribute' })}</button>
       </div>

@@ -16,6 +16,16 @@ export const trainPageStyles = css`
     gap: 1rem;
     font-variant-numeric: tabular-nums;
   }
+  /* "残り約 20 秒" stays on one line; the phase beside it wraps instead. */
+  .progress-line [data-eta] {
+    white-space: nowrap;
+  }
+  .hint {
+    margin: 0.25rem 0 0.75rem;
+    max-width: 48rem;
+    color: var(--text-muted);
+    font-size: 0.9rem;
+  }
   .result strong {
     font-size: 1.4rem;
   }

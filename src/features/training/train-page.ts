@@ -14,7 +14,7 @@ import {
 import { backendContext } from '../../shared/backend/backend-context.ts';
 import type { BackendChoice } from '../../shared/backend/backends.ts';
 import { describeError } from '../../shared/errors.ts';
-import { formatDuration } from '../../shared/format-duration.ts';
+import { formatDuration, formatRemaining } from '../../shared/format-duration.ts';
 import { StorageFullError } from '../../shared/storage-full.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
@@ -192,11 +192,6 @@ export class TrainPage extends LitElement {
             @change=${(e: Event) => {
               this._epochs = Math.min(200, Math.max(1, Math.round(Number((e.target as HTMLInputElement).value) || 20)));
             }} /></label>
-        <label>${msg('Views per photo', { id: 'train.copies' })}
-          <input type="number" min="1" max="16" .value=${String(this._copies ?? defaultViewsPerPhoto(data?.train.length ?? 0))} ?disabled=${running}
-            @change=${(e: Event) => {
-              this._copies = Math.min(16, Math.max(1, Math.round(Number((e.target as HTMLInputElement).value) || 3)));
-            }} /></label>
         <label>${msg('Learning rate', { id: 'train.lr' })}
           <select ?disabled=${running} @change=${(e: Event) => {
             this._learningRate = Number((e.target as HTMLSelectElement).value);
@@ -208,6 +203,15 @@ export class TrainPage extends LitElement {
             this._backend = (e.target as HTMLSelectElement).value as BackendChoice | 'app';
           }}></backend-select></label>
       </div>
+      <div class="actions">
+        <label>${msg('Views per photo', { id: 'train.copies' })}
+          <input type="number" min="1" max="16" aria-describedby="views-hint" data-views
+            .value=${data ? String(this._copies ?? defaultViewsPerPhoto(data.train.length)) : ''} ?disabled=${running || !data}
+            @change=${(e: Event) => {
+              this._copies = Math.min(16, Math.max(1, Math.round(Number((e.target as HTMLInputElement).value) || 3)));
+            }} /></label>
+      </div>
+      ${data ? this._renderViewsHint(data.train.length) : nothing}
       <div class="actions">
         ${
           running
@@ -225,6 +229,32 @@ export class TrainPage extends LitElement {
     </section>`;
   }
 
+  /**
+   * Why the number of views is what it is: it is picked from the number of photos, so it changes once
+   * the dataset is read (16 for one photo, 3 for fifty), and a student should see that on purpose.
+   */
+  private _renderViewsHint(photos: number) {
+    const auto = defaultViewsPerPhoto(photos);
+    const why = !photos
+      ? msg(
+          'It is set for you from the number of training photos: a few photos get up to 16 views each, many photos get 3.',
+          {
+            id: 'train.copies.rule',
+          },
+        )
+      : this._copies === undefined
+        ? msg(
+            str`Set for you: ${auto} for ${photos} training photos, so each epoch shows the model 48 pictures or more (fewer photos get more views, up to 16).`,
+            { id: 'train.copies.auto' },
+          )
+        : msg(str`You chose ${this._copies}; for ${photos} training photos the automatic choice is ${auto}.`, {
+            id: 'train.copies.chosen',
+          });
+    return html`<p class="hint" id="views-hint" data-views-auto=${auto}>
+      ${msg('A view is one of your photos changed a little (flipped, zoomed in or out, lighter or darker), so the model sees more variety.', { id: 'train.copies.what' })}
+      ${why}</p>`;
+  }
+
   private _renderProgress() {
     const { progress, state, etaMs } = this._run;
     if (!progress || state === 'idle' || state === 'cancelled') return nothing;
@@ -232,7 +262,7 @@ export class TrainPage extends LitElement {
       <progress max=${progress.total} value=${progress.done}></progress>
       <div class="progress-line" role="status">
         <span>${state === 'paused' ? msg('Paused', { id: 'train.paused' }) : this._phaseText(progress)}</span>
-        <span>${etaMs !== undefined ? msg(str`about ${formatDuration(etaMs)} left`, { id: 'train.eta' }) : nothing}</span>
+        <span data-eta>${etaMs !== undefined ? msg(str`about ${formatRemaining(etaMs)} left`, { id: 'train.eta' }) : nothing}</span>
       </div>
     </div>`;
   }
@@ -267,11 +297,15 @@ export class TrainPage extends LitElement {
       ${this._renderResults()}
       <section class="card">
         <h2>${msg('Your models', { id: 'train.models' })}</h2>
-        <trained-model-list .revision=${this._revision}></trained-model-list>
+        <trained-model-list .revision=${this._revision} @tama-models-change=${() => this._revision++}></trained-model-list>
       </section>
       <section class="card">
         <h2>${msg('Stock vs. yours, photo by photo', { id: 'train.compare' })}</h2>
-        <model-comparison .images=${val} .revision=${this._revision}></model-comparison>
+        ${
+          this._images
+            ? html`<model-comparison .images=${val} .revision=${this._revision}></model-comparison>`
+            : html`<p>${msg('Reading your dataset…', { id: 'train.dataset.loading' })}</p>`
+        }
       </section>
     `;
   }

@@ -6,11 +6,18 @@ import { activeModel, modelStoreContext, STOCK_COCO } from '../../model/model-st
 import { type TrainedModelMeta, trainedModelFromZip } from '../../model/trained-model.ts';
 import { describeError } from '../../shared/errors.ts';
 import { canShareZip } from '../../shared/send-file.ts';
+import { appEvent } from '../../shared/typed-event.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
 import { sendTrainedModel } from './model-file.ts';
 
-/** Saved models: choose the active one, rename, delete (with undo), send (or export) and import as .zip. */
+/** The stored models changed here (imported, renamed, deleted, restored): others listing them reload. */
+export class ModelsChangeEvent extends appEvent<void>()('tama-models-change') {}
+
+/**
+ * Saved models: choose the active one, rename, delete (with undo), send (or export) and import as .zip.
+ * @fires tama-models-change - after a model was imported, renamed, deleted or restored
+ */
 export class TrainedModelList extends LitElement {
   static override properties = {
     revision: { type: Number },
@@ -92,11 +99,16 @@ export class TrainedModelList extends LitElement {
     this._unsubscribe();
   }
 
+  private async _changed() {
+    await this._models.run();
+    this.dispatchEvent(new ModelsChangeEvent());
+  }
+
   private async _rename(meta: TrainedModelMeta, name: string) {
     const trimmed = name.trim().slice(0, 80);
     if (!trimmed || trimmed === meta.name) return;
     await this._store.value?.rename(meta.id, trimmed);
-    await this._models.run();
+    await this._changed();
   }
 
   private async _delete(meta: TrainedModelMeta) {
@@ -105,7 +117,7 @@ export class TrainedModelList extends LitElement {
     const model = await store.get(meta.id);
     const wasActive = this._active === meta.id;
     await store.delete(meta.id);
-    await this._models.run();
+    await this._changed();
     const outcome = await this._toasts.value?.show(msg(str`Deleted “${meta.name}”.`, { id: 'models.deleted' }), {
       action: msg('Undo', { id: 'editor.undo' }),
       timeout: 8000,
@@ -113,7 +125,7 @@ export class TrainedModelList extends LitElement {
     if (outcome === 'action' && model) {
       await store.put(model);
       if (wasActive) activeModel.set(model.meta.id);
-      await this._models.run();
+      await this._changed();
     }
   }
 
@@ -135,7 +147,7 @@ export class TrainedModelList extends LitElement {
       // An import is a new copy: it never overwrites a model already here.
       model.meta = { ...model.meta, id: crypto.randomUUID() };
       await this._store.value?.put(model);
-      await this._models.run();
+      await this._changed();
     } catch (error) {
       this._error = msg(str`${file.name} cannot be imported: ${describeError('model', error)}`, {
         id: 'models.importError',
@@ -190,5 +202,8 @@ customElements.define('trained-model-list', TrainedModelList);
 declare global {
   interface HTMLElementTagNameMap {
     'trained-model-list': TrainedModelList;
+  }
+  interface GlobalEventHandlersEventMap {
+    'tama-models-change': ModelsChangeEvent;
   }
 }

@@ -97,6 +97,9 @@ export class LineChart extends LitElement {
       {
         width: Math.max(200, this.clientWidth),
         height: 240,
+        // A legend of names only: uPlot's live values read "--" until a finger or mouse is on the
+        // plot, and on a phone nobody hovers. The numbers are in the page's text and tables.
+        legend: { live: false },
         scales: { x: { time: false }, right: { range: [0, 1] } },
         axes: [
           { ...axis, label: this.xLabel },
