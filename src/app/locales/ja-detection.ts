@@ -54,4 +54,15 @@ export const detectionTemplates = {
   'detect.hint.noBall': 'まだボールが見つかりません。しきい値を下げるか、',
   'detect.hint.teach': 'あなたのボールをアプリに教えましょう →',
   'detect.hint.close': 'ヒントを閉じる',
+  'detect.readout.threshold': str`しきい値 ${0} %`,
+  'detect.model.coco': str`COCO「sports ball」(${0})`,
+  'detect.class.ball': 'ボール',
+  'detect.model.offline':
+    'このモデルはこの端末に保存されておらず、インターネットにもつながっていません。オフラインで使えるモデルを選ぶか、一度インターネットにつないでダウンロードしてください。',
+  'detect.model.gone': 'そのモデルはもうこの端末にありません。別のモデルを選んでください。',
+  'detect.model.needsNetwork': '(インターネット接続が必要)',
+  'camera.file.notPicture':
+    '写真でも動画でもありません。写真 (JPEG・PNG など) か動画 (MP4・WebM など) を選んでください。',
+  'camera.file.badImage': 'この写真を読み込めませんでした。壊れているか、このブラウザが表示できない形式です。',
+  'camera.file.badVideo': 'この動画を再生できませんでした。壊れているか、このブラウザが再生できない形式です。',
 };

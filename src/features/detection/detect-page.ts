@@ -1,29 +1,34 @@
 import { ContextConsumer } from '@lit/context';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { Task } from '@lit/task';
+import { initialState, Task } from '@lit/task';
 import { html, LitElement, nothing } from 'lit';
 import { captureFrame } from '../../dataset/capture-frame.ts';
+import { contentHash } from '../../dataset/content-hash.ts';
 import { datasetContext, type NewImage } from '../../dataset/dataset-store.ts';
 import { createDetector, type Detector } from '../../model/detector.ts';
 import { activeModel, modelStoreContext, STOCK_COCO } from '../../model/model-store.ts';
-import { DEFAULT_MODEL_VARIANT, MODEL_VARIANTS, type ModelVariant, modelUrl } from '../../model/model-variants.ts';
+import { DEFAULT_MODEL_VARIANT, type ModelVariant, modelUrl } from '../../model/model-variants.ts';
 import type { TrainedModelMeta } from '../../model/trained-model.ts';
 import { appUrl } from '../../shared/app-url.ts';
 import { backendContext } from '../../shared/backend/backend-context.ts';
 import { describeError } from '../../shared/errors.ts';
 import { untilPrecached } from '../../shared/first-visit.ts';
 import { StorageFullError } from '../../shared/storage-full.ts';
+import { glossaryRow } from '../../shared/ui/glossary-row.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
+import { onSchedule } from './burst-schedule.ts';
 import type { CameraSourceEvent } from './camera/camera-source-event.ts';
 import { detectPageStyles } from './detect-page.styles.ts';
 import { LiveDetectionController } from './live-detection-controller.ts';
+import { ModelAvailability } from './model-availability.ts';
+import { describeModelError, isOffline, ModelUnavailableError, renderModelMenu } from './model-menu.ts';
+import { type ModelOption, modelOptionName, modelOptions, trainedId } from './model-options.ts';
+import type { PresenterReadout } from './presenter-readout.ts';
 import './camera/camera-view.ts';
 import './detection-overlay.ts';
 import './no-ball-hint.ts';
-
-/** What the model menu offers: the default ball model, stock COCO in one precision, or a fine-tuned model. */
-type ModelOption = 'ball' | ModelVariant | `trained:${string}`;
+import './presenter-readout.ts';
 
 const thresholdStep = 0.05;
 
@@ -58,27 +63,37 @@ export class DetectPage extends LitElement {
   private readonly _dataset = new ContextConsumer(this, { context: datasetContext });
   private readonly _toasts = new ContextConsumer(this, { context: toastContext });
   private readonly _models = new ContextConsumer(this, { context: modelStoreContext });
+  private readonly _availability = new ModelAvailability(this);
   private _detector: Detector | undefined;
   private _source: HTMLVideoElement | HTMLImageElement | undefined;
 
   private readonly _detectorTask = new Task(this, {
     args: () => [this._backend.value?.ready, this._variant] as const,
-    task: async ([ready, variant]) => {
-      if (!ready) throw new Error('no backend yet');
+    task: async ([ready, variant], { signal }) => {
+      // The backend context has not answered yet: stay "waiting", the task runs again when it does.
+      if (!ready) return initialState;
       await ready;
       this._progress = 0;
       const started = performance.now();
       // A first visit: the service worker is downloading the model anyway; take it from its cache.
       await untilPrecached((fraction) => (this._progress = fraction));
-      const trainedId = variant.startsWith('trained:') ? variant.slice('trained:'.length) : undefined;
-      const trained = trainedId ? await this._models.value?.get(trainedId) : undefined;
-      if (trainedId && !trained) throw new Error('that trained model is no longer on this device');
+      const id = trainedId(variant);
+      const trained = id ? await this._models.value?.get(id) : undefined;
+      if (id && !trained) throw new ModelUnavailableError('gone');
+      if (!(await this._availability.check(variant, this._trained))) throw new ModelUnavailableError('offline');
       const detector = await createDetector({
         model: trained ?? (variant === 'ball' ? 'default' : modelUrl(variant as ModelVariant)),
         onProgress: (fraction) => {
           this._progress = fraction;
         },
+      }).catch((error: unknown) => {
+        throw isOffline(error) ? new ModelUnavailableError('offline') : error;
       });
+      // Another model was chosen while this one loaded (say, `m` pressed three times): the newest wins.
+      if (signal.aborted) {
+        detector.dispose();
+        throw signal.reason;
+      }
       this._detector?.dispose();
       this._detector = detector;
       this._live.setDetector(detector);
@@ -127,6 +142,12 @@ export class DetectPage extends LitElement {
   private _nudgeThreshold(direction: 1 | -1) {
     const next = Math.round((this._live.threshold + direction * thresholdStep) * 100) / 100;
     this._live.setThreshold(Math.min(0.95, Math.max(0.05, next)));
+    this._readout(msg(str`Threshold ${Math.round(this._live.threshold * 100)} %`, { id: 'detect.readout.threshold' }));
+  }
+
+  /** Keys change things the presenter's screen does not show: say what they did, big and briefly. */
+  private _readout(text: string) {
+    this.renderRoot.querySelector<PresenterReadout>('presenter-readout')?.show(text);
   }
 
   private async _toggleProjector(force?: boolean) {
@@ -137,24 +158,34 @@ export class DetectPage extends LitElement {
 
   /**
    * Saves what the camera shows into the on-device dataset, for labeling: one frame, or a burst of
-   * `frames` frames 0.5 s apart that share a burst id (so the split keeps them together). A burst is
-   * stored in one transaction at its end: all of it or, if storage is full, nothing.
+   * `frames` frames 0.5 s apart that share a burst id (so the split keeps them together). Burst frames
+   * are grabbed on a wall-clock schedule while detection keeps running, and encoded meanwhile; the burst
+   * is stored in one transaction at its end: all of it or, if storage is full, nothing.
    */
   private async _capture(frames = 1) {
     const store = this._dataset.value;
     const toasts = this._toasts.value;
     if (!this._source || !store || this._burst !== undefined) return;
     const burstId = frames > 1 ? crypto.randomUUID() : undefined;
-    const captured: NewImage[] = [];
     try {
-      for (let i = 0; i < frames; i++) {
-        if (i > 0) await new Promise((resolve) => setTimeout(resolve, BURST_INTERVAL_MS));
-        if (frames > 1) this._burst = i + 1;
-        if (!this._source) break;
-        captured.push({ ...(await captureFrame(this._source)), source: 'camera', ...(burstId ? { burstId } : {}) });
-      }
-      this._burst = undefined;
+      const grabs = await onSchedule(frames, BURST_INTERVAL_MS, (index) => {
+        if (burstId) this._burst = index + 1;
+        if (!this._source) return undefined;
+        // captureFrame draws the frame before its first await: the picture is taken now; encoding and
+        // hashing run meanwhile, so little is left to do once the last frame is in.
+        const grab = captureFrame(this._source).then(async (frame) => ({
+          ...frame,
+          hash: await contentHash(frame.blob),
+        }));
+        grab.catch(() => {});
+        return grab;
+      });
+      const captured: NewImage[] = (await Promise.all(grabs))
+        .filter((grab) => grab !== undefined)
+        .map((grab) => ({ ...grab, source: 'camera', ...(burstId ? { burstId } : {}) }));
       await store.addAll(captured);
+      // The button says "10 / 10" until the frames are stored: the burst is done when they are safe.
+      this._burst = undefined;
       const count = await store.count();
       const outcome = await toasts?.show(
         msg(str`Saved to your dataset (${count} photos)`, { id: 'detect.snapshot.saved' }),
@@ -179,9 +210,14 @@ export class DetectPage extends LitElement {
     }
   }
 
+  /** The next model that can load now (offline: the cached ones), announced by the readout. */
   private _cycleModel() {
-    const choices = this._modelChoices();
-    this._chooseModel(choices[(choices.indexOf(this._variant) + 1) % choices.length] ?? 'ball');
+    const choices = modelOptions(this._trained).filter(
+      (choice) => choice === this._variant || this._availability.available(choice, this._trained),
+    );
+    const next = choices[(choices.indexOf(this._variant) + 1) % choices.length] ?? 'ball';
+    this._chooseModel(next);
+    this._readout(modelOptionName(next, this._trained));
   }
 
   private readonly _onKey = (event: KeyboardEvent) => {
@@ -216,14 +252,15 @@ export class DetectPage extends LitElement {
       initial: () => html`<span>${msg('Waiting for a backend…', { id: 'detect.model.waiting' })}</span>`,
       pending: () => html`<span>${msg('Loading the model…', { id: 'detect.model.loading' })}</span>
         <progress max="1" value=${this._progress} aria-label=${msg('Model download', { id: 'detect.model.progress' })}></progress>`,
-      complete: ({ backend, ms }) => html`<span data-model-state="ready" data-backend=${backend}>
+      complete: ({ backend, ms }) => html`<span class="meta" data-model-state="ready" data-backend=${backend}>
         ${backend.toUpperCase()} · ${msg(str`model ready in ${(ms / 1000).toFixed(1)} s`, { id: 'detect.model.readyIn' })}</span>`,
-      error: (error) => html`<span class="error" data-model-state="error">${describeError('model', error)}</span>`,
+      error: (error) =>
+        html`<span class="error" role="alert" data-model-state="error">${describeModelError(error)}</span>`,
     });
     return html`<div class="hud" aria-live="off">
       <span><strong data-count=${live.boxes.length}>${live.boxes.length}</strong> ${msg('balls', { id: 'detect.hud.balls' })}</span>
-      <span>${live.fps.toFixed(1)} FPS</span>
-      <span>${Math.round(live.msPerFrame)} ms</span>
+      <span class="meta">${live.fps.toFixed(1)} FPS</span>
+      <span class="meta">${Math.round(live.msPerFrame)} ms</span>
       ${live.frozen ? html`<span>${msg('Frozen', { id: 'detect.hud.frozen' })}</span>` : nothing}
       ${state}
       ${live.error ? html`<span class="error">${describeError('model', live.error)}</span>` : nothing}
@@ -233,12 +270,16 @@ export class DetectPage extends LitElement {
   override render() {
     const live = this._live;
     const size = this._sourceSize();
+    const busy = !this._source || this._burst !== undefined;
     return html`
       <h1>${msg('Live detection', { id: 'detect.title' })}</h1>
       <p class="lead">${msg('Point your phone camera at a ball and see a box appear on it, live.', { id: 'detect.lead' })}</p>
       <section class="live">
-        ${this._renderHud()}
-        <camera-view ?hide-controls=${this.projector} @tama-camera-source=${this._onSource}>
+        <div class="info">
+          ${this._renderHud()}
+          <button class="exit-projector" @click=${() => this._toggleProjector(false)} aria-label=${msg('Leave presenter mode', { id: 'detect.projector.exit' })}>✕</button>
+        </div>
+        <camera-view ?hide-controls=${this.projector} ?fill=${this.projector} @tama-camera-source=${this._onSource}>
           <detection-overlay .detections=${live.boxes} .frames=${live.frames} .frameTime=${live.frameTime} .large=${this.projector}
             .sourceWidth=${size.width} .sourceHeight=${size.height} data-ms=${Math.round(live.msPerFrame)}></detection-overlay>
         </camera-view>
@@ -247,48 +288,35 @@ export class DetectPage extends LitElement {
             ? html`<no-ball-hint @tama-hint-dismiss=${() => live.dismissHint()}></no-ball-hint>`
             : nothing
         }
-        <button class="exit-projector" @click=${() => this._toggleProjector(false)} aria-label=${msg('Leave presenter mode', { id: 'detect.projector.exit' })}>✕</button>
+        <presenter-readout></presenter-readout>
       </section>
       <div class="toolbar actions">
-        <label>${msg('Score threshold', { id: 'detect.threshold' })}
+        <label class="threshold"><span class="label-text">${msg('Score threshold', { id: 'detect.threshold' })}</span>
           <input type="range" min="0.05" max="0.95" step=${thresholdStep} .value=${String(live.threshold)} @input=${this._onThreshold} />
           <output>${Math.round(live.threshold * 100)}%</output>
         </label>
-        <label>${msg('Model', { id: 'detect.model' })}
-          <select data-model-select @change=${(e: Event) => {
-            this._chooseModel((e.target as HTMLSelectElement).value as ModelOption);
-          }}>
-            <option value="ball" ?selected=${this._variant === 'ball'}>${msg('Ball model (default)', { id: 'models.default' })}</option>
-            ${MODEL_VARIANTS.map(
-              (variant) =>
-                html`<option value=${variant} ?selected=${variant === this._variant}>COCO “sports ball” (${variant})</option>`,
-            )}
-            ${this._trained.map(
-              (meta) =>
-                html`<option value=${`trained:${meta.id}`} ?selected=${`trained:${meta.id}` === this._variant}>${msg(str`Yours: ${meta.name}`, { id: 'detect.model.trained' })}</option>`,
-            )}
-          </select>
-        </label>
+        ${renderModelMenu({
+          value: this._variant,
+          trained: this._trained,
+          available: (option) => this._availability.available(option, this._trained),
+          online: this._availability.online,
+          onChoose: (option) => this._chooseModel(option),
+        })}
         <button @click=${() => live.toggleFreeze()}>${live.frozen ? msg('Resume', { id: 'detect.resume' }) : msg('Freeze', { id: 'detect.freeze' })}</button>
-        <button ?disabled=${!this._source || this._burst !== undefined} @click=${() => this._capture()}>${msg('Snapshot', { id: 'detect.snapshot' })}</button>
-        <button ?disabled=${!this._source || this._burst !== undefined} data-burst=${this._burst ?? ''} @click=${() => this._capture(BURST_FRAMES)}>
+        <button ?disabled=${busy} @click=${() => this._capture()}>${msg('Snapshot', { id: 'detect.snapshot' })}</button>
+        <button ?disabled=${busy} data-burst=${this._burst ?? ''} @click=${() => this._capture(BURST_FRAMES)}>
           ${this._burst === undefined ? msg('Burst (5 s)', { id: 'detect.burst' }) : msg(str`Burst ${this._burst} / ${BURST_FRAMES}`, { id: 'detect.burst.progress' })}</button>
         <button @click=${() => this._toggleProjector(true)}>${msg('Presenter mode', { id: 'detect.projector' })}</button>
       </div>
       <p class="shortcuts">${msg('Keys: space freeze · s snapshot · b burst · f presenter mode · t / shift+T threshold · m model · Esc leave', { id: 'detect.shortcuts' })}</p>
+      ${this.projector ? nothing : glossaryRow(['threshold', 'sportsBall', 'backend', 'wasm', 'webgpu'])}
     `;
-  }
-
-  private _modelChoices(): ModelOption[] {
-    return ['ball', ...MODEL_VARIANTS, ...this._trained.map((m) => `trained:${m.id}` as const)];
   }
 
   /** The live view's model is also the one the labeling suggestions use. */
   private _chooseModel(choice: ModelOption) {
     this._variant = choice;
-    activeModel.set(
-      choice === 'ball' ? '' : choice.startsWith('trained:') ? choice.slice('trained:'.length) : STOCK_COCO,
-    );
+    activeModel.set(choice === 'ball' ? '' : (trainedId(choice) ?? STOCK_COCO));
   }
 
   private _sourceSize(): { width: number; height: number } {

@@ -1,6 +1,8 @@
+import { msg } from '@lit/localize';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import type { Box } from '../../model/geometry.ts';
 import { fitRect } from './fit-rect.ts';
+import { placeLabel, type Rect } from './label-placement.ts';
 
 /** A box to draw: a detection, or a tracked ball with its id. */
 export interface OverlayBox {
@@ -12,6 +14,14 @@ export interface OverlayBox {
   readonly missed?: number;
 }
 
+/**
+ * A class name as the box label says it: the default model's "ball" and COCO's "sports ball" are both
+ * a ball to a student; a class the student named (テニスボール) is shown as they wrote it.
+ */
+function labelText(label: string): string {
+  return label === 'ball' || label === 'sports ball' ? msg('ball', { id: 'detect.class.ball' }) : label;
+}
+
 const SOLID: number[] = [];
 const DASHED: number[] = [6, 5];
 const DASHED_LARGE: number[] = [16, 12];
@@ -19,8 +29,9 @@ const DASHED_LARGE: number[] = [16, 12];
 /**
  * Draws detection boxes over a video or image that fills the same box with the same object-fit.
  * Boxes are in source pixels; the overlay maps them to where the source is shown, so they stay
- * aligned under any size, orientation or fit. `data-count`, `data-boxes` and `data-ids` expose what is
- * drawn, `data-frames` and `data-frame-time` which frame it was found on.
+ * aligned under any size, orientation or fit. Labels stay inside the picture. `data-count`, `data-boxes`
+ * and `data-ids` expose what is drawn, `data-frames` and `data-frame-time` which frame it was found on,
+ * `data-picture` and `data-labels` where the picture and each label are (CSS px, [x, y, w, h]).
  * @csspart canvas - the drawing surface
  */
 export class DetectionOverlay extends LitElement {
@@ -104,12 +115,18 @@ export class DetectionOverlay extends LitElement {
     if (!ctx) return;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, pixelWidth, pixelHeight);
-    if (!this.sourceWidth || !this.sourceHeight) return;
+    const labels: Rect[] = [];
+    if (!this.sourceWidth || !this.sourceHeight) {
+      this._expose([0, 0, 0, 0], labels);
+      return;
+    }
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     const { x, y, scale } = fitRect(this.sourceWidth, this.sourceHeight, width, height, this.fit);
-    const line = this.large ? 8 : 3;
-    const fontSize = this.large ? 36 : 15;
-    ctx.font = `700 ${fontSize}px system-ui, sans-serif`;
+    const picture: Rect = [x, y, this.sourceWidth * scale, this.sourceHeight * scale];
+    // Presenter sizes follow the picture: readable on a projector, yet not half a phone screen per label.
+    const side = Math.min(picture[2], picture[3]);
+    const line = this.large ? clamp(side / 120, 4, 8) : 3;
+    const baseFont = this.large ? clamp(side / 14, 18, 40) : 15;
     ctx.textBaseline = 'top';
     for (const { box, score, label, id, missed } of this.detections) {
       const left = x + box[0] * scale;
@@ -123,21 +140,46 @@ export class DetectionOverlay extends LitElement {
       ctx.strokeStyle = '#facc15';
       ctx.strokeRect(left, top, box[2] * scale, box[3] * scale);
       ctx.setLineDash(SOLID);
+      const name = labelText(label);
       const text =
-        id === undefined ? `${label} ${Math.round(score * 100)}%` : `${label} ${Math.round(score * 100)}% #${id}`;
+        id === undefined ? `${name} ${Math.round(score * 100)}%` : `${name} ${Math.round(score * 100)}% #${id}`;
+      let fontSize = baseFont;
+      ctx.font = `700 ${fontSize}px system-ui, sans-serif`;
+      const measured = ctx.measureText(text).width + fontSize / 2;
+      // A label wider than a small picture gets a smaller font rather than being cut.
+      if (measured > picture[2]) {
+        fontSize = Math.max(8, (fontSize * picture[2]) / measured);
+        ctx.font = `700 ${fontSize}px system-ui, sans-serif`;
+      }
       const padding = fontSize / 4;
-      const textWidth = ctx.measureText(text).width + padding * 2;
-      const labelTop = top - fontSize - padding * 2 >= 0 ? top - fontSize - padding * 2 : top;
+      const placed = placeLabel(
+        [left, top, box[2] * scale, box[3] * scale],
+        ctx.measureText(text).width + padding * 2,
+        fontSize + padding * 2,
+        picture,
+      );
+      labels.push(placed);
       ctx.fillStyle = '#facc15';
-      ctx.fillRect(left, labelTop, textWidth, fontSize + padding * 2);
+      ctx.fillRect(...placed);
       ctx.fillStyle = '#111';
-      ctx.fillText(text, left + padding, labelTop + padding);
+      ctx.fillText(text, placed[0] + padding, placed[1] + padding, placed[2] - padding * 2);
     }
+    this._expose(picture, labels);
+  }
+
+  private _expose(picture: Rect, labels: Rect[]) {
+    const round = (rect: Rect) => rect.map((value) => Math.round(value));
+    this.dataset.picture = JSON.stringify(round(picture));
+    this.dataset.labels = JSON.stringify(labels.map(round));
   }
 
   override render() {
     return html`<canvas part="canvas" aria-hidden="true"></canvas>`;
   }
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(Math.max(value, low), high);
 }
 
 customElements.define('detection-overlay', DetectionOverlay);

@@ -16,6 +16,7 @@ export class CameraError extends Error {
   static from(error: unknown): CameraError {
     if (error instanceof CameraError) return error;
     const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+    // i18n-ok: the technical detail for a bug report; the screen shows describeCameraError()'s words
     const detail = error instanceof Error ? error.message : String(error);
     switch (name) {
       case 'NotAllowedError':

@@ -13,6 +13,11 @@ export const cameraViewStyles = css`
     border-radius: var(--camera-radius, 1rem);
     overflow: hidden;
   }
+  :host([fill]) .stage {
+    height: 100%;
+    aspect-ratio: auto;
+    max-height: none;
+  }
   video,
   img {
     position: absolute;
@@ -27,7 +32,8 @@ export const cameraViewStyles = css`
     display: flex;
     flex-direction: column;
     align-items: center;
-    justify-content: center;
+    justify-content: safe center;
+    overflow: auto;
     gap: 0.75rem;
     padding: 1.25rem;
     color: #f1f5f4;
@@ -62,6 +68,23 @@ export const cameraViewStyles = css`
     cursor: pointer;
     display: inline-flex;
     align-items: center;
+  }
+  button:disabled,
+  select:disabled {
+    opacity: 0.5;
+    border-style: dashed;
+    cursor: not-allowed;
+  }
+  .file-problem {
+    display: grid;
+    gap: 0.25rem;
+    margin-top: 0.5rem;
+    padding: 0.75rem 1rem;
+    border: 2px solid var(--danger, #b91c1c);
+    border-radius: 0.75rem;
+    color: var(--text, #111);
+    line-height: 1.5;
+    overflow-wrap: anywhere;
   }
   button.primary {
     border: 0;

@@ -5,25 +5,39 @@ import { describeCameraError } from './camera-error.ts';
 import { CameraSourceEvent } from './camera-source-event.ts';
 import { cameraViewStyles } from './camera-view.styles.ts';
 
+/** Why a chosen file shows nothing: not a picture at all, or a photo / video the browser cannot decode. */
+type FileProblem = 'type' | 'image' | 'video';
+
 /**
  * The camera (rear one by default), or a video or photo file instead, shown with object-fit: contain.
- * Explains every camera failure and always offers the file path.
+ * Explains every camera failure and every file it cannot show, and offers the file path whenever the
+ * camera is not running (while it runs, a file picker would only raise "which one is showing?").
+ * With `fill` the picture takes the element's whole box instead of keeping its own aspect ratio.
  * @fires tama-camera-source - the picture to detect on changed (or went away)
  * @slot - drawn over the picture, e.g. a <detection-overlay>
  */
 export class CameraView extends LitElement {
-  static override properties = { _file: { state: true }, _resolution: { state: true } };
+  static override properties = {
+    _file: { state: true },
+    _fileProblem: { state: true },
+    _resolution: { state: true },
+    fill: { type: Boolean, reflect: true },
+  };
   static override styles = cameraViewStyles;
 
   readonly camera = new CameraController(this);
   declare private _file: { url: string; kind: 'video' | 'image' } | undefined;
   declare private _resolution: Resolution;
+  declare private _fileProblem: { kind: FileProblem; name: string } | undefined;
+  declare fill: boolean;
+  private _fileName = '';
   private _announced: HTMLVideoElement | HTMLImageElement | undefined;
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
     this._resolution = 'low';
+    this.fill = false;
   }
 
   override disconnectedCallback() {
@@ -35,6 +49,7 @@ export class CameraView extends LitElement {
   /** Starts the camera; also what "Try again" does. */
   start(deviceId?: string) {
     this._clearFile();
+    this._fileProblem = undefined;
     return this.camera.start({ resolution: this._resolution, ...(deviceId ? { deviceId } : {}) });
   }
 
@@ -72,7 +87,20 @@ export class CameraView extends LitElement {
     if (!file) return;
     this.camera.stop();
     this._clearFile();
-    this._file = { url: URL.createObjectURL(file), kind: file.type.startsWith('video/') ? 'video' : 'image' };
+    this._fileName = file.name;
+    // The picker's accept= is only a hint: "all files" on a phone lets anything through.
+    const kind = file.type.startsWith('video/') ? 'video' : file.type.startsWith('image/') ? 'image' : undefined;
+    if (!kind) {
+      this._fileProblem = { kind: 'type', name: file.name };
+      return;
+    }
+    this._fileProblem = undefined;
+    this._file = { url: URL.createObjectURL(file), kind };
+  }
+
+  private _onFileUnreadable(kind: 'image' | 'video') {
+    this._clearFile();
+    this._fileProblem = { kind, name: this._fileName };
   }
 
   private _onPictureReady(event: Event) {
@@ -94,10 +122,11 @@ export class CameraView extends LitElement {
 
   private _renderPicture() {
     if (this._file?.kind === 'image') {
-      return html`<img src=${this._file.url} alt=${msg('Chosen photo', { id: 'camera.photo' })} @load=${this._onPictureReady} @error=${() => this._clearFile()} />`;
+      return html`<img src=${this._file.url} alt=${msg('Chosen photo', { id: 'camera.photo' })} @load=${this._onPictureReady} @error=${() => this._onFileUnreadable('image')} />`;
     }
     if (this._file) {
-      return html`<video src=${this._file.url} muted playsinline autoplay loop @loadeddata=${this._onPictureReady}></video>`;
+      return html`<video src=${this._file.url} muted playsinline autoplay loop @loadeddata=${this._onPictureReady}
+        @error=${() => this._onFileUnreadable('video')}></video>`;
     }
     if (this.camera.stream) return html`<video muted playsinline autoplay @loadeddata=${this._onPictureReady}></video>`;
     return nothing;
@@ -125,6 +154,26 @@ export class CameraView extends LitElement {
         </button>
         ${this._renderFilePicker(fileLabel)}
       </div>
+    </div>`;
+  }
+
+  private _renderFileProblem() {
+    const problem = this._fileProblem;
+    if (!problem) return nothing;
+    const advice = {
+      type: msg('This is not a photo or a video. Choose a photo (JPEG, PNG…) or a video (MP4, WebM…).', {
+        id: 'camera.file.notPicture',
+      }),
+      image: msg('This photo could not be read: it is damaged or in a format this browser cannot show.', {
+        id: 'camera.file.badImage',
+      }),
+      video: msg('This video could not be played: it is damaged or in a format this browser cannot play.', {
+        id: 'camera.file.badVideo',
+      }),
+    }[problem.kind];
+    return html`<div class="file-problem" role="alert" data-file-problem=${problem.kind}>
+      <strong>${problem.name}</strong>
+      <span>${advice}</span>
     </div>`;
   }
 
@@ -158,14 +207,14 @@ export class CameraView extends LitElement {
             </select>`
           : nothing
       }
-      ${this._renderFilePicker(msg('Other file', { id: 'camera.otherFile' }))}
+      ${this._file ? this._renderFilePicker(msg('Other file', { id: 'camera.otherFile' })) : nothing}
       <button @click=${() => this.stop()}>${msg('Stop', { id: 'camera.stop' })}</button>
     </div>`;
   }
 
   override render() {
     return html`<div class="stage">${this._renderPicture()}<slot></slot>${this._renderPanel()}</div>
-      ${this._renderControls()}`;
+      ${this._renderFileProblem()} ${this._renderControls()}`;
   }
 }
 
