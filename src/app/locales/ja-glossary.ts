@@ -3,6 +3,15 @@ import { str } from '@lit/localize';
 
 export const glossaryTemplates = {
   'glossary.what': str`${0} とは?`,
+  'glossary.words': 'ことばの説明:',
+  'glossary.name.backend': 'バックエンド',
+  'glossary.name.sportsBall': '「sports ball」',
+  'glossary.name.threshold': 'しきい値',
+  'glossary.name.views': '1 枚あたりの見せ方',
+  'glossary.name.learningRate': '学習率',
+  'glossary.name.trainVal': '学習用 / 検証用',
+  'glossary.name.epoch': 'エポック',
+  'glossary.name.label': 'ラベル (教師)',
   'glossary.backend':
     'この端末でモデルの計算をするエンジンです。グラフィックス用のチップ (WebGPU、WebGL) か、CPU (WASM、CPU) を使います。速いエンジンほど 1 秒あたりのコマ数が増えますが、答えは同じです。',
   'glossary.webgpu':

@@ -2,6 +2,7 @@
 import { str } from '@lit/localize';
 
 export const trainingTemplates = {
+  'train.table.label': 'エポックごとの結果',
   'compare.tp': '検出',
   'compare.fp': '誤検出',
   'compare.fn': '見逃し',

@@ -10,6 +10,7 @@ import {
   type SplitSettings,
   splitOf,
 } from '../../dataset/split.ts';
+import { glossaryRow } from '../../shared/ui/glossary-row.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import {
   byContributor,
@@ -136,7 +137,7 @@ export class DatasetGallery extends LitElement {
     return html`<p class="split-note" data-split-note data-val-share=${share}>${msg(
       str`Validation: ${share} % of these photos (setting ${setting} %). Each photo, a burst as one, is placed by the seed on its own: small sets land near the setting, not on it, and adding photos never moves a placed one.`,
       { id: 'gallery.splitNote' },
-    )}</p>`;
+    )}</p>${glossaryRow(['label', 'trainVal'])}`;
   }
 
   /** Hidden until a photo has a name: a list of "all / no name" alone would only be noise. */
@@ -188,8 +189,8 @@ export class DatasetGallery extends LitElement {
               (image) => image.id,
               (image, index) => html`<li>
                 <button aria-current=${image.id === this.selectedId ? 'true' : 'false'} data-id=${image.id}
-                  aria-label=${this._itemLabel(image, index)}
                   @click=${() => this.dispatchEvent(new ImageSelectEvent(image.id))}>
+                  <span class="visually-hidden">${this._itemLabel(image, index)}</span>
                   <img src=${this._url(image)} alt="" loading="lazy" decoding="async" />
                   ${this._badge(image)}
                   ${this._chip(splitOf(image, this.split))}

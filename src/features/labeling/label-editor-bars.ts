@@ -29,7 +29,7 @@ export function renderBottomBar(state: BarState, act: BarActions) {
   const { image, selection, suggestions } = state;
   return html`<div class="bar" role="toolbar" aria-label=${msg('Photo tools', { id: 'editor.bar' })}>
     <button data-nav="previous" ?disabled=${state.position <= 1} @click=${() => act.navigate(-1)}
-      aria-label=${msg('Previous photo (P)', { id: 'editor.previous' })}>${icons.previous}<span>${msg('Prev', { id: 'editor.bar.previous' })}</span></button>
+      aria-label=${msg('Prev: previous photo (P)', { id: 'editor.previous' })}>${icons.previous}<span>${msg('Prev', { id: 'editor.bar.previous' })}</span></button>
     <button data-undo @click=${act.undo}>${icons.undo}<span>${msg('Undo', { id: 'editor.undo' })}</span></button>
     <button data-redo @click=${act.redo}>${icons.redo}<span>${msg('Redo', { id: 'editor.redo' })}</span></button>
     <button data-delete-box ?disabled=${selection.box === undefined} @click=${act.deleteBox}

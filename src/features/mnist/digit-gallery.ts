@@ -1,4 +1,4 @@
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 
 export interface DigitTile {
   pixels: Uint8Array;
@@ -63,7 +63,10 @@ export class DigitGallery extends LitElement {
 
   override render() {
     return html`<ul aria-label=${this.label}>${this.tiles.map(
-      (tile) => html`<li><figure><canvas width="28" height="28" role="img" aria-label=${tile.caption ?? ''}></canvas>
+      // A captioned tile (a mistake: "7 → 1") says what it shows; uncaptioned ones are examples of the
+      // list's digit, which the list's label names.
+      (tile) => html`<li><figure><canvas width="28" height="28" role=${tile.caption ? 'img' : 'presentation'}
+        aria-label=${tile.caption ?? nothing}></canvas>
         ${tile.caption ? html`<figcaption>${tile.caption}</figcaption>` : ''}</figure></li>`,
     )}</ul>`;
   }

@@ -3,6 +3,7 @@ import { html, LitElement, nothing } from 'lit';
 import type { BackendSelect } from '../../shared/backend/backend-select.ts';
 import type { BackendChoice } from '../../shared/backend/backends.ts';
 import { estimateRemaining, formatRemaining } from '../../shared/format-duration.ts';
+import { glossaryRow } from '../../shared/ui/glossary-row.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import type { DigitTile } from './digit-gallery.ts';
 import { NOISE_KINDS, type NoiseKind } from './label-noise.ts';
@@ -184,6 +185,7 @@ export class MnistTrainingCard extends LitElement {
       <h2>${msg('Model (モデル): a CNN trained here', { id: 'mnist.train.title' })}</h2>
       <p class="lead">${msg('The model maps 784 pixels to 10 probabilities, one per digit. It learns only from the labels it is given.', { id: 'mnist.train.lead' })}</p>
       ${this._renderSettings(session)}
+      ${glossaryRow(['epoch', 'label', 'backend'])}
       ${this._renderProgress(session)}
       ${session.error ? html`<p class="error" role="alert">${session.error}</p>` : nothing}
       ${this._renderChart()}

@@ -79,7 +79,7 @@ export class LearningCurve extends LitElement {
       ]}
       xLabel=${msg('epoch', { id: 'chart.epoch' })} leftLabel=${msg('loss', { id: 'chart.loss' })} rightLabel="mAP@0.5"
       label=${msg('Loss and validation mAP per epoch', { id: 'chart.label' })}></line-chart>
-    <div class="scroll"><table>
+    <div class="scroll" tabindex="0" role="region" aria-label=${msg('Results per epoch', { id: 'train.table.label' })}><table>
       <thead><tr><th>${msg('epoch', { id: 'chart.epoch' })}</th><th>${msg('training loss', { id: 'train.table.trainLoss' })}</th>
         <th>${msg('validation loss', { id: 'train.table.valLoss' })}</th><th>mAP@0.5</th>
         <th>${msg('seconds', { id: 'train.table.seconds' })}</th></tr></thead>

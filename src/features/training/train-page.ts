@@ -16,6 +16,7 @@ import type { BackendChoice } from '../../shared/backend/backends.ts';
 import { describeError } from '../../shared/errors.ts';
 import { formatDuration, formatRemaining } from '../../shared/format-duration.ts';
 import { StorageFullError } from '../../shared/storage-full.ts';
+import { glossaryRow } from '../../shared/ui/glossary-row.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
 import { trainPageStyles } from './train-page.styles.ts';
@@ -212,6 +213,7 @@ export class TrainPage extends LitElement {
             }} /></label>
       </div>
       ${data ? this._renderViewsHint(data.train.length) : nothing}
+      ${glossaryRow(['epoch', 'learningRate', 'views', 'backend', 'trainVal', 'map'])}
       <div class="actions">
         ${
           running

@@ -158,7 +158,7 @@ export class TrainedModelList extends LitElement {
   override render() {
     const models = this._models.value;
     return html`
-      <ul role="radiogroup" aria-label=${msg('Model for live detection and suggestions', { id: 'models.active' })}>
+      <div role="radiogroup" aria-label=${msg('Model for live detection and suggestions', { id: 'models.active' })}><ul>
         <li data-active=${this._active === '' ? 'true' : 'false'}>
           <label class="name"><input type="radio" name="active" .checked=${this._active === ''} @change=${() => activeModel.set('')} />
             ${msg('Ball model (default)', { id: 'models.default' })}</label>
@@ -186,7 +186,7 @@ export class TrainedModelList extends LitElement {
             </div>
           </li>`,
         )}
-      </ul>
+      </ul></div>
       ${models && !models.length ? html`<p>${msg('No trained model yet.', { id: 'models.none' })}</p>` : nothing}
       <div class="actions">
         <label class="button">${msg('Import a model .zip', { id: 'models.import' })}

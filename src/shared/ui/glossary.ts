@@ -22,6 +22,36 @@ export function isGlossaryTerm(value: unknown): value is GlossaryTerm {
   return GLOSSARY_TERMS.includes(value as GlossaryTerm);
 }
 
+/** The term as the app's screens write it. */
+export function termName(term: GlossaryTerm): string {
+  switch (term) {
+    case 'backend':
+      return msg('Backend', { id: 'glossary.name.backend' });
+    case 'webgpu':
+      return 'WebGPU';
+    case 'webgl':
+      return 'WebGL';
+    case 'wasm':
+      return 'WASM';
+    case 'sportsBall':
+      return msg('"sports ball"', { id: 'glossary.name.sportsBall' });
+    case 'threshold':
+      return msg('Threshold', { id: 'glossary.name.threshold' });
+    case 'map':
+      return 'mAP@0.5';
+    case 'views':
+      return msg('Views per photo', { id: 'glossary.name.views' });
+    case 'learningRate':
+      return msg('Learning rate', { id: 'glossary.name.learningRate' });
+    case 'trainVal':
+      return msg('Training / validation', { id: 'glossary.name.trainVal' });
+    case 'epoch':
+      return msg('Epoch', { id: 'glossary.name.epoch' });
+    case 'label':
+      return msg('Label', { id: 'glossary.name.label' });
+  }
+}
+
 export function explain(term: GlossaryTerm): string {
   switch (term) {
     case 'backend':

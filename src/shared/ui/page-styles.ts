@@ -22,6 +22,24 @@ export const pageStyles = css`
     color: var(--text-muted);
     max-width: 48rem;
   }
+  /* Read by screen readers, not shown: e.g. a thumbnail's "photo 2: 3 boxes" beside its visible chips. */
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  /* glossaryRow(): the screen's jargon, spaced so each term's 44 px touch area stays its own. */
+  .glossary {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 1.25rem;
+    color: var(--text-muted);
+    font-size: 0.95rem;
+  }
   .card {
     margin: 1rem 0;
     padding: 1rem 1.25rem;
