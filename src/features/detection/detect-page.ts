@@ -14,6 +14,7 @@ import { backendContext } from '../../shared/backend/backend-context.ts';
 import { describeError } from '../../shared/errors.ts';
 import { untilPrecached } from '../../shared/first-visit.ts';
 import { StorageFullError } from '../../shared/storage-full.ts';
+import { errorMessage } from '../../shared/ui/error-message.ts';
 import { glossaryRow } from '../../shared/ui/glossary-row.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
@@ -263,7 +264,7 @@ export class DetectPage extends LitElement {
       <span class="meta">${Math.round(live.msPerFrame)} ms</span>
       ${live.frozen ? html`<span>${msg('Frozen', { id: 'detect.hud.frozen' })}</span>` : nothing}
       ${state}
-      ${live.error ? html`<span class="error">${describeError('model', live.error)}</span>` : nothing}
+      ${live.error ? html`<span class="error">${errorMessage('model', live.error)}</span>` : nothing}
     </div>`;
   }
 

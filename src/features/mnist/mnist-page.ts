@@ -3,7 +3,7 @@ import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { formatBytes } from '../../dataset/storage-status.ts';
 import type { DownloadProgress } from '../../shared/download-progress.ts';
-import { describeError } from '../../shared/errors.ts';
+import { errorMessage } from '../../shared/ui/error-message.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { mnistStyles } from './mnist.styles.ts';
 import { formatNumber } from './mnist-format.ts';
@@ -63,7 +63,7 @@ export class MnistPage extends LitElement {
   private _renderData() {
     return this._info.render({
       pending: () => this._renderDownload(),
-      error: (error) => html`<p class="error" role="alert">${describeError('dataset', error)}</p>`,
+      error: (error) => html`<p class="error" role="alert">${errorMessage('dataset', error)}</p>`,
       complete: (info) => {
         const largest = Math.max(...info.trainPerDigit);
         return html`

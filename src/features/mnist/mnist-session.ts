@@ -2,7 +2,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { BackendChoice } from '../../shared/backend/backends.ts';
 import { isCancelled } from '../../shared/cancelled.ts';
-import { describeError } from '../../shared/errors.ts';
 import type { NoiseKind } from './label-noise.ts';
 import { MnistClient } from './mnist-client.ts';
 import type { MnistProgress, MnistTrainOptions } from './mnist-protocol.ts';
@@ -26,7 +25,8 @@ export class MnistSession {
   settings: MnistSettings = { epochs: 3, subset: 60_000, noise: 0, kind: 'uniform', backend: 'auto' };
   running: MnistJob | '' = '';
   progress: MnistProgress | undefined;
-  error = '';
+  /** The last job's failure (shown with its detail folded); undefined while all is well. */
+  error: unknown = undefined;
   /** A model is in the worker (trained now or restored), so the drawing pad can answer. */
   hasModel = false;
   private client: MnistClient | undefined;
@@ -69,12 +69,12 @@ export class MnistSession {
    */
   async run(job: MnistJob, work: (worker: MnistClient) => Promise<void>): Promise<void> {
     this.running = job;
-    this.error = '';
+    this.error = undefined;
     this.changed();
     try {
       await work(this.worker);
     } catch (error) {
-      if (job === 'suspects' || !isCancelled(error)) this.error = describeError('model', error);
+      if (job === 'suspects' || !isCancelled(error)) this.error = error;
     } finally {
       this.running = '';
       this.progress = undefined;

@@ -3,6 +3,7 @@ import { html, LitElement, nothing } from 'lit';
 import type { BackendSelect } from '../../shared/backend/backend-select.ts';
 import type { BackendChoice } from '../../shared/backend/backends.ts';
 import { estimateRemaining, formatRemaining } from '../../shared/format-duration.ts';
+import { errorMessage } from '../../shared/ui/error-message.ts';
 import { glossaryRow } from '../../shared/ui/glossary-row.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import type { DigitTile } from './digit-gallery.ts';
@@ -187,7 +188,7 @@ export class MnistTrainingCard extends LitElement {
       ${this._renderSettings(session)}
       ${glossaryRow(['epoch', 'label', 'backend'])}
       ${this._renderProgress(session)}
-      ${session.error ? html`<p class="error" role="alert">${session.error}</p>` : nothing}
+      ${session.error !== undefined ? html`<p class="error" role="alert">${errorMessage('model', session.error)}</p>` : nothing}
       ${this._renderChart()}
       ${this._renderResult()}
     </section>`;

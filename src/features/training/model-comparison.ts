@@ -9,8 +9,8 @@ import { createDetector, type Detector } from '../../model/detector.ts';
 import { modelStoreContext } from '../../model/model-store.ts';
 import type { TrainedModelMeta } from '../../model/trained-model.ts';
 import { appUrl } from '../../shared/app-url.ts';
-import { describeError } from '../../shared/errors.ts';
 import type { SendOutcome } from '../../shared/send-file.ts';
+import { errorMessage } from '../../shared/ui/error-message.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { COLOURS, drawPending, outcomeOf, type Row, totals, wrongRows } from './comparison-rows.ts';
 import { modelComparisonStyles } from './model-comparison.styles.ts';
@@ -44,7 +44,8 @@ export class ModelComparison extends LitElement {
   declare private _chosen: string;
   declare private _rows: Row[] | undefined;
   declare private _done: number;
-  declare private _error: string;
+  /** What went wrong in the last comparison, shown as a sentence with its detail folded. */
+  declare private _error: unknown;
   declare private _showAll: boolean;
   declare private _presenting: boolean;
   declare private _sent: { outcome: SendOutcome; file: string } | undefined;
@@ -63,7 +64,7 @@ export class ModelComparison extends LitElement {
     this.revision = 0;
     this._chosen = '';
     this._done = -1;
-    this._error = '';
+    this._error = undefined;
     this._showAll = false;
     this._presenting = false;
   }
@@ -87,7 +88,7 @@ export class ModelComparison extends LitElement {
     if (!model) return;
     const images = this._validation;
     this._rows = undefined;
-    this._error = '';
+    this._error = undefined;
     this._done = 0;
     let stock: Detector | undefined;
     let yours: Detector | undefined;
@@ -115,7 +116,7 @@ export class ModelComparison extends LitElement {
       this._rows = rows;
       this._comparedName = model.meta.name;
     } catch (error) {
-      this._error = describeError('model', error);
+      this._error = error;
     } finally {
       stock?.dispose();
       yours?.dispose();
@@ -193,7 +194,7 @@ export class ModelComparison extends LitElement {
       </div>
       ${this._renderSent()}
       ${this._done >= 0 ? html`<progress max=${validation.length} value=${this._done}></progress>` : nothing}
-      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+      ${this._error !== undefined ? html`<p class="error" role="alert">${errorMessage('model', this._error)}</p>` : nothing}
       ${rows ? this._summary(rows) : nothing}
       ${
         wrong

@@ -52,8 +52,11 @@ export class ToastHost extends LitElement implements Toaster {
       font-weight: 700;
       cursor: pointer;
     }
+    /* A short action word ("使う", "再読み込み") stays on one line; the message beside it wraps instead. */
     button.action {
       color: var(--accent-on-dark);
+      white-space: nowrap;
+      flex: none;
     }
   `;
 
