@@ -28,8 +28,8 @@ test('train on the sample dataset, save, use, compare, export and import the mod
 
   await page.getByLabel('Epochs').fill('3');
   await page.getByLabel('Epochs').dispatchEvent('change');
-  await page.getByLabel('Views per photo').fill('1');
-  await page.getByLabel('Views per photo').dispatchEvent('change');
+  await page.getByLabel('Views per photo', { exact: true }).fill('1');
+  await page.getByLabel('Views per photo', { exact: true }).dispatchEvent('change');
   await page.locator('[data-start]').click();
   await page.locator('[data-phase="features"]').waitFor({ timeout: 60_000 });
   await page.locator('tr[data-epoch="1"]').waitFor({ timeout: 120_000 });

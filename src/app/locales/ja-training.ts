@@ -84,7 +84,7 @@ export const trainingTemplates = {
   'train.models': 'あなたのモデル',
   'train.compare': '標準とあなたのモデルを写真ごとに比較',
   'models.deleted': str`「${0}」を削除しました。`,
-  'models.importError': str`${0} は読み込めません: ${1}`,
+  'models.importError': str`${0} は読み込めません:`,
   'models.active': 'ライブ検出と提案に使うモデル',
   'models.stock': '標準の COCO-SSD「sports ball」',
   'models.default': 'ボール用モデル(既定)',

@@ -67,7 +67,8 @@ describe('<dataset-gallery> by contributor', () => {
       (button) => button.querySelector<HTMLElement>('.who')?.textContent ?? null,
     );
     expect(chips).to.deep.equal(['田中', '田中', '田中', '12', '12', '2', null, null]);
-    const label = root().querySelector('[data-id="t1"]')?.getAttribute('aria-label');
+    // The thumbnail's accessible name: its hidden description, then the visible chips.
+    const label = root().querySelector('[data-id="t1"] .visually-hidden')?.textContent;
     expect(label).to.contain('田中');
   });
 

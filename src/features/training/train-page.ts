@@ -13,9 +13,9 @@ import {
 } from '../../model/trained-model.ts';
 import { backendContext } from '../../shared/backend/backend-context.ts';
 import type { BackendChoice } from '../../shared/backend/backends.ts';
-import { describeError } from '../../shared/errors.ts';
 import { formatDuration, formatRemaining } from '../../shared/format-duration.ts';
 import { StorageFullError } from '../../shared/storage-full.ts';
+import { errorMessage } from '../../shared/ui/error-message.ts';
 import { glossaryRow } from '../../shared/ui/glossary-row.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
@@ -125,11 +125,13 @@ export class TrainPage extends LitElement {
     if (outcomeOfToast === 'action') activeModel.set(model.meta.id);
   }
 
-  private get _errorText(): string {
-    if (this._run.state !== 'failed') return '';
-    return this._run.error instanceof StorageFullError
-      ? msg('The device storage is full: the model could not be saved.', { id: 'train.full' })
-      : describeError('model', this._run.error);
+  private _renderError() {
+    if (this._run.state !== 'failed') return nothing;
+    return html`<p class="error" role="alert">${
+      this._run.error instanceof StorageFullError
+        ? msg('The device storage is full: the model could not be saved.', { id: 'train.full' })
+        : errorMessage('model', this._run.error)
+    }</p>`;
   }
 
   private _phaseText(progress: TrainingProgress): string {
@@ -227,7 +229,7 @@ export class TrainPage extends LitElement {
         }
       </div>
       ${this._renderProgress()}
-      ${this._errorText ? html`<p class="error" role="alert">${this._errorText}</p>` : nothing}
+      ${this._renderError()}
     </section>`;
   }
 

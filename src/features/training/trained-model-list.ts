@@ -4,9 +4,9 @@ import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { activeModel, modelStoreContext, STOCK_COCO } from '../../model/model-store.ts';
 import { type TrainedModelMeta, trainedModelFromZip } from '../../model/trained-model.ts';
-import { describeError } from '../../shared/errors.ts';
 import { canShareZip } from '../../shared/send-file.ts';
 import { appEvent } from '../../shared/typed-event.ts';
+import { errorMessage } from '../../shared/ui/error-message.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
 import { sendTrainedModel } from './model-file.ts';
@@ -65,7 +65,8 @@ export class TrainedModelList extends LitElement {
 
   declare revision: number;
   declare private _active: string;
-  declare private _error: string;
+  /** The file that could not be imported, and why (the detail folded under the sentence). */
+  declare private _error: { file: string; error: unknown } | undefined;
   private readonly _store = new ContextConsumer(this, { context: modelStoreContext });
   private readonly _toasts = new ContextConsumer(this, { context: toastContext });
   // Says on the button what will happen: a phone opens its share sheet, a laptop saves the file.
@@ -81,7 +82,7 @@ export class TrainedModelList extends LitElement {
     updateWhenLocaleChanges(this);
     this.revision = 0;
     this._active = activeModel.get();
-    this._error = '';
+    this._error = undefined;
   }
 
   private _unsubscribe = () => {};
@@ -141,7 +142,7 @@ export class TrainedModelList extends LitElement {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    this._error = '';
+    this._error = undefined;
     try {
       const model = trainedModelFromZip(new Uint8Array(await file.arrayBuffer()));
       // An import is a new copy: it never overwrites a model already here.
@@ -149,9 +150,7 @@ export class TrainedModelList extends LitElement {
       await this._store.value?.put(model);
       await this._changed();
     } catch (error) {
-      this._error = msg(str`${file.name} cannot be imported: ${describeError('model', error)}`, {
-        id: 'models.importError',
-      });
+      this._error = { file: file.name, error };
     }
   }
 
@@ -192,7 +191,12 @@ export class TrainedModelList extends LitElement {
         <label class="button">${msg('Import a model .zip', { id: 'models.import' })}
           <input type="file" accept=".zip,application/zip" data-model-import @change=${this._import} /></label>
       </div>
-      ${this._error ? html`<p class="error" role="alert" data-model-import-error>${this._error}</p>` : nothing}
+      ${
+        this._error
+          ? html`<p class="error" role="alert" data-model-import-error>${msg(str`${this._error.file} cannot be imported:`, { id: 'models.importError' })}
+            ${errorMessage('model', this._error.error)}</p>`
+          : nothing
+      }
     `;
   }
 }
