@@ -7,7 +7,7 @@ export const glossaryTemplates = {
   'glossary.name.backend': 'バックエンド',
   'glossary.name.sportsBall': '「sports ball」',
   'glossary.name.threshold': 'しきい値',
-  'glossary.name.views': '1 枚あたりの見せ方',
+  'glossary.name.views': '1 枚あたりのビュー数',
   'glossary.name.learningRate': '学習率',
   'glossary.name.trainVal': '学習用 / 検証用',
   'glossary.name.epoch': 'エポック',
@@ -27,7 +27,7 @@ export const glossaryTemplates = {
   'glossary.map':
     'mAP@0.5: 検出モデルの良さを 0〜1 の 1 つの数で表したものです。ラベルのボールと半分以上重なる枠 (IoU ≥ 0.5) を正解とし、すべてのボールを誤検出なしで見つけるほど高くなります。',
   'glossary.views':
-    '1 枚あたりの見せ方: 同じ写真を反転・拡大・少しずらしたりして何回もモデルに見せます。少ない写真でも多くを学べます。',
+    'ビュー数: 同じ写真を反転・拡大・少しずらしたりして何回もモデルに見せます。少ない写真でも多くを学べます。',
   'glossary.learningRate':
     '学習率: モデルが自分を直すときの一歩の大きさです。大きすぎると行ったり来たりし、小さすぎると学ぶのが遅くなります。',
   'glossary.trainVal':
