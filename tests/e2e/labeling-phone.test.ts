@@ -6,9 +6,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { CDPSession, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { BoxLabeler } from '../../src/features/labeling/box-labeler.ts';
 import { useAppUnderTest } from '../support/app-under-test.ts';
+import { type Point, touch, waitUntil } from '../support/touch.ts';
 
 const root = join(import.meta.dirname, '../..');
 const samplePhoto = (name: string) => ({
@@ -22,25 +23,7 @@ const HANDLE_REACH = 22;
 
 const app = useAppUnderTest();
 
-type Point = [number, number];
 type Rect = { x: number; y: number; width: number; height: number };
-
-/** One finger moving in a straight line, through Chromium's touch input. */
-async function swipe(cdp: CDPSession, [x1, y1]: Point, [x2, y2]: Point, steps = 8) {
-  const at = (t: number) => [{ x: x1 + (x2 - x1) * t, y: y1 + (y2 - y1) * t, id: 0 }];
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
-  for (let i = 1; i <= steps; i++)
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(i / steps) });
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-}
-
-async function waitUntil(condition: () => Promise<boolean>, timeout = 15_000) {
-  const deadline = Date.now() + timeout;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const boxesOf = (labeler: Locator) =>
   labeler.evaluate((element) => (element as BoxLabeler).boxes.map((b) => b.box as number[]));
@@ -126,7 +109,7 @@ test('phone (ja): a view of its own, thumb bar, delete / reject / draw beside by
     [photo.x + photo.width * 0.08, photo.y + photo.height * 0.6],
     [photo.x + photo.width * 0.38, photo.y + photo.height * 0.84],
   ];
-  await swipe(cdp, a1, a2);
+  await touch(cdp, [[a1, a2]], 8);
   await waitUntil(async () => (await boxesOf(labeler)).length === 1);
   assert.equal(await scrollY(page), scrolled, 'drawing scrolled the page');
   const [neighbour] = (await boxesOf(labeler)) as [number[]];
@@ -140,7 +123,7 @@ test('phone (ja): a view of its own, thumb bar, delete / reject / draw beside by
     ...(a.height >= 4 * HANDLE_REACH ? [[a.x + a.width, a.y + a.height / 2] as Point] : []),
   ];
   for (const [hx, hy] of handles) assert.ok(Math.hypot(start[0] - hx, start[1] - hy) > HANDLE_REACH);
-  await swipe(cdp, start, [start[0] + 60, start[1] + 30]);
+  await touch(cdp, [[start, [start[0] + 60, start[1] + 30]]], 8);
   await waitUntil(async () => (await boxesOf(labeler)).length === 2);
   const [kept, drawn] = (await boxesOf(labeler)) as [number[], number[]];
   assert.deepEqual(kept, neighbour);

@@ -7,10 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { launchPersistentChromium } from '../../scripts/lib/chromium.ts';
 import type { BoxLabeler } from '../../src/features/labeling/box-labeler.ts';
 import { useAppUnderTest } from '../support/app-under-test.ts';
+import { touch, waitUntil } from '../support/touch.ts';
 
 const root = join(import.meta.dirname, '../..');
 const samplePhoto = (name: string) => ({
@@ -31,26 +32,6 @@ interface Stats {
 
 async function stats(page: Page): Promise<Stats> {
   return JSON.parse((await page.locator('[data-stats]').getAttribute('data-stats')) ?? '{}');
-}
-
-type Point = [number, number];
-
-/** Fingers moving in straight lines, through Chromium's touch input: the page gets touch Pointer Events. */
-async function touch(cdp: CDPSession, fingers: [from: Point, to: Point][], steps = 6) {
-  const at = (t: number) =>
-    fingers.map(([[x1, y1], [x2, y2]], id) => ({ x: x1 + (x2 - x1) * t, y: y1 + (y2 - y1) * t, id }));
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
-  for (let i = 1; i <= steps; i++)
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(i / steps) });
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-}
-
-async function waitUntil(condition: () => Promise<boolean>, timeout = 15_000) {
-  const deadline = Date.now() + timeout;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 async function exportZip(page: Page): Promise<Record<string, Uint8Array>> {

@@ -41,12 +41,4 @@ export const presenterReadoutStyles = css`
       transition: none;
     }
   }
-  .announce {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;

@@ -1,4 +1,5 @@
 import { html, LitElement } from 'lit';
+import { visuallyHidden } from '../../shared/ui/visually-hidden.ts';
 import { presenterReadoutStyles } from './presenter-readout.styles.ts';
 
 /** Long enough to read from the back of a classroom, short enough not to hide the balls for long. */
@@ -11,7 +12,7 @@ export const READOUT_MS = 1500;
  */
 export class PresenterReadout extends LitElement {
   static override properties = { _text: { state: true }, _shown: { state: true } };
-  static override styles = presenterReadoutStyles;
+  static override styles = [visuallyHidden, presenterReadoutStyles];
 
   declare private _text: string;
   declare private _shown: boolean;
@@ -37,7 +38,7 @@ export class PresenterReadout extends LitElement {
 
   override render() {
     return html`<div class="readout" aria-hidden="true" data-readout=${this._shown ? this._text : ''} ?data-hidden=${!this._shown}>${this._text}</div>
-      <div class="announce" aria-live="polite" role="status">${this._text}</div>`;
+      <div class="visually-hidden" aria-live="polite" role="status">${this._text}</div>`;
   }
 }
 

@@ -1,7 +1,9 @@
 import { css } from 'lit';
+import { visuallyHidden } from './visually-hidden.ts';
 
 /** Typography and cards shared by every section page. */
 export const pageStyles = css`
+  ${visuallyHidden}
   :host {
     display: block;
   }
@@ -21,15 +23,6 @@ export const pageStyles = css`
   .lead {
     color: var(--text-muted);
     max-width: 48rem;
-  }
-  /* Read by screen readers, not shown: e.g. a thumbnail's "photo 2: 3 boxes" beside its visible chips. */
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
   /* glossaryRow(): the screen's jargon, spaced so each term's 44 px touch area stays its own. */
   .glossary {
