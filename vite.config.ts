@@ -2,9 +2,11 @@ import basicSsl from '@vitejs/plugin-basic-ssl';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { reportPrecache } from './scripts/vite/precache-report.ts';
+import { tfjsWasmThreads } from './scripts/vite/tfjs-wasm-threads.ts';
 import { workersInAppGraph } from './scripts/vite/workers-in-app-graph.ts';
 import { RECEIVE_ROUTE } from './src/features/share/share-inbox.ts';
 import { BALL_MODEL_FOLDER, modelFolder } from './src/model/model-variants.ts';
+import { CROSS_ORIGIN_ISOLATION_HEADERS } from './src/shared/cross-origin-isolation.ts';
 
 // The model shards are ~4 MB each; Workbox's 2 MB default would silently leave them out of the precache.
 const largestPrecachedFile = 32 * 1024 * 1024;
@@ -37,8 +39,10 @@ export default defineConfig(({ mode }) => ({
   // @web/test-runner-commands talks to the test runner over a socket path that must stay absolute, so
   // it is served as is instead of pre-bundled.
   optimizeDeps: { entries: ['index.html', 'src/**/*.ts'], exclude: ['@web/test-runner-commands'] },
-  preview: { port: 4173 },
+  server: { headers: { ...CROSS_ORIGIN_ISOLATION_HEADERS } },
+  preview: { port: 4173, headers: { ...CROSS_ORIGIN_ISOLATION_HEADERS } },
   plugins: [
+    tfjsWasmThreads(),
     workersInAppGraph(),
     // `npm run start:lan`: phones on the LAN need HTTPS before they allow the camera.
     ...(mode === 'lan' ? [basicSsl({ name: 'tama-lab' })] : []),
@@ -82,13 +86,15 @@ export default defineConfig(({ mode }) => ({
         file_handlers: [{ action: `./${RECEIVE_ROUTE}`, accept: { 'application/zip': ['.zip'] } }],
       },
       injectManifest: {
-        // A first visit precaches the shell, the default model (float16 backbone + ball heads) and the one
-        // WASM build every current browser runs (SIMD); the rest is cached on first use (src/sw.ts).
+        // A first visit precaches the shell, the default model (float16 backbone + ball heads) and the two
+        // WASM builds current browsers run (threaded SIMD when cross-origin isolated, else SIMD); the rest
+        // is cached on first use (src/sw.ts).
         globPatterns: [
           '**/*.{js,css,html,svg,png,webmanifest}',
           `${modelFolder()}/*`,
           `${BALL_MODEL_FOLDER}/*.{json,bin}`,
           'tfjs-wasm/tfjs-backend-wasm-simd.wasm',
+          'tfjs-wasm/tfjs-backend-wasm-threaded-simd.wasm',
         ],
         globIgnores: ['**/VARIANT.json', 'harness.html', 'assets/harness-*.js', 'assets/tfjs-web*.js'],
         maximumFileSizeToCacheInBytes: largestPrecachedFile,

@@ -20,6 +20,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
+import { foldBatchNorms } from './lib/fold-batch-norm.mjs';
 import { fuseConvolutions } from './lib/fuse-graph.mjs';
 import { quantizeWeights } from './lib/quantize-weights.mjs';
 
@@ -35,7 +36,7 @@ export const COCO_SSD_SOURCE = {
 const cocoDir = join(root, 'models-cache/coco-ssd');
 const modelsDir = join(root, 'public/models');
 // Bump when the variants' recipe changes, so existing checkouts rebuild them.
-const VARIANTS_RECIPE = 2;
+const VARIANTS_RECIPE = 4;
 export const MODEL_VARIANTS = ['f32', 'f16', 'u8'];
 const SHARD_BYTES = 4 * 1024 * 1024;
 const wasmDir = join(root, 'public/tfjs-wasm');
@@ -115,18 +116,22 @@ function buildModelVariants() {
   });
   if (upToDate) return false;
   const model = JSON.parse(readFileSync(join(cocoDir, 'model.json'), 'utf8'));
-  const data = Buffer.concat(
-    model.weightsManifest.flatMap((group) => group.paths.map((path) => readFileSync(join(cocoDir, path)))),
-  );
-  const shapes = new Map(
-    model.weightsManifest.flatMap((group) => group.weights.map((weight) => [weight.name, weight.shape])),
-  );
-  const { topology, fused } = fuseConvolutions(model.modelTopology, shapes);
+  const folded = foldBatchNorms({
+    topology: model.modelTopology,
+    weights: model.weightsManifest.flatMap((group) => group.weights),
+    data: Buffer.concat(
+      model.weightsManifest.flatMap((group) => group.paths.map((path) => readFileSync(join(cocoDir, path)))),
+    ),
+  });
+  const data = folded.data;
+  const manifest = [{ paths: [], weights: folded.weights }];
+  const shapes = new Map(folded.weights.map((weight) => [weight.name, weight.shape]));
+  const { topology, fused } = fuseConvolutions(folded.topology, shapes);
   for (const variant of MODEL_VARIANTS) {
     const { weights, bytes } =
       variant === 'f32'
-        ? { weights: model.weightsManifest.flatMap((group) => group.weights), bytes: data }
-        : quantizeWeights(model.weightsManifest, data, variant === 'f16' ? 'float16' : 'uint8');
+        ? { weights: folded.weights, bytes: data }
+        : quantizeWeights(manifest, data, variant === 'f16' ? 'float16' : 'uint8');
     const shardCount = Math.ceil(bytes.length / SHARD_BYTES);
     const paths = Array.from({ length: shardCount }, (_, i) => `group1-shard${i + 1}of${shardCount}`);
     const dir = join(modelsDir, `coco-ssd-${variant}`);
@@ -142,7 +147,7 @@ function buildModelVariants() {
     copyFileSync(join(cocoDir, 'LICENSE'), join(dir, 'LICENSE'));
     writeFileSync(
       stamp(variant),
-      `${JSON.stringify({ recipe: VARIANTS_RECIPE, source: COCO_SSD_SOURCE.integrity, fusedConvolutions: fused, bytes: bytes.length })}\n`,
+      `${JSON.stringify({ recipe: VARIANTS_RECIPE, source: COCO_SSD_SOURCE.integrity, foldedBatchNorms: folded.folded, fusedConvolutions: fused, bytes: bytes.length })}\n`,
     );
   }
   return true;

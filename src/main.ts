@@ -1,13 +1,21 @@
 import { applyLocale, preferredLocale } from './app/i18n.ts';
 import { applyTheme, preferredTheme } from './app/theme.ts';
+import { reloadIntoIsolation } from './shared/first-visit.ts';
 
 applyTheme(preferredTheme());
+reloadIntoIsolation();
 // Load the translations before the shell renders, so Japanese users never see an English flash.
 await applyLocale(preferredLocale());
 await import('./app/tama-app.ts');
 
 // For the curious (and the end-to-end tests): `await tamaDebug.memory()` in the console shows how many
 // tensors TF.js holds, which must stay flat while the live view runs.
+// `await tamaDebug.threads()` the threads the active backend computes with (WASM: 1 unless the page is
+// cross-origin isolated).
+const backends = () => import('./shared/backend/backends.ts');
 Object.assign(window, {
-  tamaDebug: { memory: async () => (await (await import('./shared/backend/backends.ts')).loadTf()).memory() },
+  tamaDebug: {
+    memory: async () => (await (await backends()).loadTf()).memory(),
+    threads: async () => (await backends()).activeThreads(),
+  },
 });

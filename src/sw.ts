@@ -2,11 +2,13 @@
 // only what the live view needs (see vite.config.ts); everything else is cached on first use, so a phone
 // on a class's shared Wi-Fi downloads MNIST or the sample photos only when it opens them.
 import { clientsClaim } from 'workbox-core';
+import type { WorkboxPlugin } from 'workbox-core/types.js';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { isShareTargetPost, parkSharedFiles } from './features/share/share-inbox.ts';
+import { CROSS_ORIGIN_ISOLATION_HEADERS } from './shared/cross-origin-isolation.ts';
 import { PRECACHE_PROGRESS, type PrecacheProgressMessage } from './shared/first-visit.ts';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -22,11 +24,26 @@ self.addEventListener('fetch', (event) => {
   }
 });
 
+/**
+ * Static hosts (GitHub Pages…) cannot send the headers that make a page cross-origin isolated, which the
+ * threaded WASM build needs; everything this worker serves carries them instead, so from the first
+ * reload on (src/shared/first-visit.ts) pages and their workers are isolated on any host.
+ */
+const crossOriginIsolation: WorkboxPlugin = {
+  handlerWillRespond: async ({ response }) => {
+    if (response.type === 'opaque' || response.type === 'opaqueredirect') return response;
+    const headers = new Headers(response.headers);
+    for (const [name, value] of Object.entries(CROSS_ORIGIN_ISOLATION_HEADERS)) headers.set(name, value);
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  },
+};
+
 // A first visit's page waits for the precache instead of downloading the model a second time
 // (src/shared/first-visit.ts): it hears the progress, and is claimed as soon as the worker is active.
 const manifest = self.__WB_MANIFEST;
 let precached = 0;
 addPlugins([
+  crossOriginIsolation,
   {
     cacheDidUpdate: async () => {
       precached += 1;
@@ -43,7 +60,7 @@ registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denyl
 
 /** Fetched on first use, then kept for offline: files under these folders that are not precached. */
 function cachedOnFirstUse(folders: readonly string[], cacheName: string, maxEntries?: number): void {
-  const plugins = maxEntries ? [new ExpirationPlugin({ maxEntries })] : [];
+  const plugins = [crossOriginIsolation, ...(maxEntries ? [new ExpirationPlugin({ maxEntries })] : [])];
   registerRoute(
     ({ url }) => url.origin === self.location.origin && folders.some((folder) => url.pathname.includes(folder)),
     new CacheFirst({ cacheName, plugins }),

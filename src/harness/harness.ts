@@ -18,7 +18,7 @@ import {
   type TrainSettings,
   trainedModelFiles,
 } from '../model/trained-model.ts';
-import { type BackendChoice, loadTf, selectBackend } from '../shared/backend/backends.ts';
+import { activeThreads, type BackendChoice, loadTf, selectBackend } from '../shared/backend/backends.ts';
 
 let detector: Detector | undefined;
 let stock: ObjectDetection | undefined;
@@ -106,7 +106,8 @@ const tama = {
     detector?.dispose();
     const started = performance.now();
     detector = await createDetector(options);
-    return { backend: detector.backend, loadMs: performance.now() - started };
+    const loadMs = performance.now() - started;
+    return { backend: detector.backend, loadMs, threads: await activeThreads(), crossOriginIsolated };
   },
 
   /** Detects on the image at `url`; errors carry a one-line message the CLI prints as is. */

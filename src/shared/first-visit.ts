@@ -43,3 +43,31 @@ export async function untilPrecached(onProgress: (fraction: number) => void = ()
     container.removeEventListener('message', onMessage);
   }
 }
+
+const ISOLATION_RELOAD = 'tama-lab:isolation-reload';
+
+/**
+ * On a static host the headers for cross-origin isolation (threads for WASM) come from the service worker
+ * (src/sw.ts), so a first visit, served by the network, is not isolated. When the new worker takes
+ * control, one reload makes the page isolated — only while the user has not started anything yet, and
+ * once per tab; otherwise the next visit is isolated anyway.
+ */
+export function reloadIntoIsolation(): void {
+  if (globalThis.crossOriginIsolated || !('serviceWorker' in navigator) || navigator.serviceWorker.controller) return;
+  if (sessionStorage.getItem(ISOLATION_RELOAD)) return;
+  let userStarted = false;
+  const started = () => {
+    userStarted = true;
+  };
+  for (const type of ['pointerdown', 'keydown'] as const)
+    addEventListener(type, started, { once: true, capture: true, passive: true });
+  navigator.serviceWorker.addEventListener(
+    'controllerchange',
+    () => {
+      if (userStarted || !navigator.serviceWorker.controller) return;
+      sessionStorage.setItem(ISOLATION_RELOAD, '1');
+      location.reload();
+    },
+    { once: true },
+  );
+}

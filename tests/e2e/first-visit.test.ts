@@ -36,9 +36,9 @@ test('the precache list stays under the 12 MB first-visit budget and leaves the 
       `${lazy} is not precached`,
     );
   assert.deepEqual(
-    urls.filter((url) => url.endsWith('.wasm')),
-    ['tfjs-wasm/tfjs-backend-wasm-simd.wasm'],
-    'only the SIMD WASM build is precached',
+    urls.filter((url) => url.endsWith('.wasm')).sort(),
+    ['tfjs-wasm/tfjs-backend-wasm-simd.wasm', 'tfjs-wasm/tfjs-backend-wasm-threaded-simd.wasm'],
+    'only the SIMD and threaded SIMD WASM builds are precached',
   );
 });
 

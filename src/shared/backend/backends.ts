@@ -102,7 +102,9 @@ export async function activateBackend(name: BackendName, allowSoftware = true): 
     if (software && !allowSoftware)
       return { name, ok: false, software, reason: 'software emulation (slower than WASM)' };
     const tf = await loadBackend(name);
-    if (!(await tf.setBackend(name))) return { name, ok: false, reason: 'TF.js could not initialise it' };
+    const start = () => tf.setBackend(name);
+    const started = name === 'wasm' ? await (await import('./wasm-backend.ts')).withEveryCore(start) : await start();
+    if (!started) return { name, ok: false, reason: 'TF.js could not initialise it' };
     await tf.ready();
     const product = tf.tidy(() => tf.matMul(tf.tensor2d([1, 2, 3, 4], [2, 2]), tf.tensor2d([5, 6, 7, 8], [2, 2])));
     const values = Array.from(await product.data());
@@ -136,4 +138,11 @@ export async function selectBackend(preference: BackendChoice = 'auto'): Promise
     if (probe.ok) return { active: name, probes, fellBack: preference !== 'auto' };
   }
   throw new Error(`no TF.js backend works here: ${probes.map((p) => `${p.name}: ${p.reason}`).join('; ')}`);
+}
+
+/** Threads the active backend computes with: XNNPACK's pool on WASM; 1 on the CPU backend and GPUs. */
+export async function activeThreads(): Promise<number> {
+  const tf = await loadTf();
+  if (tf.getBackend() !== 'wasm') return 1;
+  return (await import('./wasm-backend.ts')).wasmThreads();
 }
