@@ -123,14 +123,24 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
     });
   }
 
+  function pixelsOf(source: DetectorSource): Tensor {
+    const image = source as Exclude<DetectorSource, OffscreenCanvas>;
+    try {
+      return tf.browser.fromPixels(image);
+    } catch (error) {
+      // WebGPU imports a video frame as an external texture, which some drivers refuse ("Failed to import
+      // texture from video", SwiftShader among them); copying the frame through a canvas always works.
+      if (tf.getBackend() !== 'webgpu' || !tf.env().getBool('WEBGPU_IMPORT_EXTERNAL_TEXTURE')) throw error;
+      tf.env().set('WEBGPU_IMPORT_EXTERNAL_TEXTURE', false);
+      return tf.browser.fromPixels(image);
+    }
+  }
+
   /** Runs the graph and keeps the top anchors' scores [k, columns] and boxes [k, 4] — all on the device. */
   async function inferTopCandidates(source: DetectorSource | Tensor, columns: number[]): Promise<[Tensor, Tensor]> {
     const input = tf.tidy(() => {
       // fromPixels draws canvases with drawImage, which takes an OffscreenCanvas too; its types lag behind.
-      const pixels =
-        source instanceof tf.Tensor
-          ? source
-          : tf.browser.fromPixels(source as Exclude<DetectorSource, OffscreenCanvas>);
+      const pixels = source instanceof tf.Tensor ? source : pixelsOf(source);
       const resized = tf.image.resizeBilinear(pixels as Parameters<typeof tf.image.resizeBilinear>[0], [
         INPUT_SIZE,
         INPUT_SIZE,
@@ -150,6 +160,9 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
         const [scores, boxes] = outputs;
         const anchorCount = scores.shape[0] as number;
         const classScores = tf.gather(scores, columns, 1);
+        // WebGL runs small top-k's on the CPU after a synchronous read, which stalls a real GPU for a frame;
+        // the few kB of all anchors' scores are cheaper to read asynchronously as they are.
+        if (tf.getBackend() === 'webgl') return [classScores, boxes.clone()] as [Tensor, Tensor];
         const best = classScores.max(1);
         const top = tf.topk(best, Math.min(CANDIDATES_PER_CLASS * columns.length, anchorCount));
         return [tf.gather(classScores, top.indices), tf.gather(boxes, top.indices)] as [Tensor, Tensor];
