@@ -1,5 +1,5 @@
 // npm run detect -- <images or folders> [--backend webgpu|webgl|wasm|cpu] [--model default|coco|DIR]
-//   [--threshold 0.5] [--classes a,b|all] [--tiles] [--json]
+//   [--threshold 0.5] [--classes a,b|all] [--tiles] [--input-size 300] [--json]
 // Without --model the app's default ball model; without --threshold the live view's default threshold.
 // Runs the app's detector in headless Chromium. One line per image; a bad file gets a one-line error
 // naming it, the other images are still processed, and the exit code is then 2.
@@ -10,6 +10,7 @@ import {
   expandInputs,
   openDetectorSession,
   parseBackend,
+  parseInputSize,
   parseTiles,
   parseUnitInterval,
   runCli,
@@ -21,6 +22,7 @@ async function main(): Promise<number> {
     allowPositionals: true,
     options: {
       backend: { type: 'string' },
+      'input-size': { type: 'string' },
       model: { type: 'string', default: 'default' },
       threshold: { type: 'string' },
       classes: { type: 'string' },
@@ -37,7 +39,7 @@ async function main(): Promise<number> {
   const files = expandInputs(positionals);
   if (files.length === 0) throw new UsageError(`no images in ${positionals.join(', ')}`);
 
-  const session = await openDetectorSession(backend, values.model);
+  const session = await openDetectorSession(backend, values.model, parseInputSize(values['input-size']));
   let failures = 0;
   try {
     for (const file of files) {

@@ -1,5 +1,5 @@
 // npm run eval -- --dataset COCO.json [--model default|coco|DIR] [--backend b] [--iou 0.5]
-//   [--threshold 0.5] [--tiles N] [--json]
+//   [--threshold 0.5] [--tiles N] [--input-size 300] [--json]
 // mAP@IoU over the dataset's categories, precision and recall at the live view's default threshold, and
 // per ball kind (annotations' attributes.kind, as the procedural datasets write it) and per size
 // (COCO's small < 32², medium < 96², large). The COCO model's "sports ball" counts as "ball".
@@ -14,6 +14,7 @@ import {
   errorMessage,
   openDetectorSession,
   parseBackend,
+  parseInputSize,
   parseTiles,
   parseUnitInterval,
   runCli,
@@ -28,6 +29,7 @@ async function main(): Promise<number> {
       threshold: { type: 'string' },
       tiles: { type: 'string' },
       backend: { type: 'string' },
+      'input-size': { type: 'string' },
       iou: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
@@ -64,7 +66,7 @@ async function main(): Promise<number> {
   );
   const truthKind = new Map<object, string>();
 
-  const session = await openDetectorSession(backend, values.model);
+  const session = await openDetectorSession(backend, values.model, parseInputSize(values['input-size']));
   const results: ImageResult[] = [];
   let totalMs = 0;
   let failures = 0;

@@ -23,6 +23,15 @@ export function parseBackend(value: string | undefined): BackendChoice {
   return backend;
 }
 
+/** `--input-size`: the side the picture is scaled to before detection (default 300, the live view's may be smaller). */
+export function parseInputSize(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const size = Number(value);
+  if (!Number.isInteger(size) || size < 96 || size > 1024)
+    throw new UsageError(`--input-size must be a whole number of pixels from 96 to 1024, not "${value}"`);
+  return size;
+}
+
 export function parseUnitInterval(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const number = Number(value);
@@ -51,7 +60,11 @@ export interface DetectorSession {
  * `model` is 'default' (the app's bundled ball model), 'coco' (stock COCO-SSD "sports ball") or a folder
  * holding model.json + weight shards (a graph like COCO-SSD's, or a fine-tuned model's folder).
  */
-export async function openDetectorSession(backend: BackendChoice, model = 'default'): Promise<DetectorSession> {
+export async function openDetectorSession(
+  backend: BackendChoice,
+  model = 'default',
+  inputSize?: number,
+): Promise<DetectorSession> {
   let modelDir: string | undefined;
   if (model !== 'coco' && model !== 'default') {
     modelDir = resolve(model);
@@ -70,10 +83,10 @@ export async function openDetectorSession(backend: BackendChoice, model = 'defau
         }),
       );
     }
-    const loaded = await harness.page.evaluate(([b, m]) => window.tama.loadDetector({ backend: b, model: m }), [
-      backend,
-      modelUrl,
-    ] as const);
+    const loaded = await harness.page.evaluate(
+      ([b, m, size]) => window.tama.loadDetector({ backend: b, model: m, ...(size ? { inputSize: size } : {}) }),
+      [backend, modelUrl, inputSize] as const,
+    );
     return {
       harness,
       ...loaded,

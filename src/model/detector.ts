@@ -1,11 +1,12 @@
-import type { GraphModel, Tensor } from '@tensorflow/tfjs';
+import type { GraphModel, Tensor, Tensor2D } from '@tensorflow/tfjs';
 import { type BackendChoice, type BackendName, loadTf, selectBackend } from '../shared/backend/backends.ts';
 import { asNetworkProblem, ProblemError, problem } from '../shared/problem.ts';
+import { generateAnchors } from './anchors.ts';
 import { COCO_CLASSES, SPORTS_BALL } from './coco-classes.ts';
 import { decodeDetections } from './decode.ts';
 import type { Detection } from './geometry.ts';
 import { ballModelUrl, modelUrl } from './model-variants.ts';
-import { ACTIVATION_NODES, decodeBoxes, graphAnchors, runHeads } from './ssd-heads.ts';
+import { ACTIVATION_NODES, decodeBoxes, runHeads } from './ssd-heads.ts';
 import { fetchTrainedModel, type TrainedModel, trainedHeads } from './trained-model.ts';
 
 // The graph's own preprocessor resizes inside a TensorArray while-loop, which forces executeAsync and
@@ -13,7 +14,8 @@ import { fetchTrainedModel, type TrainedModel, trainedHeads } from './trained-mo
 const INPUT_NODE = 'Preprocessor/sub';
 const SCORES_NODE = 'Postprocessor/Slice'; // [1, anchors, 90] sigmoid scores, background removed
 const BOXES_NODE = 'Postprocessor/ExpandDims_1'; // [1, anchors, 1, 4] decoded [ymin, xmin, ymax, xmax]
-const INPUT_SIZE = 300;
+/** The size COCO-SSD was trained at, and the only one its own post-processing (stock COCO) handles. */
+export const FULL_INPUT_SIZE = 300;
 // Only the best few anchors (by their best requested class) can become detections; reading all
 // 1917×90 scores is what makes stock post-processing slow on GPU backends.
 const CANDIDATES_PER_CLASS = 100;
@@ -29,6 +31,8 @@ export type DetectorSource =
 export interface DetectOptions {
   /** Minimum score, 0…1. Default 0.5. */
   threshold?: number;
+  /** Side of the square the picture is scaled to; default the detector's own (see DetectorOptions). */
+  inputSize?: number;
   /** Label names to report (default: the ball class), or 'all'. */
   classes?: readonly string[] | 'all';
   /** Boxes of one label overlapping more than this are merged by NMS. Default 0.5. */
@@ -47,10 +51,16 @@ export interface DetectorOptions {
   model?: 'default' | 'coco' | string | TrainedModel;
   /** Download progress of the weights, 0…1. */
   onProgress?: (fraction: number) => void;
+  /**
+   * Side of the square the picture is scaled to (default 300). Smaller is faster — a 224 input has 56 %
+   * of the work — and sees small balls worse; the live view trades that off. Stock COCO always uses 300.
+   */
+  inputSize?: number;
 }
 
 export interface Detector {
   readonly backend: BackendName;
+  readonly inputSize: number;
   /** Label of each score column; null for unused columns. */
   readonly labels: readonly (string | null)[];
   detect(source: DetectorSource, options?: DetectOptions): Promise<Detection[]>;
@@ -85,13 +95,24 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
     });
   const labels: readonly (string | null)[] = trained ? trained.meta.classes : COCO_CLASSES;
   const heads = trained ? trainedHeads(tf, trained) : undefined;
-  const anchors = trained ? graphAnchors(tf, model) : undefined;
+  const inputSize = trained ? (options.inputSize ?? FULL_INPUT_SIZE) : FULL_INPUT_SIZE;
+  // Anchors per input size, made when a size is first used (live video and photos may differ).
+  const anchorsBySize = new Map<number, Tensor2D>();
+  const anchorsFor = (size: number): Tensor2D => {
+    let anchors = anchorsBySize.get(size);
+    if (!anchors) {
+      const corners = generateAnchors(size);
+      anchors = tf.tensor2d(corners, [corners.length / 4, 4]);
+      anchorsBySize.set(size, anchors);
+    }
+    return anchors;
+  };
   const defaultClasses = trained ? trained.meta.classes : [SPORTS_BALL];
   let disposed = false;
 
   /** Scores [anchors, classes] and corners [anchors, 4] for one input. */
   function runModel(input: Tensor): [Tensor, Tensor] {
-    if (!heads || !anchors) {
+    if (!heads) {
       const outputs = model.execute({ [INPUT_NODE]: input }, [SCORES_NODE, BOXES_NODE]) as Tensor[];
       const [scores, boxes] = outputs as [Tensor, Tensor];
       const count = scores.shape[1] as number;
@@ -106,6 +127,7 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
         const count = logits.shape[1] as number;
         // Column 0 is background; the rest are the classes, each its own sigmoid as in COCO-SSD.
         const scores = tf.sigmoid(logits.slice([0, 0, 1], [-1, -1, -1])).reshape([count, -1]);
+        const anchors = anchorsFor(input.shape[1] as number);
         return [scores, decodeBoxes(tf, anchors, encodings).reshape([count, 4])] as [Tensor, Tensor];
       });
     } finally {
@@ -137,14 +159,15 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
   }
 
   /** Runs the graph and keeps the top anchors' scores [k, columns] and boxes [k, 4] — all on the device. */
-  async function inferTopCandidates(source: DetectorSource | Tensor, columns: number[]): Promise<[Tensor, Tensor]> {
+  async function inferTopCandidates(
+    source: DetectorSource | Tensor,
+    columns: number[],
+    size: number,
+  ): Promise<[Tensor, Tensor]> {
     const input = tf.tidy(() => {
       // fromPixels draws canvases with drawImage, which takes an OffscreenCanvas too; its types lag behind.
       const pixels = source instanceof tf.Tensor ? source : pixelsOf(source);
-      const resized = tf.image.resizeBilinear(pixels as Parameters<typeof tf.image.resizeBilinear>[0], [
-        INPUT_SIZE,
-        INPUT_SIZE,
-      ]);
+      const resized = tf.image.resizeBilinear(pixels as Parameters<typeof tf.image.resizeBilinear>[0], [size, size]);
       return resized.div(127.5).sub(1).expandDims(0);
     });
     // execute(), not executeAsync(): without the preprocessor's while-loop the graph has no control
@@ -174,6 +197,7 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
 
   const detector: Detector = {
     backend,
+    inputSize,
     labels,
     async detect(source, detectOptions = {}) {
       if (disposed) throw new Error('detector was disposed');
@@ -181,7 +205,9 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
       const columns = columnsFor(detectOptions.classes);
       const { width, height } = sourceSize(source);
       if (!width || !height) throw new ProblemError(problem('image.notReady', 'the image has no pixels yet'));
-      const [scoresTensor, boxesTensor] = await inferTopCandidates(source, columns);
+      // Stock COCO decodes its boxes inside the graph, for 300×300 only.
+      const size = heads ? (detectOptions.inputSize ?? inputSize) : FULL_INPUT_SIZE;
+      const [scoresTensor, boxesTensor] = await inferTopCandidates(source, columns, size);
       try {
         const [scores, boxes] = await Promise.all([scoresTensor.data(), boxesTensor.data()]);
         return decodeDetections(scores, boxes, {
@@ -200,13 +226,13 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
       disposed = true;
       model.dispose();
       if (heads) tf.dispose(heads.flatMap((head) => Object.values(head)));
-      anchors?.dispose();
+      tf.dispose([...anchorsBySize.values()]);
     },
   };
 
   // Warm-up: the first run compiles shaders / kernels; pay for it here, not on the first camera frame.
-  const blank = tf.zeros([INPUT_SIZE, INPUT_SIZE, 3], 'int32');
-  const warmUp = await inferTopCandidates(blank, [0]);
+  const blank = tf.zeros([inputSize, inputSize, 3], 'int32');
+  const warmUp = await inferTopCandidates(blank, [0], inputSize);
   await Promise.all(warmUp.map((tensor) => tensor.data()));
   tf.dispose([blank, ...warmUp]);
   return detector;

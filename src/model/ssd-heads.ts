@@ -99,8 +99,8 @@ export function graphAnchors(tf: Tf, model: GraphModel): Tensor2D {
 }
 
 /**
- * Runs the heads on the activations of `ACTIVATION_NODES` (batch B) → box encodings [B, 1917, 4]
- * (ty, tx, th, tw) and logits [B, 1917, 1 + classes] (column 0 is background).
+ * Runs the heads on the activations of `ACTIVATION_NODES` (batch B) → box encodings [B, anchors, 4]
+ * (ty, tx, th, tw) and logits [B, anchors, 1 + classes] (column 0 is background); 1917 anchors at 300×300.
  */
 export function runHeads(
   tf: Tf,
@@ -111,11 +111,13 @@ export function runHeads(
   return tf.tidy(() => {
     const encodings: Tensor[] = [];
     const logits: Tensor[] = [];
-    LEVELS.forEach(({ size, channels, anchors }, level) => {
+    LEVELS.forEach(({ channels, anchors }, level) => {
       const head = heads[level] as LevelHeads;
       const box = activations[2 * level] as Tensor;
       const cls = activations[2 * level + 1] as Tensor;
       const batch = box.shape[0] as number;
+      // The grid follows the input size (19×19 at 300×300, 14×14 at 224×224…); the 1×1 heads do not care.
+      const size = box.shape[1] as number;
       const rows = batch * size * size;
       encodings.push(
         tf

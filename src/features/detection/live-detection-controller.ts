@@ -12,6 +12,14 @@ export const NO_BALL_HINT_MS = 7000;
 const NO_BOXES: readonly OverlayBox[] = Object.freeze([]);
 
 /**
+ * Video frames are detected at 256×256 instead of 300×300: 27 % less work per frame. Measured with the
+ * default ball model (WASM): mAP@0.5 0.422 → 0.412 on 150 hard procedural scenes, 0.975 → 0.939 on the
+ * 16 sample photos, fewer false alarms; 224 loses 7 points on the hard scenes. The tracker bridges
+ * the odd missed frame; photos keep the full size.
+ */
+export const LIVE_INPUT_SIZE = 256;
+
+/**
  * Runs the detector on the newest video frame, one frame at a time: while a frame is being detected
  * newer frames are dropped rather than queued, so the boxes never lag behind the picture. Uses
  * requestVideoFrameCallback where the browser has it (a callback per decoded frame), else rAF.
@@ -41,7 +49,7 @@ export class LiveDetectionController implements ReactiveController {
   private inFlight = false;
   private lastFrameAt = 0;
   private readonly _tracker = new BallTracker({ birthScore: this.threshold });
-  private readonly _detectOptions = { threshold: this.threshold };
+  private readonly _detectOptions: { threshold: number; inputSize?: number } = { threshold: this.threshold };
   /** The video whose frames are being waited for, and the pending callback's handle. */
   private _looping: HTMLVideoElement | undefined;
   private _handle = 0;
@@ -161,6 +169,7 @@ export class LiveDetectionController implements ReactiveController {
     const frameTime = video ? this._frameTimeAtCallback : 0;
     // The tracker needs the weak detections too: they are what keeps a tracked ball through a dip.
     this._detectOptions.threshold = video ? this._tracker.keepScore : this.threshold;
+    this._detectOptions.inputSize = video ? LIVE_INPUT_SIZE : undefined;
     try {
       const detections = await detector.detect(source, this._detectOptions);
       // The source or detector may have changed while this frame ran: its boxes belong to the old one.
