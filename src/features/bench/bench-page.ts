@@ -132,8 +132,8 @@ export class BenchPage extends LitElement {
     Object.assign(this, { _running: true, _fraction: 0, _step: undefined, _outcomes: [], _report: undefined });
     this._error = undefined;
     this._copied = 'no';
-    const info = this._backend.value;
-    const active = await info?.ready.catch(() => undefined);
+    // The app's backend must be chosen before the run switches TF.js away from it.
+    await this._backend.value?.ready.catch(() => undefined);
     let cancelled = false;
     let image: Awaited<ReturnType<typeof benchImage>> | undefined;
     try {
@@ -145,7 +145,7 @@ export class BenchPage extends LitElement {
       await runBench(
         plan,
         image.bitmap,
-        { ...(active ? { active } : {}), preference: info?.preference ?? 'auto' },
+        () => ({ active: this._backend.value?.active, preference: this._backend.value?.preference ?? 'auto' }),
         {
           signal: abort.signal,
           onProgress: (fraction, step) => Object.assign(this, { _fraction: fraction, _step: step }),

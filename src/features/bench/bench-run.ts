@@ -51,14 +51,17 @@ function unitsDone(plan: BenchPlan, { part, done }: BenchProgress, frames: numbe
   }
 }
 
+/** The backend the app has selected, asked for at the end (the user may have picked another meanwhile). */
+export type AppBackend = () => { active?: BackendName | undefined; preference: BackendChoice };
+
 /**
- * Runs `plan` on `image`, then makes `restore` (the backend the app had selected) active again. A
- * backend that does not start, or fails, is reported and the run goes on; a cancel ends it.
+ * Runs `plan` on `image`, then makes the app's backend active again. A backend that does not start,
+ * or fails, is reported and the run goes on; a cancel ends it.
  */
 export async function runBench(
   plan: BenchPlan,
   image: ImageBitmap,
-  restore: { active?: BackendName; preference: BackendChoice },
+  appBackend: AppBackend,
   { signal, onProgress, onOutcome }: RunCallbacks,
 ): Promise<BenchOutcome[]> {
   const total = plan.backends.reduce((sum, backend) => sum + unitsOf(plan, backend), 0);
@@ -93,7 +96,8 @@ export async function runBench(
     return outcomes;
   } finally {
     // The app's other pages expect the backend they were given; a failure here falls back as the app would.
-    const back = restore.active ? await activateBackend(restore.active) : undefined;
-    if (!back?.ok) await selectBackend(restore.preference).catch(() => {});
+    const { active, preference } = appBackend();
+    const back = active ? await activateBackend(active) : undefined;
+    if (!back?.ok) await selectBackend(preference).catch(() => {});
   }
 }

@@ -68,7 +68,7 @@ describe('detector bench', () => {
     const outcomes = await runBench(
       { backends: ['wasm'], runs: 2, stock: false, train: false },
       image,
-      { active: 'cpu', preference: 'auto' },
+      () => ({ active: 'cpu', preference: 'auto' }),
       {
         signal: new AbortController().signal,
         onProgress: (fraction) => fractions.push(fraction),
