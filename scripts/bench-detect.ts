@@ -55,6 +55,8 @@ for (const backend of backends) {
             trainFirstStepMs: result.trainFirstStepMs ?? 0,
             trainStepMs: result.trainStepMs,
           }),
+      ...(result.trainError ? { trainError: result.trainError } : {}),
+      ...(result.stockError ? { stockError: result.stockError } : {}),
     };
     rows.push(row);
     console.log(JSON.stringify(row));

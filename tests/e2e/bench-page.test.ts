@@ -107,3 +107,19 @@ test('a phone in Japanese: WASM and CPU measured from About, with a JSON result 
   assert.equal(selected, json.length);
   await context.close();
 });
+
+test('a cancelled run stops at the next frame, says so in Japanese, and can start again', async () => {
+  const context = await app.browser.newContext(phone);
+  const page = await context.newPage();
+  await page.goto(`${app.server.url}/bench?backends=wasm&runs=100`);
+  await page.locator('[data-start]').tap();
+  await page.locator('[data-step]', { hasText: 'フレーム中' }).waitFor({ timeout: 120_000 });
+  await page.locator('[data-cancel]').tap();
+  const stopped = page.locator('[data-stopped]');
+  await stopped.waitFor({ timeout: 60_000 });
+  assert.match((await stopped.textContent()) ?? '', /中止しました/);
+  assert.equal(await page.locator('tr[data-result]').count(), 0);
+  assert.equal(await page.locator('[data-report]').count(), 0);
+  assert.equal(await page.locator('[data-start]').isEnabled(), true);
+  await context.close();
+});

@@ -47,6 +47,7 @@ export const benchTemplates = {
   'bench.progress.train': str`${0}: 学習ステップ ${2} 回中 ${1} 回目`,
   'bench.results.title': '結果',
   'bench.cancelled': '中止しました。それまでに計測できたバックエンドの結果を下に示します。',
+  'bench.cancelledNone': 'どのバックエンドも計測する前に中止しました。',
   'bench.col.backend': 'バックエンド',
   'bench.col.ms': 'ms/フレーム',
   'bench.col.load': '読み込み (秒)',

@@ -53,6 +53,7 @@ export class BenchPage extends LitElement {
     _outcomes: { state: true },
     _report: { state: true },
     _error: { state: true },
+    _cancelled: { state: true },
     _copied: { state: true },
   };
 
@@ -68,6 +69,7 @@ export class BenchPage extends LitElement {
   declare private _outcomes: readonly BenchOutcome[];
   declare private _report: BenchReport | undefined;
   declare private _error: unknown;
+  declare private _cancelled: boolean;
   declare private _copied: 'no' | 'yes' | 'failed';
   private readonly _backend = new ContextConsumer(this, { context: backendContext, subscribe: true });
   private _abort: AbortController | undefined;
@@ -83,6 +85,7 @@ export class BenchPage extends LitElement {
     this._running = false;
     this._fraction = 0;
     this._outcomes = [];
+    this._cancelled = false;
     this._copied = 'no';
   }
 
@@ -129,8 +132,13 @@ export class BenchPage extends LitElement {
     };
     const abort = new AbortController();
     this._abort = abort;
-    Object.assign(this, { _running: true, _fraction: 0, _step: undefined, _outcomes: [], _report: undefined });
+    this._running = true;
+    this._fraction = 0;
+    this._step = undefined;
+    this._outcomes = [];
+    this._report = undefined;
     this._error = undefined;
+    this._cancelled = false;
     this._copied = 'no';
     // The app's backend must be chosen before the run switches TF.js away from it.
     await this._backend.value?.ready.catch(() => undefined);
@@ -148,7 +156,10 @@ export class BenchPage extends LitElement {
         () => ({ active: this._backend.value?.active, preference: this._backend.value?.preference ?? 'auto' }),
         {
           signal: abort.signal,
-          onProgress: (fraction, step) => Object.assign(this, { _fraction: fraction, _step: step }),
+          onProgress: (fraction, step) => {
+            this._fraction = fraction;
+            this._step = step;
+          },
           onOutcome: (outcome) => (this._outcomes = [...this._outcomes, outcome]),
         },
       );
@@ -167,9 +178,9 @@ export class BenchPage extends LitElement {
           outcomes: this._outcomes,
           cancelled,
         });
+      this._cancelled = cancelled;
       this._running = false;
       this._abort = undefined;
-      if (cancelled && !this._report) this._error = undefined;
     }
   }
 
@@ -265,12 +276,15 @@ export class BenchPage extends LitElement {
 
   private _renderResults() {
     const outcomes = this._outcomes;
-    if (!outcomes.length && !this._error) return nothing;
+    if (!outcomes.length && !this._error && !this._cancelled) return nothing;
     const results = outcomes.flatMap((outcome) => (outcome.status === 'done' ? [outcome.result] : []));
+    const stopped = outcomes.length
+      ? msg('Stopped: the backends measured so far are below.', { id: 'bench.cancelled' })
+      : msg('Stopped before any backend was measured.', { id: 'bench.cancelledNone' });
     return html`<section class="card" data-results-card>
       <h2>${msg('Results', { id: 'bench.results.title' })}</h2>
       ${this._error ? html`<p class="error" role="alert">${errorMessage('model', this._error)}</p>` : nothing}
-      ${this._report?.cancelled ? html`<p role="status">${msg('Stopped: the backends measured so far are below.', { id: 'bench.cancelled' })}</p>` : nothing}
+      ${this._cancelled ? html`<p role="status" data-stopped>${stopped}</p>` : nothing}
       ${outcomes.length ? resultsTable(outcomes) : nothing}
       ${msChart(results)}
     </section>

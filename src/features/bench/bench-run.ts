@@ -30,7 +30,7 @@ export interface RunCallbacks {
   onOutcome: (outcome: BenchOutcome) => void;
 }
 
-/** Progress units of one backend: loading, the first detection and `runs` frames, stock, training. */
+/** Progress units of one backend: loading and the first detection, `runs` frames, training, stock. */
 function unitsOf(plan: BenchPlan, backend: BackendName): number {
   // On a slow backend the frames are capped; software GPUs are only known once started, so the
   // estimate counts them in full and the bar jumps ahead a little there.
@@ -44,10 +44,10 @@ function unitsDone(plan: BenchPlan, { part, done }: BenchProgress, frames: numbe
       return 0;
     case 'ours':
       return 1 + done;
-    case 'stock':
-      return 1 + frames + done;
     case 'train':
-      return 1 + frames + (plan.stock ? frames + 1 : 0) + done;
+      return 1 + frames + done;
+    case 'stock':
+      return 1 + frames + (plan.train ? TRAIN_STEPS + 1 : 0) + done;
   }
 }
 

@@ -34,7 +34,9 @@ describe('detector bench', () => {
     // The bench picture has two balls that the default model finds at its 0.5 default.
     expect(result.oursBoxes).to.be.at.least(1);
     expect(result.trainBatch).to.equal(8);
-    expect([...parts]).to.deep.equal(['load', 'ours', 'stock', 'train']);
+    expect([...parts]).to.deep.equal(['load', 'ours', 'train', 'stock']);
+    expect(result.stockError).to.equal(undefined);
+    expect(result.trainError).to.equal(undefined);
     expect(await wasmThreads()).to.be.at.least(1);
   });
 

@@ -7,7 +7,7 @@ import { createDetector, type Detector, type DetectorSource } from '../../model/
 import type { Detection } from '../../model/geometry.ts';
 import { modelUrl } from '../../model/model-variants.ts';
 import { activateBackend, type BackendName, type BackendProbe } from '../../shared/backend/backends.ts';
-import { Cancelled } from '../../shared/cancelled.ts';
+import { Cancelled, isCancelled } from '../../shared/cancelled.ts';
 import { benchTrainStep } from './train-step-bench.ts';
 
 /** Training steps timed after the warm-up step. */
@@ -15,7 +15,7 @@ export const TRAIN_STEPS = 3;
 /** A CPU backend or a GPU emulated in software runs a frame in seconds: fewer frames keep the run finite. */
 export const SLOW_BACKEND_RUNS = 3;
 
-export type BenchPart = 'load' | 'ours' | 'stock' | 'train';
+export type BenchPart = 'load' | 'ours' | 'train' | 'stock';
 
 export interface BenchProgress {
   backend: BackendName;
@@ -58,6 +58,9 @@ export interface BackendBench {
   trainBatch?: number;
   trainFirstStepMs?: number;
   trainStepMs?: number;
+  /** Why the training step or stock coco-ssd has no numbers, when it failed (English). */
+  trainError?: string;
+  stockError?: string;
 }
 
 /** The backend could not be started here; `probe.reason` says why (English, for the details). */
@@ -82,6 +85,20 @@ const round = (value: number, digits = 0) => Math.round(value * 10 ** digits) / 
 async function checkpoint(signal: AbortSignal | undefined): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 0));
   if (signal?.aborted) throw new Cancelled('the benchmark was cancelled');
+}
+
+/**
+ * Runs a part the detector's numbers do not depend on: its failure is returned (English, for the
+ * JSON) instead of losing the numbers already measured. A cancel still ends the whole run.
+ */
+async function optionalPart(work: () => Promise<void>): Promise<string | undefined> {
+  try {
+    await work();
+    return undefined;
+  } catch (error) {
+    if (isCancelled(error)) throw error;
+    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  }
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
@@ -153,29 +170,30 @@ export async function benchBackend(
     firstDetectionMs: round(firstDetectionMs),
     oursMs: round(oursMs),
     oursBoxes: first.length,
-    fps: round(1000 / oursMs, 1),
+    fps: round(1000 / oursMs, oursMs > 1000 ? 2 : 1),
     ...(probe.software ? { software: true } : {}),
   };
-  if (stock) {
-    await progress('stock', 0, n + 1);
-    const measured = await benchStock(image, n, (done) => progress('stock', done + 1, n + 1));
-    Object.assign(result, {
-      stockLoadMs: round(measured.loadMs),
-      stockMs: round(measured.ms),
-      stockBoxes: measured.boxes,
-      ratio: round(oursMs / measured.ms, 2),
+  // Training before stock: on some GPUs (SwiftShader's WebGPU here) stock coco-ssd loses the device.
+  if (train)
+    result.trainError = await optionalPart(async () => {
+      const step = await benchTrainStep(image, first, {
+        steps: TRAIN_STEPS,
+        beforeStep: (done) => progress('train', done, TRAIN_STEPS + 1),
+      });
+      result.trainBatch = step.trainBatch;
+      result.trainFirstStepMs = round(step.trainFirstStepMs);
+      result.trainStepMs = round(step.trainStepMs);
     });
-  }
-  if (train) {
-    const step = await benchTrainStep(image, first, {
-      steps: TRAIN_STEPS,
-      beforeStep: (done) => progress('train', done, TRAIN_STEPS + 1),
+  if (stock)
+    result.stockError = await optionalPart(async () => {
+      await progress('stock', 0, n + 1);
+      const measured = await benchStock(image, n, (done) => progress('stock', done + 1, n + 1));
+      result.stockLoadMs = round(measured.loadMs);
+      result.stockMs = round(measured.ms);
+      result.stockBoxes = measured.boxes;
+      result.ratio = round(oursMs / measured.ms, 2);
     });
-    Object.assign(result, {
-      trainBatch: step.trainBatch,
-      trainFirstStepMs: round(step.trainFirstStepMs),
-      trainStepMs: round(step.trainStepMs),
-    });
-  }
+  if (result.trainError === undefined) delete result.trainError;
+  if (result.stockError === undefined) delete result.stockError;
   return result;
 }
