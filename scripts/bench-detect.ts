@@ -1,6 +1,8 @@
-// npm run bench:detect [-- --runs 10 --backends wasm,webgl,cpu,webgpu --image FILE]
+// npm run bench:detect [-- --runs 10 --backends wasm,webgl,cpu,webgpu --image FILE --skip-train]
 // Prints, per backend: time to first detection, our median ms/frame, stock coco-ssd's median
-// detect() ms/frame on the same weights and image, and the ratio. Numbers only; nothing is asserted.
+// detect() ms/frame on the same weights and image, the ratio, and one training step of the heads.
+// It runs the /bench page's own benchmark (src/features/bench/detector-bench.ts) through the harness.
+// Numbers only; nothing is asserted.
 import { parseArgs } from 'node:util';
 import { BACKENDS, type BackendName } from '../src/shared/backend/backends.ts';
 import { openHarness } from './lib/harness.ts';
@@ -10,51 +12,51 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '10' },
     backends: { type: 'string', default: BACKENDS.join(',') },
     image: { type: 'string', default: 'datasets/sample/images/s1-00001.jpg' },
+    'skip-train': { type: 'boolean', default: false },
   },
 });
 const runs = Math.max(1, Number(values.runs));
 const backends = values.backends.split(',') as BackendName[];
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
-const rows: Record<string, string | number>[] = [];
+const rows: Record<string, string | number | boolean>[] = [];
 for (const backend of backends) {
   // A fresh browser per backend: GPU state left by one backend must not slow or break the next.
   const harness = await openHarness();
   try {
     const url = await harness.serveFile(values.image);
-    // WebGPU on SwiftShader runs a frame in seconds: fewer runs keep the benchmark finite there.
-    const n = backend === 'webgpu' || backend === 'cpu' ? Math.min(runs, 3) : runs;
-    const started = Date.now();
-    const load = await harness.page.evaluate((b) => window.tama.loadDetector({ backend: b }), backend);
-    const first = await harness.page.evaluate((u) => window.tama.detectUrl(u, {}), url);
-    const firstDetectionMs = Date.now() - started;
-    const ours: number[] = [];
-    for (let i = 0; i < n; i++) ours.push((await harness.page.evaluate((u) => window.tama.detectUrl(u, {}), url)).ms);
-    await harness.page.evaluate(() => window.tama.disposeAll());
-
-    const stockLoad = await harness.page.evaluate((b) => window.tama.loadStock(b), backend);
-    const stockFirst = await harness.page.evaluate((u) => window.tama.stockDetectUrl(u), url);
-    const stock: number[] = [];
-    for (let i = 0; i < n; i++) stock.push((await harness.page.evaluate((u) => window.tama.stockDetectUrl(u), url)).ms);
-    await harness.page.evaluate(() => window.tama.disposeAll());
-
-    if (load.backend !== backend || stockLoad.backend !== backend) {
-      console.error(
-        `bench: ${backend} did not start (ours ran on ${load.backend}, stock on ${stockLoad.backend}); skipped`,
-      );
+    // CPU and GPUs emulated in software (SwiftShader here) run 3 frames: they take seconds per frame.
+    const outcome = await harness.page.evaluate(
+      ([b, u, n, train]) => window.tama.benchBackend(b, u, { runs: n, stock: true, train }),
+      [backend, url, runs, !values['skip-train']] as const,
+    );
+    if (!outcome.ok) {
+      console.error(`bench: ${backend} did not start (${outcome.reason}); skipped`);
       continue;
     }
+    const { result } = outcome;
+    // The keys of the first versions first, in their order; what came later after them.
     const row = {
-      backend: load.backend,
-      runs: n,
-      loadMs: Math.round(load.loadMs),
-      firstDetectionMs,
-      oursMs: Math.round(median(ours)),
-      oursBoxes: first.detections.length,
-      stockLoadMs: Math.round(stockLoad.loadMs),
-      stockMs: Math.round(median(stock)),
-      stockBoxes: stockFirst.detections,
-      ratio: Math.round((median(ours) / median(stock)) * 100) / 100,
+      backend: result.backend,
+      runs: result.runs,
+      loadMs: result.loadMs,
+      firstDetectionMs: result.firstDetectionMs,
+      oursMs: result.oursMs,
+      oursBoxes: result.oursBoxes,
+      stockLoadMs: result.stockLoadMs ?? 0,
+      stockMs: result.stockMs ?? 0,
+      stockBoxes: result.stockBoxes ?? 0,
+      ratio: result.ratio ?? 0,
+      fps: result.fps,
+      ...(result.software ? { software: true } : {}),
+      ...(result.trainStepMs === undefined
+        ? {}
+        : {
+            trainBatch: result.trainBatch ?? 0,
+            trainFirstStepMs: result.trainFirstStepMs ?? 0,
+            trainStepMs: result.trainStepMs,
+          }),
+      ...(result.trainError ? { trainError: result.trainError } : {}),
+      ...(result.stockError ? { stockError: result.stockError } : {}),
     };
     rows.push(row);
     console.log(JSON.stringify(row));

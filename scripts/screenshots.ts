@@ -1,4 +1,4 @@
-// npm run screenshots -- --out DIR [--dist DIR] [--pages detect,label,train,mnist,about]
+// npm run screenshots -- --out DIR [--dist DIR] [--pages detect,label,train,mnist,about,bench]
 // Every page of a build at a 390×844 phone (Japanese, then English) and a 1920×1080 projector
 // (Japanese), as PNGs in DIR, so a change can be looked at — and compared with an older build — by eye.
 import { mkdirSync } from 'node:fs';
@@ -11,7 +11,7 @@ const { values } = parseArgs({
   options: {
     out: { type: 'string', default: 'screenshots' },
     dist: { type: 'string', default: distDir },
-    pages: { type: 'string', default: 'detect,label,train,mnist,about' },
+    pages: { type: 'string', default: 'detect,label,train,mnist,about,bench' },
   },
 });
 

@@ -55,6 +55,18 @@ export class AboutPage extends LitElement {
         </p>
       </section>
       <section class="card">
+        <h2>${msg('Speed of this device', { id: 'about.bench.title' })}</h2>
+        <p>
+          ${msg(
+            'How fast does this phone or laptop detect balls and train? Measure it on every backend, and share the numbers with your teacher.',
+            { id: 'about.bench.body' },
+          )}
+        </p>
+        <div class="actions">
+          <a class="button" href=${appUrl('bench')} data-bench-link>${msg('Open the benchmark', { id: 'about.bench.link' })}</a>
+        </div>
+      </section>
+      <section class="card">
         <h2>${msg('Licenses', { id: 'about.licenses.title' })}</h2>
         <p>
           ${msg(

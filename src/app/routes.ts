@@ -2,10 +2,11 @@ import { msg } from '@lit/localize';
 import { appUrl } from '../shared/app-url.ts';
 
 /**
- * Every page. The share screen is reached from the header rather than a section tab; the receive page
- * only by a share or a file opened with the app (the manifest's share_target and file_handlers).
+ * Every page. The share screen is reached from the header rather than a section tab, the benchmark from
+ * the About page; the receive page only by a share or a file opened with the app (the manifest's
+ * share_target and file_handlers).
  */
-export const ROUTES = ['detect', 'label', 'train', 'mnist', 'about', 'share', 'receive'] as const;
+export const ROUTES = ['detect', 'label', 'train', 'mnist', 'about', 'share', 'receive', 'bench'] as const;
 export type RouteName = (typeof ROUTES)[number];
 
 export interface RouteView {

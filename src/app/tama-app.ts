@@ -25,6 +25,7 @@ import '../features/training/train-page.ts';
 import '../features/mnist/mnist-page.ts';
 import '../features/share/share-page.ts';
 import '../features/share/receive-page.ts';
+import '../features/bench/bench-page.ts';
 import './about-page.ts';
 import './not-found-page.ts';
 import { appUrl } from '../shared/app-url.ts';
@@ -135,6 +136,8 @@ export class TamaApp extends LitElement {
         return html`<share-page></share-page>`;
       case 'receive':
         return html`<receive-page></receive-page>`;
+      case 'bench':
+        return html`<bench-page></bench-page>`;
       case undefined:
         return html`<not-found-page></not-found-page>`;
     }

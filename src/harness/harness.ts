@@ -4,6 +4,7 @@
 import { load as loadStockCocoSsd, type ObjectDetection } from '@tensorflow-models/coco-ssd';
 import type { LabeledBox } from '../dataset/dataset-store.ts';
 import { renderScene, type SceneOptions } from '../dataset/synthetic/render-scene.ts';
+import { BackendUnavailableError, type BenchOptions, benchBackend } from '../features/bench/detector-bench.ts';
 import { MnistClient } from '../features/mnist/mnist-client.ts';
 import type { MnistTrainOptions } from '../features/mnist/mnist-protocol.ts';
 import { TrainingClient } from '../features/training/training-client.ts';
@@ -18,7 +19,13 @@ import {
   type TrainSettings,
   trainedModelFiles,
 } from '../model/trained-model.ts';
-import { activeThreads, type BackendChoice, loadTf, selectBackend } from '../shared/backend/backends.ts';
+import {
+  activeThreads,
+  type BackendChoice,
+  type BackendName,
+  loadTf,
+  selectBackend,
+} from '../shared/backend/backends.ts';
 
 let detector: Detector | undefined;
 let stock: ObjectDetection | undefined;
@@ -144,6 +151,22 @@ const tama = {
       // coco-ssd's own defaults: 20 boxes, score 0.5.
       const detections = await stock.detect(bitmap as unknown as HTMLCanvasElement);
       return { ms: performance.now() - started, detections: detections.length };
+    } finally {
+      bitmap.close();
+    }
+  },
+
+  /**
+   * The /bench page's benchmark of one backend on the image at `url` (`npm run bench:detect`); a
+   * backend that does not start here gives its reason instead of numbers.
+   */
+  async benchBackend(backend: BackendName, url: string, options: Pick<BenchOptions, 'runs' | 'stock' | 'train'>) {
+    const bitmap = await decode(url);
+    try {
+      return { ok: true as const, result: await benchBackend(backend, bitmap, options) };
+    } catch (error) {
+      if (error instanceof BackendUnavailableError) return { ok: false as const, reason: error.message };
+      throw error;
     } finally {
       bitmap.close();
     }

@@ -124,6 +124,12 @@ test('every page and main state: no serious or critical axe violations (ja/en, p
   await page.locator('[data-test-accuracy]').waitFor({ timeout: 180_000 });
   await audit('mnist-results');
 
+  // The benchmark with its results, bars and JSON (one backend, one frame: the layout is what counts).
+  await page.goto(`${server.url}/bench?backends=wasm&runs=1`);
+  await page.locator('[data-start]').click();
+  await page.locator('[data-report]').waitFor({ timeout: 120_000 });
+  await audit('bench-results');
+
   for (const route of ['about', 'share', 'receive', 'no-such-page']) {
     await page.goto(`${server.url}/${route}`);
     await page.locator('tama-app h1').first().waitFor();

@@ -3,6 +3,7 @@
 // The templates are kept per section (ja-<section>.ts); this file is the app shell's and the one
 // catalogue @lit/localize loads.
 import { str } from '@lit/localize';
+import { benchTemplates } from './ja-bench.ts';
 import { detectionTemplates } from './ja-detection.ts';
 import { glossaryTemplates } from './ja-glossary.ts';
 import { labelingTemplates } from './ja-labeling.ts';
@@ -98,4 +99,5 @@ export const templates = {
   ...trainingTemplates,
   ...mnistTemplates,
   ...shareTemplates,
+  ...benchTemplates,
 };
