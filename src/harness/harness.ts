@@ -1,7 +1,6 @@
 // The page that the Node CLIs (detect, eval, bench, dataset generator) drive in headless Chromium.
 // It exposes the app's own modules on window.tama, so the CLIs run exactly the code the app runs.
 
-import { load as loadStockCocoSsd, type ObjectDetection } from '@tensorflow-models/coco-ssd';
 import type { LabeledBox } from '../dataset/dataset-store.ts';
 import { renderScene, type SceneOptions } from '../dataset/synthetic/render-scene.ts';
 import { BackendUnavailableError, type BenchOptions, benchBackend } from '../features/bench/detector-bench.ts';
@@ -19,16 +18,9 @@ import {
   type TrainSettings,
   trainedModelFiles,
 } from '../model/trained-model.ts';
-import {
-  activeThreads,
-  type BackendChoice,
-  type BackendName,
-  loadTf,
-  selectBackend,
-} from '../shared/backend/backends.ts';
+import { activeThreads, type BackendChoice, type BackendName } from '../shared/backend/backends.ts';
 
 let detector: Detector | undefined;
-let stock: ObjectDetection | undefined;
 
 async function decode(url: string): Promise<ImageBitmap> {
   const response = await fetch(url);
@@ -134,33 +126,15 @@ const tama = {
     }
   },
 
-  /** Stock @tensorflow-models/coco-ssd on the same bundled weights, for the benchmark's comparison. */
-  async loadStock(backend: BackendChoice) {
-    stock?.dispose();
-    await selectBackend(backend);
-    const started = performance.now();
-    stock = await loadStockCocoSsd({ base: 'lite_mobilenet_v2', modelUrl: modelUrl() });
-    return { backend: (await loadTf()).getBackend(), loadMs: performance.now() - started };
-  },
-
-  async stockDetectUrl(url: string) {
-    if (!stock) throw new Error('call loadStock first');
-    const bitmap = await decode(url);
-    try {
-      const started = performance.now();
-      // coco-ssd's own defaults: 20 boxes, score 0.5.
-      const detections = await stock.detect(bitmap as unknown as HTMLCanvasElement);
-      return { ms: performance.now() - started, detections: detections.length };
-    } finally {
-      bitmap.close();
-    }
-  },
-
   /**
    * The /bench page's benchmark of one backend on the image at `url` (`npm run bench:detect`); a
    * backend that does not start here gives its reason instead of numbers.
    */
-  async benchBackend(backend: BackendName, url: string, options: Pick<BenchOptions, 'runs' | 'stock' | 'train'>) {
+  async benchBackend(
+    backend: BackendName,
+    url: string,
+    options: Pick<BenchOptions, 'runs' | 'stock' | 'stockModelUrl' | 'train'>,
+  ) {
     const bitmap = await decode(url);
     try {
       return { ok: true as const, result: await benchBackend(backend, bitmap, options) };
@@ -174,9 +148,7 @@ const tama = {
 
   disposeAll() {
     detector?.dispose();
-    stock?.dispose();
     detector = undefined;
-    stock = undefined;
   },
 
   /**

@@ -28,8 +28,14 @@ export interface BenchProgress {
 export interface BenchOptions {
   /** Timed detections after the first one (fewer on slow backends, see SLOW_BACKEND_RUNS). */
   runs: number;
-  /** Also time stock coco-ssd on the same weights and image. */
+  /** Also time stock coco-ssd on the same image. */
   stock?: boolean;
+  /**
+   * The graph stock coco-ssd loads; default the app's bundled float16 copy (our fused graph, so "same
+   * weights"). `npm run bench:detect` gives it the untouched graph from the npm tarball, as the package
+   * itself would download it.
+   */
+  stockModelUrl?: string;
   /** Also time a training step of the heads. */
   train?: boolean;
   signal?: AbortSignal;
@@ -108,9 +114,14 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
 }
 
 /** Stock coco-ssd on the bundled weights; its ~20 kB of code loads only when a benchmark asks for it. */
-async function benchStock(image: DetectorSource, runs: number, report: (done: number) => Promise<void>) {
+async function benchStock(
+  image: DetectorSource,
+  runs: number,
+  graphUrl: string,
+  report: (done: number) => Promise<void>,
+) {
   const { load } = await import('@tensorflow-models/coco-ssd');
-  const loaded = await timed(() => load({ base: 'lite_mobilenet_v2', modelUrl: modelUrl() }));
+  const loaded = await timed(() => load({ base: 'lite_mobilenet_v2', modelUrl: graphUrl }));
   const stock = loaded.value;
   try {
     // coco-ssd's own defaults (20 boxes, score 0.5); it takes any image source TF.js can read.
@@ -134,7 +145,7 @@ async function benchStock(image: DetectorSource, runs: number, report: (done: nu
 export async function benchBackend(
   backend: BackendName,
   image: DetectorSource,
-  { runs, stock = false, train = false, signal, onProgress = () => {} }: BenchOptions,
+  { runs, stock = false, stockModelUrl, train = false, signal, onProgress = () => {} }: BenchOptions,
 ): Promise<BackendBench> {
   const progress = async (part: BenchPart, done: number, total: number) => {
     onProgress({ backend, part, done, total });
@@ -187,7 +198,9 @@ export async function benchBackend(
   if (stock)
     result.stockError = await optionalPart(async () => {
       await progress('stock', 0, n + 1);
-      const measured = await benchStock(image, n, (done) => progress('stock', done + 1, n + 1));
+      const measured = await benchStock(image, n, stockModelUrl ?? modelUrl(), (done) =>
+        progress('stock', done + 1, n + 1),
+      );
       result.stockLoadMs = round(measured.loadMs);
       result.stockMs = round(measured.ms);
       result.stockBoxes = measured.boxes;
