@@ -177,6 +177,12 @@ async function timing(backends: BackendName[], images: number, epochs: number) {
   console.log('|---|---|---|---|---|---|---|');
   for (const backend of backends) {
     const harness = await openHarness();
+    // The worker says once whether it is cross-origin isolated and how many threads WASM runs.
+    harness.page.on('worker', (worker) =>
+      worker.on('console', (message) => {
+        if (message.text().startsWith('training worker')) console.log(`<!-- ${message.text()} -->`);
+      }),
+    );
     try {
       const run = await trainInHarness(harness, {
         train: all.slice(0, images),

@@ -10,7 +10,7 @@ import { EarlyStopping } from './early-stopping.ts';
 import { BatchSchedule, runEpoch, stepsPerEpoch, trainStep } from './epoch-loop.ts';
 import { headVariables, trainableHeads } from './trainable-heads.ts';
 import { ProgressReporter, type TrainingProgress } from './training-progress.ts';
-import { computeViews, type TrainingImage, type ViewSets } from './training-views.ts';
+import { computeViews, type TrainingImage, type ViewSets, viewTensors } from './training-views.ts';
 import { evaluateHeads } from './validation.ts';
 
 type Tf = typeof tfTypes;
@@ -97,7 +97,7 @@ export class Trainer {
         const epochStarted = performance.now();
         const loss = await runEpoch(schedule.epoch(), async (batch) => {
           await checkpoint();
-          const value = await trainStep(tf, optimizer, this.variables, batch, heads, classCount);
+          const value = await trainStep(tf, optimizer, batch, heads, classCount);
           progress.advance('training', epoch);
           return value;
         });
@@ -124,7 +124,7 @@ export class Trainer {
   /** Frees every cached activation, variable and the graph; the trainer cannot be used after. */
   dispose() {
     const { tf } = this;
-    for (const view of [...this.views.train, ...this.views.val]) tf.dispose(view.activations);
+    for (const view of [...this.views.train, ...this.views.val]) tf.dispose(viewTensors(view));
     this.views.train = [];
     this.views.val = [];
     tf.dispose(this.variables);
