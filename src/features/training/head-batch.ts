@@ -1,9 +1,7 @@
 // A batch of views on the device, the heads run on it once per step, and the heads' weight gradients
 // from the output gradients of head-loss.ts. Each head is a 1×1 layer (a matMul plus a bias), so its
-// kernel gradient is inputᵀ · outputGradient over the rows that have any gradient at all: every cell
-// holding a matched or hard-negative anchor for the class head, the matched anchors' cells for the
-// box head. The products are laid out so that no operand needs a transpose flag (TF.js WASM sends
-// transposed matMuls to a slow scalar loop; plain ones go to XNNPACK).
+// kernel gradient is inputᵀ · outputGradient and its bias gradient the output gradient's column
+// sums. The box head only sees the cells of matched anchors: the box loss reads nothing else.
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { Tensor, Tensor2D } from '@tensorflow/tfjs';
 import { ANCHOR_COUNT, decodeBoxes, LEVELS, type LevelHeads } from '../../model/ssd-heads.ts';
@@ -29,6 +27,14 @@ const LEVEL_OFFSETS = LEVELS.map((_, level) =>
 );
 
 const levelOf = (anchor: number) => LEVEL_OFFSETS.findLastIndex((offset) => anchor >= offset);
+
+function columnSums(matrix: Float32Array, width: number): Float32Array {
+  const sums = new Float32Array(width);
+  matrix.forEach((value, i) => {
+    sums[i % width] = (sums[i % width] as number) + value;
+  });
+  return sums;
+}
 
 /** Where a matched anchor's box encoding sits in its level's box output. */
 interface MatchedSlot {
@@ -155,38 +161,18 @@ export class HeadBatch {
     { size, channels, anchors }: (typeof LEVELS)[number],
     level: number,
   ): Pick<LevelHeads, 'classKernel' | 'classBias'> {
-    const { tf, columns } = this;
+    const { tf, columns, views } = this;
     const width = anchors * columns;
-    const cells = size * size;
-    const offset = LEVEL_OFFSETS[level] as number;
-    // Rows (view, cell) where some anchor is in the loss; elsewhere the gradient is exactly zero.
-    const rows: number[] = [];
-    this.views.forEach((_, b) => {
-      for (let cell = 0; cell < cells; cell++) {
-        const from = (b * ANCHOR_COUNT + offset + cell * anchors) * columns;
-        for (let i = from; i < from + width; i++) {
-          if (logitGradients[i] !== 0) {
-            rows.push(b * cells + cell);
-            break;
-          }
-        }
-      }
+    const perView = size * size * width;
+    // A level's logits are one run per view in [B, 1917, columns]: the gradient's rows, view after view.
+    const gradient = new Float32Array(views.length * perView);
+    views.forEach((_, b) => {
+      const from = (b * ANCHOR_COUNT + (LEVEL_OFFSETS[level] as number)) * columns;
+      gradient.set(logitGradients.subarray(from, from + perView), b * perView);
     });
-    const transposed = new Float32Array(width * rows.length);
-    const bias = new Float32Array(width);
-    rows.forEach((row, r) => {
-      const b = Math.floor(row / cells);
-      const from = (b * ANCHOR_COUNT + offset + (row % cells) * anchors) * columns;
-      for (let k = 0; k < width; k++) {
-        const value = logitGradients[from + k] as number;
-        transposed[k * rows.length + r] = value;
-        bias[k] = (bias[k] as number) + value;
-      }
-    });
-    const input = this.classInputs[level] as Tensor2D;
     return {
-      classKernel: this.kernelGradient(transposed, width, input, rows, channels),
-      classBias: tf.tensor1d(bias),
+      classKernel: this.kernelGradient(gradient, width, this.classInputs[level], channels),
+      classBias: tf.tensor1d(columnSums(gradient, width)),
     };
   }
 
@@ -195,42 +181,32 @@ export class HeadBatch {
     { channels, anchors }: (typeof LEVELS)[number],
     level: number,
   ): Pick<LevelHeads, 'boxKernel' | 'boxBias'> {
-    const { tf } = this;
     const width = anchors * 4;
-    const rowCount = this.boxRows[level] as number;
-    const transposed = new Float32Array(width * rowCount);
-    const bias = new Float32Array(width);
+    const gradient = new Float32Array((this.boxRows[level] as number) * width);
     this.matched.forEach(({ level: at, row, anchorInCell }, i) => {
       if (at !== level) return;
-      for (let coordinate = 0; coordinate < 4; coordinate++) {
-        const k = anchorInCell * 4 + coordinate;
-        const value = boxGradients[i * 4 + coordinate] as number;
-        transposed[k * rowCount + row] = (transposed[k * rowCount + row] as number) + value;
-        bias[k] = (bias[k] as number) + value;
-      }
+      gradient.set(boxGradients.subarray(i * 4, i * 4 + 4), row * width + anchorInCell * 4);
     });
-    const input = this.boxInputs[level];
     return {
-      boxKernel: input
-        ? this.kernelGradient(transposed, width, input, undefined, channels)
-        : tf.zeros([channels, width]),
-      boxBias: tf.tensor1d(bias),
+      boxKernel: this.kernelGradient(gradient, width, this.boxInputs[level], channels),
+      boxBias: this.tf.tensor1d(columnSums(gradient, width)),
     };
   }
 
-  /** (gradientᵀ · rows of `input`)ᵀ: [channels, width]; `rows` picks input rows (all when undefined). */
+  /**
+   * inputᵀ · gradient, [channels, width]. The transpose is an explicit op: with a transpose flag
+   * TF.js WASM runs a scalar loop (~20× slower), and with the input as the right-hand operand
+   * XNNPACK would repack all of it at every step.
+   */
   private kernelGradient(
-    transposed: Float32Array,
+    gradient: Float32Array,
     width: number,
-    input: Tensor2D,
-    rows: number[] | undefined,
+    input: Tensor2D | undefined,
     channels: number,
   ): Tensor2D {
     const { tf } = this;
-    const count = rows ? rows.length : (input.shape[0] as number);
-    if (!count) return tf.zeros([channels, width]);
-    const picked = rows ? (tf.gather(input, tf.tensor1d(rows, 'int32')) as Tensor2D) : input;
-    return tf.transpose(tf.matMul(tf.tensor2d(transposed, [width, count]), picked) as Tensor2D);
+    if (!input) return tf.zeros([channels, width]);
+    return tf.matMul(tf.transpose(input), tf.tensor2d(gradient, [input.shape[0] as number, width]));
   }
 
   dispose(): void {
