@@ -1,10 +1,9 @@
 // One epoch of training: seeded shuffled batches of the training views, one optimizer step each.
 import type * as tfTypes from '@tensorflow/tfjs';
-import type { NamedTensorMap, Tensor } from '@tensorflow/tfjs';
-import type { LevelHeads } from '../../model/ssd-heads.ts';
 import { Random } from '../../shared/random.ts';
 import { HeadBatch } from './head-batch.ts';
 import { headLoss } from './head-loss.ts';
+import { type HeadParameters, headTensors } from './head-parameters.ts';
 import type { View } from './training-views.ts';
 
 type Tf = typeof tfTypes;
@@ -16,33 +15,27 @@ export const stepsPerEpoch = (trainViews: number, batchSize: number): number =>
   Math.max(MIN_STEPS_PER_EPOCH, Math.ceil(trainViews / batchSize));
 
 /**
- * One optimizer step on `batch`; returns its loss. The heads run once; the loss, the hard negatives
- * and the outputs' gradients are worked out on the CPU from what they return, and the weight
- * gradients go back to the device for the optimizer.
+ * One Adam step on `batch`; returns its loss. The heads run once; the loss, the hard negatives and
+ * the outputs' gradients are worked out on the CPU from what they return, the weight gradients are
+ * products on the device, and the update is plain JS (see HeadParameters).
  */
 export async function trainStep(
   tf: Tf,
-  optimizer: tfTypes.Optimizer,
+  parameters: HeadParameters,
   batch: readonly View[],
-  heads: readonly LevelHeads[],
   classCount: number,
 ): Promise<number> {
   const columns = 1 + classCount;
   const inputs = new HeadBatch(tf, batch, columns);
+  const heads = parameters.tensors(tf);
   try {
     const { logits, matchedEncodings } = await inputs.outputs(heads);
     const loss = headLoss(batch, logits, matchedEncodings, columns);
-    const gradients = inputs.gradients(heads, loss);
-    const named: NamedTensorMap = {};
-    heads.forEach((head, level) => {
-      for (const [key, variable] of Object.entries(head) as [keyof LevelHeads, Tensor][])
-        named[(variable as tfTypes.Variable).name] = (gradients[level] as LevelHeads)[key];
-    });
-    optimizer.applyGradients(named);
-    tf.dispose(Object.values(named));
+    parameters.applyAdam(await inputs.gradients(loss));
     return loss.loss;
   } finally {
     inputs.dispose();
+    tf.dispose(headTensors(heads));
   }
 }
 

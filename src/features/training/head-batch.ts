@@ -36,6 +36,13 @@ function columnSums(matrix: Float32Array, width: number): Float32Array {
   return sums;
 }
 
+/** A head's output gradient, [rows of `input`, width] row-major. */
+interface OutputGradient {
+  input: Tensor2D | undefined;
+  gradient: Float32Array;
+  width: number;
+}
+
 /** Where a matched anchor's box encoding sits in its level's box output. */
 interface MatchedSlot {
   level: number;
@@ -86,7 +93,10 @@ export class HeadBatch {
     this.boxRows = firstRow;
   }
 
-  /** Runs the heads and reads their outputs back: the one wait of a step. */
+  /**
+   * Runs `heads` (1-D biases: TF.js WASM fuses only those into the matMul) and reads their outputs
+   * back in one piece.
+   */
   async outputs(heads: readonly LevelHeads[], anchors?: Tensor2D): Promise<HeadOutputs> {
     const { tf, views, columns, classInputs, boxInputs } = this;
     const batch = views.length;
@@ -95,16 +105,13 @@ export class HeadBatch {
       const logits = LEVELS.map((_, level) => {
         const head = heads[level] as LevelHeads;
         const input = classInputs[level] as Tensor2D;
-        return tf
-          .matMul(input, head.classKernel)
-          .add(head.classBias.reshape([-1]))
-          .reshape([batch, -1]);
+        return tf.fused.matMul({ a: input, b: head.classKernel, bias: head.classBias }).reshape([batch, -1]);
       });
       const parts: Tensor[] = [tf.concat(logits, 1).reshape([-1])];
       LEVELS.forEach((_, level) => {
         const head = heads[level] as LevelHeads;
         const input = boxInputs[level];
-        const output = input && tf.matMul(input, head.boxKernel).add(head.boxBias.reshape([-1]));
+        const output = input && tf.fused.matMul({ a: input, b: head.boxKernel, bias: head.boxBias });
         boxOutputs.push(output);
         if (output) parts.push(output.reshape([-1]));
       });
@@ -136,32 +143,56 @@ export class HeadBatch {
     };
   }
 
-  /** The gradients of `heads` (same keys and shapes) from the outputs' gradients. */
-  gradients(heads: readonly LevelHeads[], loss: HeadLoss): LevelHeads[] {
+  /**
+   * The gradient of every head weight, flat in a trained model's weights order (per level: box
+   * kernel, box bias, class kernel, class bias). The biases' are column sums, done here; the
+   * kernels' are products on the device, read back in one piece.
+   */
+  async gradients(loss: HeadLoss): Promise<Float32Array> {
     const { tf } = this;
-    return tf.tidy(() =>
-      LEVELS.map((level, index) => {
-        const gradients: LevelHeads = {
-          ...this.classGradients(loss.logitGradients, level, index),
-          ...this.boxGradients(loss.boxGradients, level, index),
-        };
-        // Biases keep the shape they came with (the graph's may be [1, 1, 1, n]).
-        const head = heads[index] as LevelHeads;
-        return {
-          ...gradients,
-          classBias: gradients.classBias.reshape(head.classBias.shape),
-          boxBias: gradients.boxBias.reshape(head.boxBias.shape),
-        };
-      }),
-    ) as unknown as LevelHeads[];
+    const levels = LEVELS.map((level, index) => ({
+      box: this.boxGradient(loss.boxGradients, level, index),
+      class: this.classGradient(loss.logitGradients, level, index),
+    }));
+    const products = tf.tidy(() =>
+      tf.concat(
+        levels.flatMap(({ box, class: cls }) =>
+          [box, cls].flatMap(({ input, gradient, width }) =>
+            input ? [this.kernelGradient(input, gradient, width).reshape([-1])] : [],
+          ),
+        ),
+      ),
+    );
+    const kernels = (await products.data()) as Float32Array;
+    products.dispose();
+    let read = 0;
+    const parts: Float32Array[] = [];
+    levels.forEach(({ box, class: cls }, level) => {
+      const { channels } = LEVELS[level] as (typeof LEVELS)[number];
+      for (const { input, gradient, width } of [box, cls]) {
+        const size = channels * width;
+        // A level without matched anchors has no box input: its kernel gradient is zero.
+        parts.push(input ? kernels.subarray(read, read + size) : new Float32Array(size));
+        parts.push(columnSums(gradient, width));
+        if (input) read += size;
+      }
+    });
+    const gradient = new Float32Array(parts.reduce((sum, part) => sum + part.length, 0));
+    let offset = 0;
+    for (const part of parts) {
+      gradient.set(part, offset);
+      offset += part.length;
+    }
+    return gradient;
   }
 
-  private classGradients(
+  /** The class head's output gradient of level `level`, rows as in its batch input. */
+  private classGradient(
     logitGradients: Float32Array,
-    { size, channels, anchors }: (typeof LEVELS)[number],
+    { size, anchors }: (typeof LEVELS)[number],
     level: number,
-  ): Pick<LevelHeads, 'classKernel' | 'classBias'> {
-    const { tf, columns, views } = this;
+  ): OutputGradient {
+    const { columns, views } = this;
     const width = anchors * columns;
     const perView = size * size * width;
     // A level's logits are one run per view in [B, 1917, columns]: the gradient's rows, view after view.
@@ -170,27 +201,17 @@ export class HeadBatch {
       const from = (b * ANCHOR_COUNT + (LEVEL_OFFSETS[level] as number)) * columns;
       gradient.set(logitGradients.subarray(from, from + perView), b * perView);
     });
-    return {
-      classKernel: this.kernelGradient(gradient, width, this.classInputs[level], channels),
-      classBias: tf.tensor1d(columnSums(gradient, width)),
-    };
+    return { input: this.classInputs[level], gradient, width };
   }
 
-  private boxGradients(
-    boxGradients: Float32Array,
-    { channels, anchors }: (typeof LEVELS)[number],
-    level: number,
-  ): Pick<LevelHeads, 'boxKernel' | 'boxBias'> {
+  /** The box head's output gradient of level `level`, rows as in its batch input (matched cells). */
+  private boxGradient(boxGradients: Float32Array, { anchors }: (typeof LEVELS)[number], level: number): OutputGradient {
     const width = anchors * 4;
     const gradient = new Float32Array((this.boxRows[level] as number) * width);
     this.matched.forEach(({ level: at, row, anchorInCell }, i) => {
-      if (at !== level) return;
-      gradient.set(boxGradients.subarray(i * 4, i * 4 + 4), row * width + anchorInCell * 4);
+      if (at === level) gradient.set(boxGradients.subarray(i * 4, i * 4 + 4), row * width + anchorInCell * 4);
     });
-    return {
-      boxKernel: this.kernelGradient(gradient, width, this.boxInputs[level], channels),
-      boxBias: this.tf.tensor1d(columnSums(gradient, width)),
-    };
+    return { input: this.boxInputs[level], gradient, width };
   }
 
   /**
@@ -198,14 +219,8 @@ export class HeadBatch {
    * TF.js WASM runs a scalar loop (~20× slower), and with the input as the right-hand operand
    * XNNPACK would repack all of it at every step.
    */
-  private kernelGradient(
-    gradient: Float32Array,
-    width: number,
-    input: Tensor2D | undefined,
-    channels: number,
-  ): Tensor2D {
+  private kernelGradient(input: Tensor2D, gradient: Float32Array, width: number): Tensor {
     const { tf } = this;
-    if (!input) return tf.zeros([channels, width]);
     return tf.matMul(tf.transpose(input), tf.tensor2d(gradient, [input.shape[0] as number, width]));
   }
 

@@ -172,15 +172,16 @@ for (const backend of ['wasm', 'cpu'] as BackendName[]) {
       const batch = new HeadBatch(tf, inputs, 1 + classCount);
       const { logits, matchedEncodings } = await batch.outputs(heads);
       const loss = headLoss(inputs, logits, matchedEncodings, 1 + classCount);
-      const gradients = batch.gradients(heads, loss);
+      const gradients = await batch.gradients(loss);
       batch.dispose();
-      const actual = await Promise.all(
-        heads.flatMap((head, level) =>
-          (Object.keys(head) as (keyof LevelHeads)[]).map((key) => (gradients[level] as LevelHeads)[key].data()),
-        ),
-      );
-      tf.dispose(gradients.flatMap((g) => Object.values(g)));
       expect(tf.memory().numTensors).to.equal(before);
+      // Flat, per level: box kernel, box bias, class kernel, class bias (the heads' own key order here).
+      let offset = 0;
+      const actual = expected.gradients.map(({ length }) => {
+        offset += length;
+        return gradients.subarray(offset - length, offset);
+      });
+      expect(offset).to.equal(gradients.length);
 
       expect(loss.loss).to.be.closeTo(expected.loss, 1e-4 * expected.loss);
       // Every level has a matched anchor: no gradient is all zero, so none can pass by accident.

@@ -1,6 +1,5 @@
 // The training worker: TF.js and the whole fine-tuning run live here, so the page stays smooth.
 import { expose } from 'comlink';
-import { packHeads } from '../../model/trained-model.ts';
 import { activeThreads, type BackendName, loadTf, selectBackend } from '../../shared/backend/backends.ts';
 import { Trainer } from './trainer.ts';
 import type { TrainingOutcome, TrainingRequest, TrainingWorkerApi } from './training-protocol.ts';
@@ -37,10 +36,8 @@ const api: TrainingWorkerApi = {
         onEpoch,
         request.start,
       );
-      const weights = await packHeads(result.heads);
-      tf.dispose(result.heads.flatMap((head) => Object.values(head)));
       return {
-        weights,
+        weights: result.weights,
         metrics: {
           valMAP50: result.epochs.find((e) => e.epoch === result.bestEpoch)?.valMAP50 ?? result.stockValMAP50,
           stockValMAP50: result.stockValMAP50,
