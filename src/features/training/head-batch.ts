@@ -100,21 +100,19 @@ export class HeadBatch {
   async outputs(heads: readonly LevelHeads[], anchors?: Tensor2D): Promise<HeadOutputs> {
     const { tf, views, columns, classInputs, boxInputs } = this;
     const batch = views.length;
-    const boxOutputs: (Tensor | undefined)[] = [];
     const flat = tf.tidy(() => {
       const logits = LEVELS.map((_, level) => {
         const head = heads[level] as LevelHeads;
         const input = classInputs[level] as Tensor2D;
         return tf.fused.matMul({ a: input, b: head.classKernel, bias: head.classBias }).reshape([batch, -1]);
       });
-      const parts: Tensor[] = [tf.concat(logits, 1).reshape([-1])];
-      LEVELS.forEach((_, level) => {
+      const boxOutputs = LEVELS.map((_, level) => {
         const head = heads[level] as LevelHeads;
         const input = boxInputs[level];
-        const output = input && tf.fused.matMul({ a: input, b: head.boxKernel, bias: head.boxBias });
-        boxOutputs.push(output);
-        if (output) parts.push(output.reshape([-1]));
+        return input && tf.fused.matMul({ a: input, b: head.boxKernel, bias: head.boxBias });
       });
+      const parts: Tensor[] = [tf.concat(logits, 1).reshape([-1])];
+      for (const output of boxOutputs) if (output) parts.push(output.reshape([-1]));
       if (anchors) {
         const encodings = boxOutputs.map((output) => (output as Tensor).reshape([batch, -1]));
         parts.push(decodeBoxes(tf, anchors, tf.concat(encodings, 1).reshape([batch, ANCHOR_COUNT, 4])).reshape([-1]));
@@ -129,7 +127,7 @@ export class HeadBatch {
     let at = logitCount;
     LEVELS.forEach(({ anchors }, level) => {
       boxStart.push(at);
-      at += (boxInputs[level] ? (this.boxRows[level] as number) : 0) * anchors * 4;
+      at += (this.boxRows[level] as number) * anchors * 4;
     });
     const matchedEncodings = new Float32Array(this.matched.length * 4);
     this.matched.forEach(({ level, row, anchorInCell }, i) => {
