@@ -18,7 +18,7 @@ import { DEFAULT_MODEL_VARIANT } from '../src/model/model-variants.ts';
 import type { TrainSettings } from '../src/model/trained-model.ts';
 import { type BackendName, isBackendChoice } from '../src/shared/backend/backends.ts';
 import { openDetectorSession } from './lib/detector-session.ts';
-import { openHarness } from './lib/harness.ts';
+import { type Harness, openHarness } from './lib/harness.ts';
 import { readDataset, type TrainItem, trainInHarness, writeModelFolder } from './lib/train-session.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -54,8 +54,21 @@ async function evaluateModel(model: string, items: TrainItem[]) {
   }
 }
 
+/**
+ * The training worker says once whether it is cross-origin isolated and how many threads WASM runs;
+ * echoed on stderr, so stdout stays the tables.
+ */
+function echoTrainingWorker(harness: Harness): void {
+  harness.page.on('worker', (worker) =>
+    worker.on('console', (message) => {
+      if (message.text().startsWith('training worker')) console.error(message.text());
+    }),
+  );
+}
+
 async function target(work: string) {
   const harness = await openHarness();
+  echoTrainingWorker(harness);
   let run: Awaited<ReturnType<typeof trainInHarness>>;
   try {
     run = await trainInHarness(harness, {
@@ -177,6 +190,7 @@ async function timing(backends: BackendName[], images: number, epochs: number) {
   console.log('|---|---|---|---|---|---|---|');
   for (const backend of backends) {
     const harness = await openHarness();
+    echoTrainingWorker(harness);
     try {
       const run = await trainInHarness(harness, {
         train: all.slice(0, images),

@@ -1,10 +1,5 @@
 // Which epoch's heads a run keeps, and when it stops early: patience epochs without improvement.
-import type * as tfTypes from '@tensorflow/tfjs';
-import type { LevelHeads } from '../../model/ssd-heads.ts';
-import { headTensors, snapshotHeads } from './trainable-heads.ts';
 import type { Evaluation } from './validation.ts';
-
-type Tf = typeof tfTypes;
 
 export interface Score {
   map: number;
@@ -24,41 +19,35 @@ export interface EarlyStoppingOptions {
   patience: number;
 }
 
-/** Holds a copy of the best heads so far (epoch 0, the stock heads, to begin with). */
+/** Holds a copy of the best head weights so far (epoch 0, the starting heads, to begin with). */
 export class EarlyStopping {
   epoch = 0;
   private score: Score;
-  private best: LevelHeads[];
+  private best: Float32Array;
 
   constructor(
-    private readonly tf: Tf,
-    heads: readonly LevelHeads[],
+    weights: Float32Array,
     stock: Evaluation,
     private readonly options: EarlyStoppingOptions,
   ) {
     this.score = scoreOf(stock);
-    this.best = snapshotHeads(heads);
+    this.best = weights.slice();
   }
 
-  /** Keeps `heads` if epoch `epoch` is the best so far; false when the run should stop. */
-  offer(epoch: number, evaluation: Evaluation, heads: readonly LevelHeads[]): boolean {
+  /** Keeps `weights` if epoch `epoch` is the best so far; false when the run should stop. */
+  offer(epoch: number, evaluation: Evaluation, weights: Float32Array): boolean {
     const { validation, epochs, patience } = this.options;
     if (validation ? improves(this.score, scoreOf(evaluation)) : epoch === epochs) {
-      this.tf.dispose(headTensors(this.best));
       this.epoch = epoch;
       this.score = scoreOf(evaluation);
-      this.best = snapshotHeads(heads);
+      this.best = weights.slice();
       return true;
     }
     return !(validation && epoch - this.epoch >= patience);
   }
 
-  /** The best heads; the caller owns them from now on. */
-  take(): LevelHeads[] {
+  /** The best weights (a copy that later steps do not change). */
+  take(): Float32Array {
     return this.best;
-  }
-
-  dispose(): void {
-    this.tf.dispose(headTensors(this.best));
   }
 }

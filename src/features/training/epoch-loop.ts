@@ -1,9 +1,9 @@
 // One epoch of training: seeded shuffled batches of the training views, one optimizer step each.
 import type * as tfTypes from '@tensorflow/tfjs';
-import type { Variable } from '@tensorflow/tfjs';
-import type { LevelHeads } from '../../model/ssd-heads.ts';
 import { Random } from '../../shared/random.ts';
-import { disposeBatch, lossOf, prepareBatch } from './batch-loss.ts';
+import { HeadBatch } from './head-batch.ts';
+import { headLoss } from './head-loss.ts';
+import { type HeadParameters, headTensors } from './head-parameters.ts';
 import type { View } from './training-views.ts';
 
 type Tf = typeof tfTypes;
@@ -14,21 +14,29 @@ const MIN_STEPS_PER_EPOCH = 10;
 export const stepsPerEpoch = (trainViews: number, batchSize: number): number =>
   Math.max(MIN_STEPS_PER_EPOCH, Math.ceil(trainViews / batchSize));
 
-/** One optimizer step on `batch`; returns its loss. */
+/**
+ * One Adam step on `batch`; returns its loss. The heads run once; the loss, the hard negatives and
+ * the outputs' gradients are worked out on the CPU from what they return, the weight gradients are
+ * products on the device, and the update is plain JS (see HeadParameters).
+ */
 export async function trainStep(
   tf: Tf,
-  optimizer: tfTypes.Optimizer,
-  variables: Variable[],
+  parameters: HeadParameters,
   batch: readonly View[],
-  heads: readonly LevelHeads[],
   classCount: number,
 ): Promise<number> {
-  const prepared = await prepareBatch(tf, batch, heads, classCount);
-  const loss = optimizer.minimize(() => lossOf(tf, heads, prepared, classCount), true, variables) as tfTypes.Scalar;
-  const value = (await loss.data())[0] as number;
-  loss.dispose();
-  disposeBatch(tf, prepared);
-  return value;
+  const columns = 1 + classCount;
+  const inputs = new HeadBatch(tf, batch, columns);
+  const heads = parameters.tensors(tf);
+  try {
+    const { logits, matchedEncodings } = await inputs.outputs(heads);
+    const loss = headLoss(batch, logits, matchedEncodings, columns);
+    parameters.applyAdam(await inputs.gradients(loss));
+    return loss.loss;
+  } finally {
+    inputs.dispose();
+    tf.dispose(headTensors(heads));
+  }
 }
 
 /**

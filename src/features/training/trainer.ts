@@ -2,36 +2,46 @@
 // features (the frozen graph, once per view: cheap epochs after that, even on a phone), epoch 0 with the
 // stock heads, then epochs of shuffled batches with early stopping; the best heads are returned.
 import type * as tfTypes from '@tensorflow/tfjs';
-import type { GraphModel, Variable } from '@tensorflow/tfjs';
-import { graphAnchors, type LevelHeads } from '../../model/ssd-heads.ts';
+import type { GraphModel } from '@tensorflow/tfjs';
+import { graphAnchors } from '../../model/ssd-heads.ts';
 import type { EpochReport, TrainedModel, TrainSettings } from '../../model/trained-model.ts';
 import { Cancelled } from '../../shared/cancelled.ts';
 import { EarlyStopping } from './early-stopping.ts';
 import { BatchSchedule, runEpoch, stepsPerEpoch, trainStep } from './epoch-loop.ts';
-import { headVariables, trainableHeads } from './trainable-heads.ts';
+import { HeadParameters, headTensors } from './head-parameters.ts';
 import { ProgressReporter, type TrainingProgress } from './training-progress.ts';
-import { computeViews, type TrainingImage, type ViewSets } from './training-views.ts';
+import { computeViews, type TrainingImage, type ViewSets, viewTensors } from './training-views.ts';
 import { evaluateHeads } from './validation.ts';
 
 type Tf = typeof tfTypes;
 
 export interface TrainingResult {
-  /** The best epoch's heads; the caller disposes them. */
-  heads: LevelHeads[];
+  /** The best epoch's head weights, in a trained model's weights order. */
+  weights: Float32Array;
   epochs: EpochReport[];
   bestEpoch: number;
   stockValMAP50: number | null;
   featuresMs: number;
 }
 
-const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * One turn of the event loop, so that messages (pause, cancel) get in. A message to itself, not
+ * setTimeout(0): chained timers are clamped to 4 ms, a sixth of a whole training step.
+ */
+const pause = () =>
+  new Promise<void>((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(undefined);
+  });
 
 export class Trainer {
   paused = false;
   private cancelled = false;
   private readonly views: ViewSets = { train: [], val: [] };
-  private variables: Variable[] = [];
-  private optimizer: tfTypes.Optimizer | undefined;
 
   private constructor(
     private readonly tf: Tf,
@@ -77,59 +87,55 @@ export class Trainer {
     await computeViews(graph, views, train, val, settings, checkpoint, () => progress.advance('features'));
     const featuresMs = progress.elapsedMs;
 
-    const heads = trainableHeads(tf, this.model, settings.classes, start);
-    this.variables = headVariables(heads);
-    const optimizer = tf.train.adam(settings.learningRate);
-    this.optimizer = optimizer;
-    const evaluate = () => evaluateHeads(tf, this.anchors, views.val, heads, settings.classes, checkpoint);
+    const parameters = await HeadParameters.start(tf, this.model, settings.classes, settings.learningRate, start);
+    const evaluate = async () => {
+      const heads = parameters.tensors(tf);
+      try {
+        return await evaluateHeads(tf, this.anchors, views.val, heads, settings.classes, checkpoint);
+      } finally {
+        tf.dispose(headTensors(heads));
+      }
+    };
 
     const zero = await evaluate();
     progress.stockValMAP50 = zero.valMAP50;
-    const best = new EarlyStopping(tf, heads, zero, {
+    const best = new EarlyStopping(parameters.values, zero, {
       validation: views.val.length > 0,
       epochs: settings.epochs,
       patience: settings.patience,
     });
     const schedule = new BatchSchedule(views.train, settings.batchSize, batchesPerEpoch, settings.seed);
     const epochs: EpochReport[] = [];
-    try {
-      for (let epoch = 1; epoch <= settings.epochs; epoch++) {
-        const epochStarted = performance.now();
-        const loss = await runEpoch(schedule.epoch(), async (batch) => {
-          await checkpoint();
-          const value = await trainStep(tf, optimizer, this.variables, batch, heads, classCount);
-          progress.advance('training', epoch);
-          return value;
-        });
-        const evaluation = await evaluate();
-        const report: EpochReport = {
-          epoch,
-          loss,
-          valLoss: views.val.length ? evaluation.valLoss : null,
-          valMAP50: evaluation.valMAP50,
-          ms: Math.round(performance.now() - epochStarted),
-        };
-        epochs.push(report);
-        onEpoch(report);
-        if (!best.offer(epoch, evaluation, heads)) break;
-      }
-    } catch (error) {
-      best.dispose();
-      throw error;
+    for (let epoch = 1; epoch <= settings.epochs; epoch++) {
+      const epochStarted = performance.now();
+      const loss = await runEpoch(schedule.epoch(), async (batch) => {
+        await checkpoint();
+        const value = await trainStep(tf, parameters, batch, classCount);
+        progress.advance('training', epoch);
+        return value;
+      });
+      const evaluation = await evaluate();
+      const report: EpochReport = {
+        epoch,
+        loss,
+        valLoss: views.val.length ? evaluation.valLoss : null,
+        valMAP50: evaluation.valMAP50,
+        ms: Math.round(performance.now() - epochStarted),
+      };
+      epochs.push(report);
+      onEpoch(report);
+      if (!best.offer(epoch, evaluation, parameters.values)) break;
     }
     progress.finish();
-    return { heads: best.take(), epochs, bestEpoch: best.epoch, stockValMAP50: zero.valMAP50, featuresMs };
+    return { weights: best.take(), epochs, bestEpoch: best.epoch, stockValMAP50: zero.valMAP50, featuresMs };
   }
 
-  /** Frees every cached activation, variable and the graph; the trainer cannot be used after. */
+  /** Frees every cached activation and the graph; the trainer cannot be used after. */
   dispose() {
     const { tf } = this;
-    for (const view of [...this.views.train, ...this.views.val]) tf.dispose(view.activations);
+    for (const view of [...this.views.train, ...this.views.val]) tf.dispose(viewTensors(view));
     this.views.train = [];
     this.views.val = [];
-    tf.dispose(this.variables);
-    this.variables = [];
-    this.optimizer?.dispose();
     this.anchors.dispose();
     this.model.dispose();
   }

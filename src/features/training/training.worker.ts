@@ -1,12 +1,21 @@
 // The training worker: TF.js and the whole fine-tuning run live here, so the page stays smooth.
 import { expose } from 'comlink';
-import { packHeads } from '../../model/trained-model.ts';
-import { type BackendName, loadTf, selectBackend } from '../../shared/backend/backends.ts';
+import { activeThreads, type BackendName, loadTf, selectBackend } from '../../shared/backend/backends.ts';
 import { Trainer } from './trainer.ts';
 import type { TrainingOutcome, TrainingRequest, TrainingWorkerApi } from './training-protocol.ts';
 
 let trainer: Trainer | undefined;
 let active: BackendName | undefined;
+let described = false;
+
+/** Once per worker: whether WASM could get its threads (it needs a cross-origin isolated worker). */
+async function describeBackend(backend: BackendName): Promise<void> {
+  if (described) return;
+  described = true;
+  console.info(
+    `training worker: backend ${backend}, crossOriginIsolated ${self.crossOriginIsolated}, threads ${await activeThreads()}`,
+  );
+}
 
 const api: TrainingWorkerApi = {
   async train(request: TrainingRequest, onProgress, onEpoch): Promise<TrainingOutcome> {
@@ -15,6 +24,7 @@ const api: TrainingWorkerApi = {
     const tf = await loadTf();
     onProgress({ phase: 'loading', done: 0, total: 1 });
     active = (await selectBackend(request.backend)).active;
+    await describeBackend(active);
     const current = await Trainer.load(tf, request.modelUrl);
     trainer = current;
     try {
@@ -26,10 +36,8 @@ const api: TrainingWorkerApi = {
         onEpoch,
         request.start,
       );
-      const weights = await packHeads(result.heads);
-      tf.dispose(result.heads.flatMap((head) => Object.values(head)));
       return {
-        weights,
+        weights: result.weights,
         metrics: {
           valMAP50: result.epochs.find((e) => e.epoch === result.bestEpoch)?.valMAP50 ?? result.stockValMAP50,
           stockValMAP50: result.stockValMAP50,

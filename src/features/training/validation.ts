@@ -1,10 +1,11 @@
 // How good the heads are right now on the validation views: the same loss as training, and mAP@0.5
-// of the detections the app itself would decode from them.
+// of the detections the app itself would decode from them. One run of the heads per batch gives both.
 import type * as tfTypes from '@tensorflow/tfjs';
 import { decodeDetections } from '../../model/decode.ts';
 import { averagePrecision, type ImageResult } from '../../model/evaluation.ts';
-import { ANCHOR_COUNT, decodeBoxes, type LevelHeads, runHeads } from '../../model/ssd-heads.ts';
-import { disposeBatch, lossOf, prepareBatch } from './batch-loss.ts';
+import { ANCHOR_COUNT, type LevelHeads } from '../../model/ssd-heads.ts';
+import { HeadBatch } from './head-batch.ts';
+import { headLoss } from './head-loss.ts';
 import type { View } from './training-views.ts';
 
 type Tf = typeof tfTypes;
@@ -30,24 +31,22 @@ export async function evaluateHeads(
 ): Promise<Evaluation> {
   if (!views.length) return { valLoss: 0, valMAP50: null };
   const classCount = classes.length;
+  const columns = 1 + classCount;
   const results: ImageResult[] = [];
   let lossSum = 0;
   for (let start = 0; start < views.length; start += EVAL_BATCH) {
     await checkpoint();
     const batch = views.slice(start, start + EVAL_BATCH);
-    const prepared = await prepareBatch(tf, batch, heads, classCount);
-    const [loss, scores, boxes] = tf.tidy(() => {
-      const { encodings, logits } = runHeads(tf, prepared.tensors.activations, heads, classCount);
-      return [
-        lossOf(tf, heads, prepared, classCount).mul(batch.length),
-        tf.sigmoid(logits.slice([0, 0, 1], [-1, -1, -1])),
-        decodeBoxes(tf, anchors, encodings),
-      ];
+    const inputs = new HeadBatch(tf, batch, columns);
+    const outputs = await inputs.outputs(heads, anchors).finally(() => inputs.dispose());
+    const { logits, matchedEncodings, boxes: boxValues = new Float32Array() } = outputs;
+    lossSum += headLoss(batch, logits, matchedEncodings, columns).loss * batch.length;
+    // Background (column 0) is never a detection; sigmoid scores of the class columns.
+    const scoreValues = new Float32Array(batch.length * ANCHOR_COUNT * classCount);
+    scoreValues.forEach((_, i) => {
+      const row = Math.floor(i / classCount);
+      scoreValues[i] = 1 / (1 + Math.exp(-(logits[row * columns + 1 + (i % classCount)] as number)));
     });
-    const [lossValue, scoreValues, boxValues] = await Promise.all([loss.data(), scores.data(), boxes.data()]);
-    tf.dispose([loss, scores, boxes]);
-    disposeBatch(tf, prepared);
-    lossSum += lossValue[0] as number;
     batch.forEach((view, b) => {
       const detections = decodeDetections(
         scoreValues.subarray(b * ANCHOR_COUNT * classCount, (b + 1) * ANCHOR_COUNT * classCount),

@@ -1,0 +1,44 @@
+import { expect } from '@esm-bundle/chai';
+import type { LevelHeads } from '../../model/ssd-heads.ts';
+import { expectedShapes } from '../../model/trained-model.ts';
+import { loadTf } from '../../shared/backend/backends.ts';
+import { Random } from '../../shared/random.ts';
+import { HeadParameters, headTensors } from './head-parameters.ts';
+
+describe('head parameters', () => {
+  it('take the same Adam steps as tf.train.adam', async () => {
+    const tf = await loadTf();
+    await tf.setBackend('cpu');
+    const random = new Random(5);
+    const start = Float32Array.from({ length: 50 }, () => random.range(-1, 1));
+    const parameters = new HeadParameters(start.slice(), [{ shape: [50] }], 0.01);
+    const variable = tf.variable(tf.tensor1d(start));
+    const optimizer = tf.train.adam(0.01);
+    for (let step = 0; step < 5; step++) {
+      const gradient = Float32Array.from({ length: 50 }, () => random.range(-2, 2));
+      parameters.applyAdam(gradient);
+      tf.tidy(() => optimizer.applyGradients([{ name: variable.name, tensor: tf.tensor1d(gradient) }]));
+    }
+    const expected = await variable.data();
+    const worst = Math.max(...parameters.values.map((value, i) => Math.abs(value - (expected[i] as number))));
+    expect(worst).to.be.at.most(1e-5);
+    expect(parameters.values[0]).to.not.be.closeTo(start[0] as number, 1e-3);
+    optimizer.dispose();
+    variable.dispose();
+  });
+
+  it('make head tensors of a trained model’s shapes from copies of the values', async () => {
+    const tf = await loadTf();
+    await tf.setBackend('cpu');
+    const shapes = expectedShapes(1);
+    const values = new Float32Array(shapes.reduce((sum, { shape }) => sum + shape.reduce((a, b) => a * b, 1), 0));
+    values.fill(1);
+    const parameters = new HeadParameters(values, shapes, 0.01);
+    const heads = parameters.tensors(tf);
+    values.fill(2);
+    expect(headTensors(heads).map((t) => t.shape)).to.deep.equal(shapes.map(({ shape }) => shape));
+    const classBias = (heads[5] as LevelHeads).classBias;
+    expect(Array.from(await classBias.data()).every((v) => v === 1)).to.equal(true);
+    tf.dispose(headTensors(heads));
+  });
+});

@@ -1,0 +1,86 @@
+// The trainable heads as a run keeps them: one flat array of every head weight (in the order of a
+// trained model's weights.bin) with Adam's moments beside it. The update is plain JS: a few hundred
+// small TF.js ops per step (Adam's for 24 tensors) cost more than the arithmetic on ~100,000 numbers,
+// and each step makes fresh head tensors from the array anyway.
+import type * as tfTypes from '@tensorflow/tfjs';
+import type { GraphModel, Tensor } from '@tensorflow/tfjs';
+import { headsFromGraph, LEVELS, type LevelHeads } from '../../model/ssd-heads.ts';
+import { expectedShapes, headsForClasses, packHeads, type TrainedModel } from '../../model/trained-model.ts';
+
+type Tf = typeof tfTypes;
+
+/** tf.train.adam's defaults; the epsilon is TF.js's for float32 backends. */
+const BETA1 = 0.9;
+const BETA2 = 0.999;
+const EPSILON = 1e-7;
+
+export const headTensors = (heads: readonly LevelHeads[]): Tensor[] => heads.flatMap((head) => Object.values(head));
+
+export class HeadParameters {
+  private readonly firstMoment: Float32Array;
+  private readonly secondMoment: Float32Array;
+  private steps = 0;
+
+  constructor(
+    /** Every head weight, flat, in `expectedShapes` order. */
+    readonly values: Float32Array,
+    private readonly shapes: { shape: number[] }[],
+    private readonly learningRate: number,
+  ) {
+    this.firstMoment = new Float32Array(values.length);
+    this.secondMoment = new Float32Array(values.length);
+  }
+
+  /**
+   * The starting heads: the graph's own (epoch 0 is exactly stock COCO-SSD) or a trained model's,
+   * e.g. the default ball model's (epoch 0 is exactly that model).
+   */
+  static async start(
+    tf: Tf,
+    model: GraphModel,
+    classes: readonly string[],
+    learningRate: number,
+    start?: TrainedModel,
+  ): Promise<HeadParameters> {
+    const heads = start ? headsForClasses(tf, start, classes) : headsFromGraph(tf, model, classes.length);
+    try {
+      return new HeadParameters(await packHeads(heads), expectedShapes(classes.length), learningRate);
+    } finally {
+      tf.dispose(headTensors(heads));
+    }
+  }
+
+  /** Head tensors with the current values (biases 1-D); the caller disposes them. */
+  tensors(tf: Tf, values: Float32Array = this.values): LevelHeads[] {
+    let offset = 0;
+    const tensors = this.shapes.map(({ shape }) => {
+      const length = shape.reduce((a, b) => a * b, 1);
+      // A copy: some backends keep the array they are given, and `values` changes at every step.
+      const tensor = tf.tensor(values.slice(offset, offset + length), shape);
+      offset += length;
+      return tensor;
+    });
+    return LEVELS.map((_, level) => {
+      const [boxKernel, boxBias, classKernel, classBias] = tensors.slice(level * 4, level * 4 + 4);
+      return { boxKernel, boxBias, classKernel, classBias } as LevelHeads;
+    });
+  }
+
+  /** One Adam step (as tf.train.adam computes it) with `gradient`, laid out like `values`. */
+  applyAdam(gradient: Float32Array): void {
+    const { values, firstMoment, secondMoment } = this;
+    this.steps++;
+    const firstCorrection = 1 - BETA1 ** this.steps;
+    const secondCorrection = 1 - BETA2 ** this.steps;
+    for (let i = 0; i < values.length; i++) {
+      const g = gradient[i] as number;
+      const m = BETA1 * (firstMoment[i] as number) + (1 - BETA1) * g;
+      const v = BETA2 * (secondMoment[i] as number) + (1 - BETA2) * g * g;
+      firstMoment[i] = m;
+      secondMoment[i] = v;
+      values[i] =
+        (values[i] as number) -
+        (this.learningRate * (m / firstCorrection)) / (Math.sqrt(v / secondCorrection) + EPSILON);
+    }
+  }
+}
