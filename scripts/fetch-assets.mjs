@@ -39,9 +39,9 @@ const modelsDir = join(root, 'public/models');
 const VARIANTS_RECIPE = 3;
 /**
  * The deep 1×1 convolution kernels (MobileNetV2 blocks 13–16, Conv_1 and the SSD extra layers): 2.2 M
- * of the pruned graph's 3.0 M weights. Quantised one at a time, each moves the detector's scores by
- * less than 0.011 on average, where the earlier layers' kernels move them by up to 0.044 (README,
- * "The bundled COCO-SSD"), so these are the ones stored in 8 bits.
+ * of the pruned graph's 3.0 M weights. Quantised one at a time, each moves the ball scores by at most
+ * 0.011, where the earlier blocks' 1×1 kernels move them by up to 0.044 (README, "The bundled
+ * COCO-SSD"), so these are the ones stored in 8 bits.
  */
 const UINT8_KERNELS =
   /^FeatureExtractor\/MobilenetV2\/(expanded_conv_1[456]\/(expand|project)|expanded_conv_13\/project|Conv_1|layer_19_[12]_Conv2d_\d_\w+)\/Conv2D\/merged_input$/;
