@@ -1,7 +1,7 @@
 // The bundled COCO-SSD comes in four weight variants, made at install time by scripts/fetch-assets.mjs.
 // f32, f16 and u8 are the whole graph (90 classes) in one precision; u8f16 is only what the app's own
 // heads read (no 90-class layers, no post-processor), its deep 1×1 kernels in uint8 and the rest in
-// float16: 4.1 MB instead of f16's 9.3 MB, within a point of float32's mAP on every eval set, where u8
+// float16: 4.0 MB instead of f16's 9.2 MB, within a point of float32's mAP on every eval set, where u8
 // loses up to 30 points (README, "The bundled COCO-SSD"). So u8f16 is the default and the only one
 // precached; the others load on demand (and are then cached) when chosen.
 import { appUrl } from '../shared/app-url.ts';
