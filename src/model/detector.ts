@@ -177,8 +177,8 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
     if (!others) return;
     wholeGraph ??= loadGraph(tf, modelUrl(FULL_GRAPH_VARIANT)).then(async (model) => {
       const whole = wholeGraphRunner(tf, model);
-      if (disposed) return whole.dispose();
       await warmUp(whole);
+      if (disposed) return whole.dispose();
       runner.dispose();
       runner = whole;
     });
