@@ -1,3 +1,4 @@
+import type * as tfTypes from '@tensorflow/tfjs';
 import type { GraphModel, Tensor, Tensor2D } from '@tensorflow/tfjs';
 import { type BackendChoice, type BackendName, loadTf, selectBackend } from '../shared/backend/backends.ts';
 import { asNetworkProblem, ProblemError, problem } from '../shared/problem.ts';
@@ -5,8 +6,15 @@ import { generateAnchors } from './anchors.ts';
 import { COCO_CLASSES, SPORTS_BALL } from './coco-classes.ts';
 import { decodeDetections } from './decode.ts';
 import type { Detection } from './geometry.ts';
-import { ballModelUrl, modelUrl } from './model-variants.ts';
-import { ACTIVATION_NODES, decodeBoxes, runHeads } from './ssd-heads.ts';
+import { ballModelUrl, DEFAULT_MODEL_VARIANT, FULL_GRAPH_VARIANT, modelUrl } from './model-variants.ts';
+import {
+  ACTIVATION_NODES,
+  decodeBoxes,
+  headsFromGraph,
+  isWholeCocoGraph,
+  type LevelHeads,
+  runHeads,
+} from './ssd-heads.ts';
 import { fetchTrainedModel, type TrainedModel, trainedHeads } from './trained-model.ts';
 
 // The graph's own preprocessor resizes inside a TensorArray while-loop, which forces executeAsync and
@@ -19,6 +27,8 @@ export const FULL_INPUT_SIZE = 300;
 // Only the best few anchors (by their best requested class) can become detections; reading all
 // 1917×90 scores is what makes stock post-processing slow on GPU backends.
 const CANDIDATES_PER_CLASS = 100;
+
+type Tf = typeof tfTypes;
 
 export type DetectorSource =
   | ImageBitmap
@@ -73,6 +83,84 @@ export function sourceSize(source: DetectorSource): { width: number; height: num
   return { width: source.width, height: source.height };
 }
 
+/** Turns one preprocessed input [1, size, size, 3] into scores [anchors, columns] and corners [anchors, 4]. */
+interface GraphRunner {
+  /** Label of each score column; null for unused columns. */
+  readonly labels: readonly (string | null)[];
+  run(input: Tensor): [Tensor, Tensor];
+  dispose(): void;
+}
+
+/** The whole COCO-SSD graph with its own post-processing: all 90 classes. */
+function wholeGraphRunner(tf: Tf, model: GraphModel): GraphRunner {
+  return {
+    labels: COCO_CLASSES,
+    run(input) {
+      const outputs = model.execute({ [INPUT_NODE]: input }, [SCORES_NODE, BOXES_NODE]) as Tensor[];
+      const [scores, boxes] = outputs as [Tensor, Tensor];
+      const count = scores.shape[1] as number;
+      const reshaped = tf.tidy(() => [scores.reshape([count, -1]), boxes.reshape([count, 4])] as [Tensor, Tensor]);
+      tf.dispose(outputs);
+      return reshaped;
+    },
+    dispose: () => model.dispose(),
+  };
+}
+
+/** The graph up to the box-predictor activations, then our own 1×1 heads (trained, or COCO's own columns). */
+function headsRunner(tf: Tf, model: GraphModel, heads: LevelHeads[], labels: readonly string[]): GraphRunner {
+  // Anchors per input size, made when a size is first used (live video and photos may differ).
+  const anchorsBySize = new Map<number, Tensor2D>();
+  const anchorsFor = (size: number): Tensor2D => {
+    let anchors = anchorsBySize.get(size);
+    if (!anchors) {
+      const corners = generateAnchors(size);
+      anchors = tf.tensor2d(corners, [corners.length / 4, 4]);
+      anchorsBySize.set(size, anchors);
+    }
+    return anchors;
+  };
+  return {
+    labels,
+    run(input) {
+      const activations = model.execute({ [INPUT_NODE]: input }, [...ACTIVATION_NODES]) as Tensor[];
+      try {
+        return tf.tidy(() => {
+          const { encodings, logits } = runHeads(tf, activations, heads, labels.length);
+          const count = logits.shape[1] as number;
+          // Column 0 is background; the rest are the classes, each its own sigmoid as in COCO-SSD.
+          const scores = tf.sigmoid(logits.slice([0, 0, 1], [-1, -1, -1])).reshape([count, -1]);
+          const anchors = anchorsFor(input.shape[1] as number);
+          return [scores, decodeBoxes(tf, anchors, encodings).reshape([count, 4])] as [Tensor, Tensor];
+        });
+      } finally {
+        tf.dispose(activations);
+      }
+    },
+    dispose() {
+      model.dispose();
+      tf.dispose([...heads.flatMap((head) => Object.values(head)), ...anchorsBySize.values()]);
+    },
+  };
+}
+
+async function loadGraph(tf: Tf, url: string, onProgress?: (fraction: number) => void): Promise<GraphModel> {
+  // Offline, a weight variant that was never downloaded fails here with the browser's "Failed to fetch".
+  return tf.loadGraphModel(url, onProgress ? { onProgress } : {}).catch((error: unknown) => {
+    throw asNetworkProblem(error, url);
+  });
+}
+
+/**
+ * Stock COCO on a graph: the whole graph when it has all classes; on the pruned default variant, COCO's
+ * own "sports ball" column as heads, which gives the same scores without the 90-class layers.
+ */
+function stockRunner(tf: Tf, model: GraphModel): GraphRunner {
+  return isWholeCocoGraph(model)
+    ? wholeGraphRunner(tf, model)
+    : headsRunner(tf, model, headsFromGraph(tf, model, 1), [SPORTS_BALL]);
+}
+
 export async function createDetector(options: DetectorOptions = {}): Promise<Detector> {
   const tf = await loadTf();
   const backend =
@@ -86,56 +174,45 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
       : choice === 'coco'
         ? undefined
         : await fetchTrainedModel(choice === 'default' ? ballModelUrl() : choice, true);
-  const url = trained ? modelUrl(trained.meta.base) : choice === 'coco' ? modelUrl() : (choice as string);
-  // Offline, a weight precision that was never downloaded fails here with the browser's "Failed to fetch".
-  const model: GraphModel = await tf
-    .loadGraphModel(url, options.onProgress ? { onProgress: options.onProgress } : {})
-    .catch((error: unknown) => {
-      throw asNetworkProblem(error, url);
-    });
-  const labels: readonly (string | null)[] = trained ? trained.meta.classes : COCO_CLASSES;
-  const heads = trained ? trainedHeads(tf, trained) : undefined;
-  const inputSize = trained ? (options.inputSize ?? FULL_INPUT_SIZE) : FULL_INPUT_SIZE;
-  // Anchors per input size, made when a size is first used (live video and photos may differ).
-  const anchorsBySize = new Map<number, Tensor2D>();
-  const anchorsFor = (size: number): Tensor2D => {
-    let anchors = anchorsBySize.get(size);
-    if (!anchors) {
-      const corners = generateAnchors(size);
-      anchors = tf.tensor2d(corners, [corners.length / 4, 4]);
-      anchorsBySize.set(size, anchors);
-    }
-    return anchors;
-  };
+  // The bundled ball heads run on the default variant, whichever precision they were trained on: they
+  // hold their mAP there (README, "The bundled COCO-SSD"); a user's model runs on its own base.
+  const base = choice === 'default' ? DEFAULT_MODEL_VARIANT : trained?.meta.base;
+  const url = base ? modelUrl(base) : choice === 'coco' ? modelUrl() : (choice as string);
+  const model = await loadGraph(tf, url, options.onProgress);
+  let runner = trained
+    ? headsRunner(tf, model, trainedHeads(tf, trained), trained.meta.classes)
+    : stockRunner(tf, model);
   const defaultClasses = trained ? trained.meta.classes : [SPORTS_BALL];
+  // Stock COCO stays at the size it was trained and is compared at.
+  const inputSize = trained ? (options.inputSize ?? FULL_INPUT_SIZE) : FULL_INPUT_SIZE;
   let disposed = false;
 
-  /** Scores [anchors, classes] and corners [anchors, 4] for one input. */
-  function runModel(input: Tensor): [Tensor, Tensor] {
-    if (!heads) {
-      const outputs = model.execute({ [INPUT_NODE]: input }, [SCORES_NODE, BOXES_NODE]) as Tensor[];
-      const [scores, boxes] = outputs as [Tensor, Tensor];
-      const count = scores.shape[1] as number;
-      const reshaped = tf.tidy(() => [scores.reshape([count, -1]), boxes.reshape([count, 4])] as [Tensor, Tensor]);
-      tf.dispose(outputs);
-      return reshaped;
-    }
-    const activations = model.execute({ [INPUT_NODE]: input }, [...ACTIVATION_NODES]) as Tensor[];
-    try {
-      return tf.tidy(() => {
-        const { encodings, logits } = runHeads(tf, activations, heads, labels.length);
-        const count = logits.shape[1] as number;
-        // Column 0 is background; the rest are the classes, each its own sigmoid as in COCO-SSD.
-        const scores = tf.sigmoid(logits.slice([0, 0, 1], [-1, -1, -1])).reshape([count, -1]);
-        const anchors = anchorsFor(input.shape[1] as number);
-        return [scores, decodeBoxes(tf, anchors, encodings).reshape([count, 4])] as [Tensor, Tensor];
-      });
-    } finally {
-      tf.dispose(activations);
-    }
+  /**
+   * Stock COCO on the pruned default graph knows only "sports ball": asked for any other COCO class,
+   * it loads the whole graph (FULL_GRAPH_VARIANT) once and keeps using it.
+   */
+  let wholeGraph: Promise<void> | undefined;
+  function ensureClasses(classes: DetectOptions['classes']): Promise<void> | undefined {
+    if (trained || runner.labels === COCO_CLASSES) return;
+    const others =
+      classes === 'all' || (classes ?? []).some((label) => label !== SPORTS_BALL && COCO_CLASSES.includes(label));
+    if (!others) return;
+    wholeGraph ??= loadGraph(tf, modelUrl(FULL_GRAPH_VARIANT)).then(async (model) => {
+      const whole = wholeGraphRunner(tf, model);
+      await warmUp(whole);
+      if (disposed) return whole.dispose();
+      runner.dispose();
+      runner = whole;
+    });
+    // Failed (offline, say): the next call tries again.
+    wholeGraph.catch(() => {
+      wholeGraph = undefined;
+    });
+    return wholeGraph;
   }
 
   function columnsFor(classes: DetectOptions['classes']): number[] {
+    const { labels } = runner;
     const wanted =
       classes === 'all' ? labels.filter((label): label is string => label !== null) : (classes ?? defaultClasses);
     return wanted.map((label) => {
@@ -145,7 +222,9 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
     });
   }
 
+  /** Runs the graph and keeps the top anchors' scores [k, columns] and boxes [k, 4] — all on the device. */
   function pixelsOf(source: DetectorSource): Tensor {
+    // fromPixels draws canvases with drawImage, which takes an OffscreenCanvas too; its types lag behind.
     const image = source as Exclude<DetectorSource, OffscreenCanvas>;
     try {
       return tf.browser.fromPixels(image);
@@ -158,14 +237,13 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
     }
   }
 
-  /** Runs the graph and keeps the top anchors' scores [k, columns] and boxes [k, 4] — all on the device. */
-  async function inferTopCandidates(
+  function inferTopCandidates(
+    graph: GraphRunner,
     source: DetectorSource | Tensor,
     columns: number[],
     size: number,
-  ): Promise<[Tensor, Tensor]> {
+  ): [Tensor, Tensor] {
     const input = tf.tidy(() => {
-      // fromPixels draws canvases with drawImage, which takes an OffscreenCanvas too; its types lag behind.
       const pixels = source instanceof tf.Tensor ? source : pixelsOf(source);
       const resized = tf.image.resizeBilinear(pixels as Parameters<typeof tf.image.resizeBilinear>[0], [size, size]);
       return resized.div(127.5).sub(1).expandDims(0);
@@ -174,7 +252,7 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
     // flow, and the few shape tensors it reads are CPU-resident on every backend.
     let outputs: [Tensor, Tensor];
     try {
-      outputs = runModel(input);
+      outputs = graph.run(input);
     } finally {
       input.dispose();
     }
@@ -195,21 +273,32 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
     }
   }
 
+  // Warm-up: the first run compiles shaders / kernels; pay for it here, not on the first camera frame.
+  async function warmUp(graph: GraphRunner): Promise<void> {
+    const blank = tf.zeros([inputSize, inputSize, 3], 'int32');
+    const outputs = inferTopCandidates(graph, blank, [0], inputSize);
+    await Promise.all(outputs.map((tensor) => tensor.data()));
+    tf.dispose([blank, ...outputs]);
+  }
+
   const detector: Detector = {
     backend,
     inputSize,
-    labels,
+    get labels() {
+      return runner.labels;
+    },
     async detect(source, detectOptions = {}) {
       if (disposed) throw new Error('detector was disposed');
       const { threshold = 0.5, iouThreshold = 0.5, maxDetections = 20 } = detectOptions;
+      await ensureClasses(detectOptions.classes);
       const columns = columnsFor(detectOptions.classes);
       const { width, height } = sourceSize(source);
       if (!width || !height) throw new ProblemError(problem('image.notReady', 'the image has no pixels yet'));
-      // Stock COCO decodes its boxes inside the graph, for 300×300 only.
-      const size = heads ? (detectOptions.inputSize ?? inputSize) : FULL_INPUT_SIZE;
-      const [scoresTensor, boxesTensor] = await inferTopCandidates(source, columns, size);
+      const size = trained ? (detectOptions.inputSize ?? inputSize) : FULL_INPUT_SIZE;
+      const [scoresTensor, boxesTensor] = inferTopCandidates(runner, source, columns, size);
       try {
         const [scores, boxes] = await Promise.all([scoresTensor.data(), boxesTensor.data()]);
+        const { labels } = runner;
         return decodeDetections(scores, boxes, {
           labels: columns.map((column) => labels[column] ?? null),
           threshold,
@@ -224,16 +313,10 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
     },
     dispose() {
       disposed = true;
-      model.dispose();
-      if (heads) tf.dispose(heads.flatMap((head) => Object.values(head)));
-      tf.dispose([...anchorsBySize.values()]);
+      runner.dispose();
     },
   };
 
-  // Warm-up: the first run compiles shaders / kernels; pay for it here, not on the first camera frame.
-  const blank = tf.zeros([inputSize, inputSize, 3], 'int32');
-  const warmUp = await inferTopCandidates(blank, [0], inputSize);
-  await Promise.all(warmUp.map((tensor) => tensor.data()));
-  tf.dispose([blank, ...warmUp]);
+  await warmUp(runner);
   return detector;
 }

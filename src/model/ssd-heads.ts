@@ -27,10 +27,14 @@ export const LEVELS: readonly FeatureLevel[] = [
 export const ANCHOR_COUNT = 1917;
 /** Constant [1, 1917, 4] of the graph: anchors as normalised [ymin, xmin, ymax, xmax]. */
 const ANCHORS_WEIGHT = 'Postprocessor/ExpandDims';
-/** COCO's 91 logit columns: 0 is background, 37 is "sports ball". */
+/**
+ * COCO's 91 logit columns: 0 is background, 37 is "sports ball". A pruned graph (the default variant,
+ * see scripts/lib/prune-graph.mjs) keeps only those two, in that order.
+ */
 const COCO_COLUMNS = 91;
 const COCO_BACKGROUND = 0;
 const COCO_SPORTS_BALL = 37;
+const PRUNED_SPORTS_BALL = 1;
 /** The box coder's scales for (y, x, h, w), as in the graph's Postprocessor/Decode. */
 export const BOX_SCALES = [10, 10, 5, 5] as const;
 
@@ -63,13 +67,26 @@ function graphWeight(model: GraphModel, name: string): Tensor {
   return tensor;
 }
 
+/** How many class columns the graph's class heads have: 91, or 2 in a pruned graph. */
+function graphClassColumns(model: GraphModel): number {
+  const { channels, anchors } = LEVELS[0] as FeatureLevel;
+  return graphWeight(model, 'BoxPredictor_0/ClassPredictor/weights').size / (channels * anchors);
+}
+
+/** Whether the graph holds all 90 COCO classes and its post-processor, or only what the heads read. */
+export function isWholeCocoGraph(model: GraphModel): boolean {
+  return graphClassColumns(model) === COCO_COLUMNS;
+}
+
 /**
  * Heads with the graph's own weights, the class head narrowed to background + `classCount` classes,
  * each initialised from COCO's "sports ball" column — so before any training the heads detect
  * exactly what stock COCO-SSD's "sports ball" does.
  */
 export function headsFromGraph(tf: Tf, model: GraphModel, classCount: number): LevelHeads[] {
-  const columns = [COCO_BACKGROUND, ...Array.from({ length: classCount }, () => COCO_SPORTS_BALL)];
+  const graphColumns = graphClassColumns(model);
+  const ball = graphColumns === COCO_COLUMNS ? COCO_SPORTS_BALL : PRUNED_SPORTS_BALL;
+  const columns = [COCO_BACKGROUND, ...Array.from({ length: classCount }, () => ball)];
   // LevelHeads is a plain record of tensors; tidy's TensorContainer type does not see that.
   return tf.tidy(
     () =>
@@ -78,9 +95,9 @@ export function headsFromGraph(tf: Tf, model: GraphModel, classCount: number): L
         const classKernel = graphWeight(model, `${prefix}/ClassPredictor/weights`).reshape([
           channels,
           anchors,
-          COCO_COLUMNS,
+          graphColumns,
         ]);
-        const classBias = graphWeight(model, `${prefix}/ClassPredictor/biases`).reshape([anchors, COCO_COLUMNS]);
+        const classBias = graphWeight(model, `${prefix}/ClassPredictor/biases`).reshape([anchors, graphColumns]);
         return {
           boxKernel: graphWeight(model, `${prefix}/BoxEncodingPredictor/weights`)
             .reshape([channels, anchors * 4])

@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { loadTf } from '../shared/backend/backends.ts';
 import { createDetector, type Detector } from './detector.ts';
 import type { Detection } from './geometry.ts';
-import { modelUrl } from './model-variants.ts';
+import { DEFAULT_MODEL_VARIANT, modelUrl } from './model-variants.ts';
 import { headsFromGraph } from './ssd-heads.ts';
 import {
   expectedShapes,
@@ -17,10 +17,13 @@ import {
 
 const FIXTURES = ['/datasets/sample/images/s1-00001.jpg', '/datasets/sample/images/s1-00008.jpg'];
 
-/** A "trained" model whose heads are COCO's own, untouched: what training starts from (epoch 0). */
+/**
+ * A "trained" model whose heads are COCO's own, untouched: what training starts from (epoch 0), read
+ * from the default (pruned) variant, as the Train page does.
+ */
 async function epochZeroModel(classes: string[]): Promise<TrainedModel> {
   const tf = await loadTf();
-  const graph = await tf.loadGraphModel(modelUrl('f16'));
+  const graph = await tf.loadGraphModel(modelUrl(DEFAULT_MODEL_VARIANT));
   const heads = headsFromGraph(tf, graph, classes.length);
   const weights = await packHeads(heads);
   tf.dispose(heads.flatMap((head) => Object.values(head)));
@@ -31,7 +34,7 @@ async function epochZeroModel(classes: string[]): Promise<TrainedModel> {
       version: 1,
       id: 'epoch-zero',
       name: 'epoch 0',
-      base: 'f16',
+      base: DEFAULT_MODEL_VARIANT,
       classes,
       createdAt: 0,
       metrics: {
@@ -53,7 +56,7 @@ async function epochZeroModel(classes: string[]): Promise<TrainedModel> {
         augmentCopies: 1,
         patience: 1,
         seed: 1,
-        base: 'f16',
+        base: DEFAULT_MODEL_VARIANT,
       },
       weights: expectedShapes(classes.length),
     },

@@ -194,8 +194,9 @@ describe('live view on a phone', () => {
     await readout.waitFor({ state: 'hidden', timeout: 3000 });
     assert.ok(Date.now() - shownAt >= 1000, 'the readout stays long enough to read');
     await page.keyboard.press('m');
-    await readout.getByText('COCO「sports ball」(f16)').waitFor({ state: 'visible', timeout: 2000 });
+    await readout.getByText('COCO「sports ball」(u8f16)').waitFor({ state: 'visible', timeout: 2000 });
     await page.locator('[data-model-state="ready"]').waitFor({ timeout: 60_000 });
+    await page.keyboard.press('m');
     await page.keyboard.press('m');
     await page.keyboard.press('m');
     await page.keyboard.press('m');
@@ -290,18 +291,18 @@ describe('live view on a phone', () => {
     const option = (value: string) => page.locator(`select[data-model-select] option[value="${value}"]`);
     await waitUntil(async () => (await option('f32').getAttribute('data-available')) === 'no', 'f32 marked offline');
     if (shots) await page.screenshot({ path: join(shots, 'offline.png'), fullPage: true });
-    for (const value of ['f32', 'u8']) {
+    for (const value of ['f16', 'f32', 'u8']) {
       assert.ok(await option(value).isDisabled(), `${value} cannot be chosen offline`);
       assert.match((await option(value).textContent()) ?? '', /インターネット接続が必要/);
     }
-    for (const value of ['ball', 'f16']) {
+    for (const value of ['ball', 'u8f16']) {
       assert.equal(await option(value).getAttribute('data-available'), 'yes', `${value} is cached`);
       assert.ok(await option(value).isEnabled());
     }
-    // The model key skips what cannot load: ball → f16 → ball.
+    // The model key skips what cannot load: ball → u8f16 → ball.
     const select = page.locator('select[data-model-select]');
     await page.keyboard.press('m');
-    await waitUntil(async () => (await select.inputValue()) === 'f16', 'f16 chosen');
+    await waitUntil(async () => (await select.inputValue()) === 'u8f16', 'u8f16 chosen');
     await page.locator('[data-model-state="ready"]').waitFor({ timeout: 60_000 });
     await page.keyboard.press('m');
     await waitUntil(async () => (await select.inputValue()) === 'ball', 'back to the ball model');

@@ -5,7 +5,7 @@
 // purpose: that is where the live view detects, so that is the speed a student gets.
 import { createDetector, type Detector, type DetectorSource } from '../../model/detector.ts';
 import type { Detection } from '../../model/geometry.ts';
-import { modelUrl } from '../../model/model-variants.ts';
+import { FULL_GRAPH_VARIANT, modelUrl } from '../../model/model-variants.ts';
 import { activateBackend, type BackendName, type BackendProbe } from '../../shared/backend/backends.ts';
 import { Cancelled, isCancelled } from '../../shared/cancelled.ts';
 import { benchTrainStep } from './train-step-bench.ts';
@@ -31,7 +31,7 @@ export interface BenchOptions {
   /** Also time stock coco-ssd on the same image. */
   stock?: boolean;
   /**
-   * The graph stock coco-ssd loads; default the app's bundled float16 copy (our fused graph, so "same
+   * The graph stock coco-ssd loads; default the app's whole float16 graph (fused by us, so "same
    * weights"). `npm run bench:detect` gives it the untouched graph from the npm tarball, as the package
    * itself would download it.
    */
@@ -198,7 +198,7 @@ export async function benchBackend(
   if (stock)
     result.stockError = await optionalPart(async () => {
       await progress('stock', 0, n + 1);
-      const measured = await benchStock(image, n, stockModelUrl ?? modelUrl(), (done) =>
+      const measured = await benchStock(image, n, stockModelUrl ?? modelUrl(FULL_GRAPH_VARIANT), (done) =>
         progress('stock', done + 1, n + 1),
       );
       result.stockLoadMs = round(measured.loadMs);

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { MODEL_VARIANTS, type ModelVariant } from '../../model/model-variants.ts';
+import { DEFAULT_MODEL_VARIANT, MODEL_VARIANTS, type ModelVariant } from '../../model/model-variants.ts';
 import type { TrainedModelMeta } from '../../model/trained-model.ts';
 
 /** What the model menu offers: the default ball model, stock COCO in one precision, or a fine-tuned model. */
@@ -13,12 +13,12 @@ export function trainedId(option: ModelOption): string | undefined {
   return option.startsWith('trained:') ? option.slice('trained:'.length) : undefined;
 }
 
-/** The COCO-SSD weights an option runs on: a fine-tuned model and the ball model run on their `base`. */
+/** The COCO-SSD weights an option runs on: the ball model on the default variant, a fine-tuned model on its `base`. */
 export function baseVariant(option: ModelOption, trained: readonly TrainedModelMeta[]): ModelVariant {
-  if (option === 'ball') return 'f16';
+  if (option === 'ball') return DEFAULT_MODEL_VARIANT;
   const id = trainedId(option);
   if (id === undefined) return option as ModelVariant;
-  return trained.find((meta) => meta.id === id)?.base ?? 'f16';
+  return trained.find((meta) => meta.id === id)?.base ?? DEFAULT_MODEL_VARIANT;
 }
 
 /** The option's name as the menu and the presenter readout show it. */
