@@ -115,7 +115,8 @@ function headsRunner(tf: Tf, model: GraphModel, heads: LevelHeads[], labels: rea
     let anchors = anchorsBySize.get(size);
     if (!anchors) {
       const corners = generateAnchors(size);
-      anchors = tf.tensor2d(corners, [corners.length / 4, 4]);
+      // Made inside the frame's tidy, kept for the detector's lifetime.
+      anchors = tf.keep(tf.tensor2d(corners, [corners.length / 4, 4]));
       anchorsBySize.set(size, anchors);
     }
     return anchors;
