@@ -55,7 +55,7 @@ export function convReluPool(tf: Tf, x: Tensor, kernel: Tensor, bias: Tensor, in
         const preActivation = unpool(tf, perWinner).mul(winners) as Tensor4D;
         const grads = [
           kernelGradient(tf, savedInput as Tensor4D, preActivation),
-          // The same sum as over preActivation, on a quarter of the values (its transposes included).
+          // Each window's shares add back up to its gradient: the bias gradient from a quarter of the values.
           windowGradient.sum([0, 1, 2]),
         ];
         if (!inputNeedsGradient) return grads;
