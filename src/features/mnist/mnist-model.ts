@@ -1,9 +1,8 @@
 // A small CNN for MNIST (3×3 conv 16 → pool → 3×3 conv 32 → pool → dense 128 → 10), as plain
-// variables and a forward function. On WASM, whose TF.js backend cannot differentiate conv2d (no
-// Conv2DBackpropFilter kernel), convolutions run as im2col + matMul, which it can; 3×3 rather than
-// 5×5 kernels keep that im2col nearly three times smaller.
+// variables and a forward function.
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { Tensor, Variable } from '@tensorflow/tfjs';
+import { convReluPool, dense } from './mnist-layers.ts';
 
 type Tf = typeof tfTypes;
 
@@ -45,41 +44,33 @@ export class MnistModel {
     });
   }
 
-  private conv(x: Tensor, kernel: Variable, bias: Variable): Tensor {
+  /**
+   * On WASM the hand-written backward passes of mnist-layers.ts; elsewhere (WebGPU, WebGL, CPU) the
+   * same layers from TF.js's own ops and gradients.
+   */
+  private block(x: Tensor, kernel: Variable, bias: Variable, first: boolean): Tensor {
     const { tf } = this;
-    if (tf.getBackend() !== 'wasm')
-      return tf.conv2d(x as tfTypes.Tensor4D, kernel as tfTypes.Tensor4D, 1, 'same').add(bias);
-    const [k, , inChannels, outChannels] = kernel.shape as [number, number, number, number];
-    const [batch, height, width] = x.shape as [number, number, number, number];
-    const half = Math.floor(k / 2);
-    const padded = tf.pad(x, [
-      [0, 0],
-      [half, half],
-      [half, half],
-      [0, 0],
-    ]);
-    const patches: Tensor[] = [];
-    for (let dy = 0; dy < k; dy++)
-      for (let dx = 0; dx < k; dx++) patches.push(padded.slice([0, dy, dx, 0], [batch, height, width, inChannels]));
-    // Channel order (dy · k + dx) · C + c matches the kernel reshaped row-major to [k·k·C, F].
-    const columns = tf.concat(patches, 3).reshape([batch * height * width, k * k * inChannels]);
-    return tf
-      .matMul(columns, kernel.reshape([k * k * inChannels, outChannels]))
-      .add(bias)
-      .reshape([batch, height, width, outChannels]);
+    if (tf.getBackend() === 'wasm') return convReluPool(tf, x, kernel, bias, !first);
+    const activated = tf.relu(tf.conv2d(x as tfTypes.Tensor4D, kernel as tfTypes.Tensor4D, 1, 'same').add(bias));
+    return tf.maxPool(activated as tfTypes.Tensor4D, 2, 2, 'valid');
+  }
+
+  private dense(x: Tensor, weights: Variable, bias: Variable, relu: boolean): Tensor {
+    const { tf } = this;
+    if (tf.getBackend() === 'wasm') return dense(tf, x, weights, bias, relu);
+    const output = tf.matMul(x, weights).add(bias);
+    return relu ? tf.relu(output) : output;
   }
 
   /** Pixels [B, 28, 28, 1] in 0…1 → logits [B, 10]. */
   logits(x: Tensor): Tensor {
-    const { tf } = this;
     const w = this.byName as Record<string, Variable>;
-    return tf.tidy(() => {
-      const pool = (t: Tensor) => tf.maxPool(t as tfTypes.Tensor4D, 2, 2, 'valid');
-      const a = pool(tf.relu(this.conv(x, w.conv1 as Variable, w.bias1 as Variable)));
-      const b = pool(tf.relu(this.conv(a, w.conv2 as Variable, w.bias2 as Variable)));
+    return this.tf.tidy(() => {
+      const a = this.block(x, w.conv1 as Variable, w.bias1 as Variable, true);
+      const b = this.block(a, w.conv2 as Variable, w.bias2 as Variable, false);
       const flat = b.reshape([x.shape[0] as number, 7 * 7 * 32]);
-      const hidden = tf.relu(tf.matMul(flat, w.dense1 as Variable).add(w.bias3 as Variable));
-      return tf.matMul(hidden, w.dense2 as Variable).add(w.bias4 as Variable);
+      const hidden = this.dense(flat, w.dense1 as Variable, w.bias3 as Variable, true);
+      return this.dense(hidden, w.dense2 as Variable, w.bias4 as Variable, false);
     });
   }
 

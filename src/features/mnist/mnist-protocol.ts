@@ -12,6 +12,9 @@ export interface MnistInfo {
   samples: Uint8Array[][];
 }
 
+/** Epochs of a default run, the page's and `npm run mnist`'s alike. */
+export const DEFAULT_MNIST_EPOCHS = 4;
+
 export interface MnistTrainOptions {
   epochs: number;
   noise: number;
@@ -26,6 +29,7 @@ export interface MnistTrainOptions {
 
 export interface MnistEpochReport {
   epoch: number;
+  /** Mean cross-entropy on the (possibly noisy) training labels, during the epoch. */
   loss: number;
   /** On the (possibly noisy) training labels, during the epoch. */
   trainAccuracy: number;

@@ -4,7 +4,7 @@ import type { BackendChoice } from '../../shared/backend/backends.ts';
 import { isCancelled } from '../../shared/cancelled.ts';
 import type { NoiseKind } from './label-noise.ts';
 import { MnistClient } from './mnist-client.ts';
-import type { MnistProgress, MnistTrainOptions } from './mnist-protocol.ts';
+import { DEFAULT_MNIST_EPOCHS, type MnistProgress, type MnistTrainOptions } from './mnist-protocol.ts';
 import { loadMnistModel } from './mnist-store.ts';
 
 export interface MnistSettings {
@@ -22,7 +22,13 @@ export type MnistJob = 'train' | 'sweep' | 'suspects';
 type TrainOverrides = Partial<Pick<MnistTrainOptions, 'trainCount' | 'epochs' | 'noise'>>;
 
 export class MnistSession {
-  settings: MnistSettings = { epochs: 3, subset: 60_000, noise: 0, kind: 'uniform', backend: 'auto' };
+  settings: MnistSettings = {
+    epochs: DEFAULT_MNIST_EPOCHS,
+    subset: 60_000,
+    noise: 0,
+    kind: 'uniform',
+    backend: 'auto',
+  };
   running: MnistJob | '' = '';
   progress: MnistProgress | undefined;
   /** The last job's failure (shown with its detail folded); undefined while all is well. */

@@ -10,7 +10,7 @@ import type { DigitTile } from './digit-gallery.ts';
 import { NOISE_KINDS, type NoiseKind } from './label-noise.ts';
 import { mnistStyles } from './mnist.styles.ts';
 import { formatNumber, noiseKindName } from './mnist-format.ts';
-import type { MnistEpochReport, MnistProgress, MnistResult } from './mnist-protocol.ts';
+import { DEFAULT_MNIST_EPOCHS, type MnistEpochReport, type MnistProgress, type MnistResult } from './mnist-protocol.ts';
 import { type MnistSession, SessionController } from './mnist-session.ts';
 import { rememberNoiseRun, saveMnistModel } from './mnist-store.ts';
 import '../../shared/backend/backend-select.ts';
@@ -100,7 +100,10 @@ export class MnistTrainingCard extends LitElement {
         <label>${msg('Epochs', { id: 'train.epochs' })}<input data-mnist-epochs type="number" min="1" max="30" .value=${String(epochs)} ?disabled=${running}
           @change=${(e: Event) => {
             session.configure({
-              epochs: Math.min(30, Math.max(1, Math.round(Number((e.target as HTMLInputElement).value) || 3))),
+              epochs: Math.min(
+                30,
+                Math.max(1, Math.round(Number((e.target as HTMLInputElement).value) || DEFAULT_MNIST_EPOCHS)),
+              ),
             });
           }} /></label>
         <label>${msg('Training images', { id: 'mnist.train.subset' })}<select data-mnist-subset ?disabled=${running} @change=${(

@@ -37,6 +37,17 @@ describe('MNIST worker (real data, real TF.js in a module worker)', () => {
     expect(await client.api.memory()).to.include({ numTensors: 8 }); // the drawing pad's model only
   });
 
+  it('finds flipped labels among the most suspicious ones (cross-validated, WASM)', async () => {
+    const { suspects, flippedAmongThem } = await client.api.suspicious(
+      { epochs: 2, noise: 0.2, noiseKind: 'uniform', seed: 3, backend: 'wasm', trainCount: 4000 },
+      100,
+    );
+    expect(suspects).to.have.length(100);
+    // One label in five is wrong; a model that learned the digits puts far more than that on top.
+    expect(flippedAmongThem).to.be.greaterThan(80);
+    expect(await client.api.memory()).to.include({ numTensors: 8 });
+  });
+
   it('trains with the native conv2d on WebGL too', async () => {
     const result = await client.train({
       epochs: 1,
