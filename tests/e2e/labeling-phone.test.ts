@@ -3,20 +3,13 @@
 // deleted and one suggestion rejected by touch, a box drawn right beside another leaves it alone, and
 // nothing on the way is in English. On the projector the photo and its tools fit the screen.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import type { BoxLabeler } from '../../src/features/labeling/box-labeler.ts';
 import { useAppUnderTest } from '../support/app-under-test.ts';
+import { samplePhoto } from '../support/sample-photo.ts';
 import { type Point, touch, waitUntil } from '../support/touch.ts';
 
-const root = join(import.meta.dirname, '../..');
-const samplePhoto = (name: string) => ({
-  name,
-  mimeType: 'image/jpeg',
-  buffer: readFileSync(join(root, 'datasets/sample/images', name)),
-});
 const phone = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'ja-JP' };
 /** A handle's touch area, in screen pixels from its centre (a 44 px target). */
 const HANDLE_REACH = 22;

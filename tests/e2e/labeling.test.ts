@@ -11,14 +11,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { launchPersistentChromium } from '../../scripts/lib/chromium.ts';
 import type { BoxLabeler } from '../../src/features/labeling/box-labeler.ts';
 import { useAppUnderTest } from '../support/app-under-test.ts';
+import { samplePhoto } from '../support/sample-photo.ts';
 import { touch, waitUntil } from '../support/touch.ts';
 
-const root = join(import.meta.dirname, '../..');
-const samplePhoto = (name: string) => ({
-  name,
-  mimeType: 'image/jpeg',
-  buffer: readFileSync(join(root, 'datasets/sample/images', name)),
-});
 const phone = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'en-US' };
 
 const app = useAppUnderTest();

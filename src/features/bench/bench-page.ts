@@ -2,7 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { backendContext } from '../../shared/backend/backend-context.ts';
-import { BACKENDS, type BackendName } from '../../shared/backend/backends.ts';
+import { BACKENDS, type BackendName, wasmThreads } from '../../shared/backend/backends.ts';
 import { isCancelled } from '../../shared/cancelled.ts';
 import { untilPrecached } from '../../shared/first-visit.ts';
 import { errorMessage } from '../../shared/ui/error-message.ts';
@@ -14,7 +14,7 @@ import { type BenchReport, buildReport, reportJson } from './bench-report.ts';
 import type { BenchOutcome, BenchPlan } from './bench-run.ts';
 import { backendName, deviceView, msChart, progressText, resultsTable, unavailableText } from './bench-views.ts';
 import type { BenchProgress } from './detector-bench.ts';
-import { type DeviceFacts, readDeviceFacts, wasmThreads } from './device-facts.ts';
+import { type DeviceFacts, readDeviceFacts } from './device-facts.ts';
 
 const DEFAULT_RUNS = 10;
 const MAX_RUNS = 100;

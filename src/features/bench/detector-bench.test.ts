@@ -1,9 +1,9 @@
 import { expect } from '@esm-bundle/chai';
-import { activateBackend, loadTf } from '../../shared/backend/backends.ts';
+import { activateBackend, loadTf, wasmThreads } from '../../shared/backend/backends.ts';
 import { benchImage } from './bench-image.ts';
 import { runBench } from './bench-run.ts';
 import { benchBackend, SLOW_BACKEND_RUNS } from './detector-bench.ts';
-import { readDeviceFacts, wasmThreads } from './device-facts.ts';
+import { readDeviceFacts } from './device-facts.ts';
 
 describe('detector bench', () => {
   let image: ImageBitmap;

@@ -115,16 +115,3 @@ export async function readDeviceFacts(): Promise<DeviceFacts> {
     offers: BACKENDS.map((backend) => ({ backend, ...offers[backend] })),
   };
 }
-
-/**
- * The threads XNNPACK runs on in the WASM backend, once that backend has started (undefined before);
- * 1 for the builds without threads. Its module loads only when asked, as the backend's own does.
- */
-export async function wasmThreads(): Promise<number | undefined> {
-  try {
-    const { getThreadsCount } = await import('@tensorflow/tfjs-backend-wasm');
-    return getThreadsCount();
-  } catch {
-    return undefined;
-  }
-}

@@ -5,6 +5,25 @@ export const labelEditorStyles = css`
   :host {
     display: block;
   }
+  /* Where the layout is a grid (phone on its side, wide screens); elsewhere these do nothing. */
+  .photo {
+    grid-area: photo;
+  }
+  .top {
+    grid-area: top;
+  }
+  .suggest {
+    grid-area: suggest;
+  }
+  .tools {
+    grid-area: tools;
+  }
+  .bar {
+    grid-area: bar;
+  }
+  details.more {
+    grid-area: more;
+  }
   .top,
   .suggest,
   .tools {
@@ -215,24 +234,10 @@ export const labelEditorStyles = css`
       overflow-y: auto;
     }
     .photo {
-      grid-area: photo;
       height: 100dvh;
     }
-    .top {
-      grid-area: top;
-    }
-    .suggest {
-      grid-area: suggest;
-    }
-    .tools {
-      grid-area: tools;
-    }
     .bar {
-      grid-area: bar;
       border: 0;
-    }
-    details.more {
-      grid-area: more;
     }
   }
   /* A wide screen (a laptop, a projector): the photo beside its tools, all of it within the viewport. */
@@ -245,23 +250,10 @@ export const labelEditorStyles = css`
       gap: 0.75rem 1.25rem;
       align-items: start;
     }
-    .photo {
-      grid-area: photo;
-    }
     .photo box-labeler {
       width: min(100%, calc((100dvh - 9rem) * var(--ratio)));
     }
-    .top {
-      grid-area: top;
-    }
-    .suggest {
-      grid-area: suggest;
-    }
-    .tools {
-      grid-area: tools;
-    }
     .bar {
-      grid-area: bar;
       padding: 0.25rem;
       border: 1px solid var(--border);
       border-radius: 1rem;
@@ -269,9 +261,6 @@ export const labelEditorStyles = css`
     .bar > button,
     .bar > label {
       font-size: 0.75em;
-    }
-    details.more {
-      grid-area: more;
     }
   }
 `;

@@ -140,9 +140,17 @@ export async function selectBackend(preference: BackendChoice = 'auto'): Promise
   throw new Error(`no TF.js backend works here: ${probes.map((p) => `${p.name}: ${p.reason}`).join('; ')}`);
 }
 
+/** Threads the WASM backend computes with once it has started (1 for its non-threaded builds); else undefined. */
+export async function wasmThreads(): Promise<number | undefined> {
+  try {
+    return (await import('./wasm-backend.ts')).wasmThreads();
+  } catch {
+    return undefined;
+  }
+}
+
 /** Threads the active backend computes with: XNNPACK's pool on WASM; 1 on the CPU backend and GPUs. */
 export async function activeThreads(): Promise<number> {
   const tf = await loadTf();
-  if (tf.getBackend() !== 'wasm') return 1;
-  return (await import('./wasm-backend.ts')).wasmThreads();
+  return (tf.getBackend() === 'wasm' ? await wasmThreads() : undefined) ?? 1;
 }
