@@ -65,7 +65,7 @@ export function idxFile(dims: number[], data: ArrayLike<number>): Uint8Array {
   const bytes = new Uint8Array(4 + 4 * dims.length + data.length);
   const view = new DataView(bytes.buffer);
   bytes.set([0, 0, 8, dims.length]);
-  dims.forEach((size, i) => view.setUint32(4 + 4 * i, size, false));
+  for (const [i, size] of dims.entries()) view.setUint32(4 + 4 * i, size, false);
   bytes.set(data, 4 + 4 * dims.length);
   return bytes;
 }
