@@ -184,7 +184,8 @@ export function trainedModelFromZip(bytes: Uint8Array): TrainedModel {
   tooLarge(json, IMPORT_LIMITS.maxModelJsonBytes);
   tooLarge(bin, IMPORT_LIMITS.maxEntryBytes);
   const data = readZipEntry(bytes, bin);
-  return parseTrainedModel(strFromU8(readZipEntry(bytes, json)), data.buffer as ArrayBuffer);
+  const weights = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+  return parseTrainedModel(strFromU8(readZipEntry(bytes, json)), weights);
 }
 
 /** Tensors for the heads; the caller owns (and disposes) them. */

@@ -1,8 +1,8 @@
 // Reading a .zip that may be hostile. The central directory is read first and checked as a whole —
 // entry count, names, the sizes it declares — before a byte is inflated; then each entry is inflated
-// on its own, in small steps, and stopped as soon as it unpacks to more than it declared. So a zip bomb
+// on its own, in bounded steps, and stopped as soon as it unpacks to more than it declared. So a zip bomb
 // (a small file that unpacks to gigabytes) costs a few kilobytes of work, not the tab.
-import { Inflate, strFromU8 } from 'fflate';
+import { Inflate, inflateSync, strFromU8 } from 'fflate';
 import { IMPORT_LIMITS } from './import-limits.ts';
 import { ProblemError, problem } from './problem.ts';
 
@@ -156,11 +156,42 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
     return data.slice();
   }
   if (entry.method !== 8) throw unreadable(`${entry.name}: compression method ${entry.method}`);
-  const out = new Uint8Array(entry.size);
   if (!data.length) {
     if (entry.size) throw unreadable(`${entry.name} is empty`);
-    return out;
+    return new Uint8Array(0);
   }
+  const out = data.length <= ONE_STEP ? inflateAtOnce(data, entry) : inflateInSteps(data, entry);
+  if (out.length !== entry.size) throw unreadable(`${entry.name}: ${out.length} bytes, declared ${entry.size}`);
+  return out;
+}
+
+/**
+ * Deflate turns one byte into at most ~1032, so 64 KB in means at most ~66 MB out: the bound on the
+ * work (and on the one buffer) of a single inflate step.
+ */
+const ONE_STEP = 64 * 1024;
+
+const inflateError = (entry: ZipEntry, error: unknown) =>
+  unreadable(`${entry.name}: ${error instanceof Error ? error.message : String(error)}`);
+
+/**
+ * A small entry in one call (5× faster than streaming it): into a buffer one byte longer than declared,
+ * which fflate never grows, so a byte too many shows as a full buffer.
+ */
+function inflateAtOnce(data: Uint8Array, entry: ZipEntry): Uint8Array {
+  let out: Uint8Array;
+  try {
+    out = inflateSync(data, { out: new Uint8Array(entry.size + 1) });
+  } catch (error) {
+    throw inflateError(entry, error);
+  }
+  if (out.length > entry.size) throw bomb(entry);
+  return out;
+}
+
+/** A larger entry 64 KB at a time, stopped at the first step that goes past the declared size. */
+function inflateInSteps(data: Uint8Array, entry: ZipEntry): Uint8Array {
+  const out = new Uint8Array(entry.size);
   let written = 0;
   let overflow = false;
   const inflate = new Inflate((chunk) => {
@@ -171,15 +202,12 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
     out.set(chunk, written);
     written += chunk.length;
   });
-  // 16 KB in may come out as at most ~16 MB (deflate's ratio is about 1:1032), so each step is bounded.
-  const step = 16 * 1024;
   try {
-    for (let at = 0; at < data.length && !overflow; at += step)
-      inflate.push(data.subarray(at, at + step), at + step >= data.length);
+    for (let at = 0; at < data.length && !overflow; at += ONE_STEP)
+      inflate.push(data.subarray(at, at + ONE_STEP), at + ONE_STEP >= data.length);
   } catch (error) {
-    if (!overflow) throw unreadable(`${entry.name}: ${error instanceof Error ? error.message : String(error)}`);
+    if (!overflow) throw inflateError(entry, error);
   }
   if (overflow) throw bomb(entry);
-  if (written !== entry.size) throw unreadable(`${entry.name}: ${written} bytes, declared ${entry.size}`);
-  return out;
+  return out.subarray(0, written);
 }
