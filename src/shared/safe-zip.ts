@@ -61,7 +61,7 @@ function zip64Sizes(view: DataView, extra: number, extraEnd: number, entry: ZipE
     if (id === 1) {
       let field = at + 4;
       const read = () => {
-        if (field + 8 > at + 4 + length) throw unreadable('short zip64 field');
+        if (field + 8 > at + 4 + length || field + 8 > view.byteLength) throw unreadable('short zip64 field');
         const value = Number(view.getBigUint64(field, true));
         field += 8;
         return value;
@@ -80,6 +80,16 @@ function zip64Sizes(view: DataView, extra: number, extraEnd: number, entry: ZipE
  * a file that is no zip, too many entries, an unsafe or repeated name, or more unpacked bytes than allowed.
  */
 export function listZip(bytes: Uint8Array, limits: ZipLimits = IMPORT_LIMITS): ZipEntry[] {
+  try {
+    return readDirectory(bytes, limits);
+  } catch (error) {
+    // A field pointing past the end (a DataView RangeError) is a broken zip like any other.
+    if (error instanceof ProblemError) throw error;
+    throw unreadable(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function readDirectory(bytes: Uint8Array, limits: ZipLimits): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < 22) throw unreadable(`${bytes.length} bytes`);
   const { count, offset } = endOfCentralDirectory(view);
@@ -146,7 +156,10 @@ const bomb = (entry: ZipEntry) =>
     }),
   );
 
-/** One entry's bytes: exactly the size it declared, or a ProblemError (inflation stops at the first byte too many). */
+/**
+ * One entry's bytes: exactly the size it declared, or a ProblemError (inflation stops at the first byte
+ * too many). The caller bounds `entry.size` first: that many bytes are allocated.
+ */
 export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const start = dataStart(bytes, view, entry);
@@ -175,7 +188,7 @@ const inflateError = (entry: ZipEntry, error: unknown) =>
   unreadable(`${entry.name}: ${error instanceof Error ? error.message : String(error)}`);
 
 /**
- * A small entry in one call (5× faster than streaming it): into a buffer one byte longer than declared,
+ * A small entry in one call (several times faster than streaming it): into a buffer one byte longer than declared,
  * which fflate never grows, so a byte too many shows as a full buffer.
  */
 function inflateAtOnce(data: Uint8Array, entry: ZipEntry): Uint8Array {
