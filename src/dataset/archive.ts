@@ -1,16 +1,20 @@
 // Dataset archives: export as a .zip holding COCO JSON, the images and YOLO txt labels; import the
 // same formats. Import never trusts its input: every skipped file or box is reported with its reason,
 // and the caller stores the result in one transaction, so a failed import changes nothing.
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, zipSync } from 'fflate';
 import type { Box } from '../model/geometry.ts';
+import { IMPORT_LIMITS, type ImportLimits } from '../shared/import-limits.ts';
 import { type Problem, type ProblemCode, ProblemError, problem } from '../shared/problem.ts';
+import { listZip, readZipEntry, type ZipEntry } from '../shared/safe-zip.ts';
 import { parseCoco } from './coco.ts';
 import type { LabeledBox, StoredImage } from './dataset-store.ts';
+import { checkImageBytes, decodedSize } from './image-check.ts';
 import { type SkippedItem, skippedItem } from './skipped.ts';
 import { type SplitSettings, splitOf } from './split.ts';
 import { formatBytes } from './storage-status.ts';
 
-export const ARCHIVE_LIMITS = { maxArchiveBytes: 512 * 1024 * 1024, maxEntryBytes: 32 * 1024 * 1024, maxImages: 5000 };
+/** The caps of src/shared/import-limits.ts; tests pass smaller ones. */
+export const ARCHIVE_LIMITS: ImportLimits = IMPORT_LIMITS;
 const imageName = /\.(jpe?g|png|webp|gif|bmp|avif)$/i;
 
 export interface ImportedImage {
@@ -91,28 +95,6 @@ export async function exportArchive(images: readonly StoredImage[], split?: Spli
   );
 }
 
-async function decodeSize(blob: Blob): Promise<{ width: number; height: number }> {
-  const bitmap = await createImageBitmap(blob);
-  const size = { width: bitmap.width, height: bitmap.height };
-  bitmap.close();
-  return size;
-}
-
-function mimeFor(name: string): string {
-  const extension = name.toLowerCase().split('.').pop() ?? '';
-  return (
-    {
-      jpg: 'image/jpeg',
-      jpeg: 'image/jpeg',
-      png: 'image/png',
-      webp: 'image/webp',
-      gif: 'image/gif',
-      bmp: 'image/bmp',
-      avif: 'image/avif',
-    }[extension] ?? 'application/octet-stream'
-  );
-}
-
 function checkBox(item: string, box: Box, width: number, height: number): SkippedItem | undefined {
   const [x, y, w, h] = box;
   if (!(w > 0 && h > 0)) return skippedItem(item, 'box.empty', 'non-positive width or height');
@@ -121,39 +103,61 @@ function checkBox(item: string, box: Box, width: number, height: number): Skippe
   return undefined;
 }
 
+type Inspected = { blob: Blob; width: number; height: number } | { skip: ProblemError };
+
 /**
- * Reads a COCO or YOLO .zip (or a zip of bare images). Throws a ProblemError only when the archive itself
- * is unusable: too large, unreadable, broken COCO JSON, or without a single photo or entry to report.
+ * Reads a COCO or YOLO .zip (or a zip of bare images). Throws a ProblemError when the archive itself
+ * is unusable or hostile — too large, unreadable, too many entries, a name that climbs out of the zip,
+ * a zip bomb, broken COCO JSON, SVG or HTML named like a photo — or holds no photo and nothing to
+ * report. Entries are inflated one at a time, when needed.
  */
-export async function importArchive(bytes: Uint8Array, limits = ARCHIVE_LIMITS): Promise<ImportReport> {
+export async function importArchive(bytes: Uint8Array, limits: ImportLimits = ARCHIVE_LIMITS): Promise<ImportReport> {
   if (bytes.length > limits.maxArchiveBytes) {
     const limit = formatBytes(limits.maxArchiveBytes);
     throw new ProblemError(problem('archive.tooLarge', `the archive is larger than ${limit}`, { limit }));
   }
   const skipped: SkippedItem[] = [];
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes, {
-      filter: (file) => {
-        if (file.name.endsWith('/')) return false;
-        if (file.originalSize > limits.maxEntryBytes) {
-          const limit = formatBytes(limits.maxEntryBytes);
-          skipped.push(skippedItem(file.name, 'archive.entryTooLarge', `larger than ${limit}`, { limit }));
-          return false;
-        }
-        return true;
-      },
-    });
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new ProblemError(problem('archive.unreadable', `not a readable .zip (${why})`));
+  const entries = new Map<string, ZipEntry>();
+  for (const entry of listZip(bytes, limits)) {
+    if (entry.name.startsWith('__MACOSX/')) continue;
+    if (entry.size > limits.maxEntryBytes) {
+      const limit = formatBytes(limits.maxEntryBytes);
+      skipped.push(skippedItem(entry.name, 'archive.entryTooLarge', `larger than ${limit}`, { limit }));
+      continue;
+    }
+    entries.set(entry.name, entry);
   }
-
-  const names = Object.keys(entries).filter((name) => !name.startsWith('__MACOSX/'));
+  const read = (name: string) => readZipEntry(bytes, entries.get(name) as ZipEntry);
+  const names = [...entries.keys()];
   const cocoName =
     names.find((name) => /(^|\/)annotations\.json$/.test(name)) ?? names.find((name) => name.endsWith('.json'));
   const images: ImportedImage[] = [];
   const seen = new Set<string>();
+  const inspected = new Map<string, Inspected>();
+
+  /** Checks the bytes, then decodes: markup named like a photo refuses the whole archive. */
+  async function inspect(name: string): Promise<Inspected> {
+    const known = inspected.get(name);
+    if (known) return known;
+    const data = read(name);
+    let result: Inspected;
+    try {
+      const { mime } = checkImageBytes(data, name, limits);
+      const blob = new Blob([data as Uint8Array<ArrayBuffer>], { type: mime });
+      result = { blob, ...(await decodedSize(blob)) };
+    } catch (error) {
+      if (error instanceof ProblemError && error.problem.code === 'file.disguised') throw error;
+      const why = error instanceof Error ? ` (${error.message})` : '';
+      result = {
+        skip:
+          error instanceof ProblemError
+            ? error
+            : new ProblemError(problem('image.unreadable', `corrupt or unsupported image${why}`)),
+      };
+    }
+    inspected.set(name, result);
+    return result;
+  }
 
   async function addImage(
     name: string,
@@ -167,24 +171,18 @@ export async function importArchive(bytes: Uint8Array, limits = ARCHIVE_LIMITS):
       return skip('archive.tooManyImages', `more than ${limits.maxImages} images`, { max: limits.maxImages });
     const base = name.split('/').pop() as string;
     if (seen.has(base)) return skip('archive.duplicateName', 'duplicate file name');
-    const data = entries[name];
-    if (!data) return skip('archive.missingImage', 'referenced but missing from the archive');
+    if (!entries.has(name)) return skip('archive.missingImage', 'referenced but missing from the archive');
     if (!imageName.test(name)) return skip('file.notImage', 'not an image file');
-    const blob = new Blob([data as Uint8Array<ArrayBuffer>], { type: mimeFor(name) });
-    let size: { width: number; height: number };
-    try {
-      size = await decodeSize(blob);
-    } catch (error) {
-      const why = error instanceof Error ? ` (${error.message})` : '';
-      return skip('image.unreadable', `corrupt or unsupported image${why}`);
-    }
-    if (declared && (declared.width !== size.width || declared.height !== size.height)) {
+    const image = await inspect(name);
+    if ('skip' in image) return skipped.push({ item: name, reason: image.skip.message, problem: image.skip.problem });
+    const { blob, width, height } = image;
+    if (declared && (declared.width !== width || declared.height !== height)) {
       const said = `${declared.width}×${declared.height}`;
-      const actual = `${size.width}×${size.height}`;
+      const actual = `${width}×${height}`;
       return skip('archive.sizeMismatch', `declared ${said} but the image is ${actual}`, { declared: said, actual });
     }
     const kept = boxes.filter(({ box }, i) => {
-      const bad = checkBox(`${name} box ${i + 1}`, box, size.width, size.height);
+      const bad = checkBox(`${name} box ${i + 1}`, box, width, height);
       if (bad) skipped.push(bad);
       return !bad;
     });
@@ -192,7 +190,8 @@ export async function importArchive(bytes: Uint8Array, limits = ARCHIVE_LIMITS):
     images.push({
       name: base,
       blob,
-      ...size,
+      width,
+      height,
       boxes: kept,
       negative,
       ...(declared?.tama_burst ? { burstId: declared.tama_burst } : {}),
@@ -203,18 +202,22 @@ export async function importArchive(bytes: Uint8Array, limits = ARCHIVE_LIMITS):
   if (cocoName) {
     let coco: ReturnType<typeof parseCoco>;
     try {
-      coco = parseCoco(strFromU8(entries[cocoName] as Uint8Array));
+      coco = parseCoco(strFromU8(read(cocoName)), limits);
     } catch (error) {
-      // parseCoco throws only ProblemErrors (CocoFormatError); the file name is what it could not know.
+      // parseCoco throws only ProblemErrors; the file name is what it could not know.
       const { code, params, detail } = (error as ProblemError).problem;
       throw new ProblemError(problem(code, `${cocoName}: ${detail}`, { ...params, file: cocoName }));
     }
     const folder = cocoName.includes('/') ? cocoName.slice(0, cocoName.lastIndexOf('/') + 1) : '';
     const category = new Map(coco.categories.map((c) => [c.id, c.name]));
+    const boxesOf = new Map<number, LabeledBox[]>();
+    for (const a of coco.annotations) {
+      const list = boxesOf.get(a.image_id) ?? [];
+      list.push({ box: a.bbox, label: category.get(a.category_id) as string });
+      boxesOf.set(a.image_id, list);
+    }
     for (const image of coco.images) {
-      const boxes = coco.annotations
-        .filter((a) => a.image_id === image.id)
-        .map((a) => ({ box: a.bbox, label: category.get(a.category_id) as string }));
+      const boxes = boxesOf.get(image.id) ?? [];
       // Plain COCO lists background images without annotations; our own export says so explicitly.
       await addImage(folder + image.file_name, boxes, image.tama_negative ?? boxes.length === 0, image);
     }
@@ -223,7 +226,7 @@ export async function importArchive(bytes: Uint8Array, limits = ARCHIVE_LIMITS):
 
   const classesName = names.find((name) => /(^|\/)classes\.txt$/.test(name));
   const classes = classesName
-    ? strFromU8(entries[classesName] as Uint8Array)
+    ? strFromU8(read(classesName))
         .split(/\r?\n/)
         .map((line) => line.trim())
         .filter(Boolean)
@@ -249,17 +252,13 @@ export async function importArchive(bytes: Uint8Array, limits = ARCHIVE_LIMITS):
       await addImage(name, [], false);
       continue;
     }
-    const lines = strFromU8(entries[labelFile] as Uint8Array)
+    const lines = strFromU8(read(labelFile))
       .split(/\r?\n/)
       .map((line) => line.trim())
       .filter(Boolean);
-    // YOLO boxes are relative: they need the decoded size, so parse after a first decode.
-    let size: { width: number; height: number } | undefined;
-    try {
-      size = await decodeSize(new Blob([entries[name] as Uint8Array<ArrayBuffer>]));
-    } catch {
-      size = undefined;
-    }
+    // YOLO boxes are relative: they need the decoded size (addImage reuses this decode).
+    const image = imageName.test(name) ? await inspect(name) : undefined;
+    const size = image && !('skip' in image) ? image : undefined;
     const boxes: LabeledBox[] = [];
     lines.forEach((line, i) => {
       const parts = line.split(/\s+/).map(Number);

@@ -1,7 +1,9 @@
 // Reading COCO detection JSON defensively: anything that does not match the schema is reported with
 // where it is, instead of surfacing later as NaN boxes.
 import type { Box } from '../model/geometry.ts';
+import { IMPORT_LIMITS, type ImportLimits } from '../shared/import-limits.ts';
 import { ProblemError, problem } from '../shared/problem.ts';
+import { parseDataJson } from '../shared/safe-json.ts';
 import { normalizeContributor } from './contributor.ts';
 
 export interface CocoImage {
@@ -45,9 +47,10 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
-function arrayField(root: Record<string, unknown>, key: string): unknown[] {
+function arrayField(root: Record<string, unknown>, key: string, max: number): unknown[] {
   const value = root[key];
   if (!Array.isArray(value)) throw invalid(key, `"${key}" must be an array`);
+  if (value.length > max) throw invalid(key, `"${key}" has ${value.length} items, more than ${max}`);
   return value;
 }
 
@@ -57,32 +60,40 @@ function contributorField(value: unknown): Pick<CocoImage, 'tama_contributor'> {
   return name ? { tama_contributor: name } : {};
 }
 
-/** Parses and checks a COCO detection dataset; throws CocoFormatError naming the first mistake and where it is. */
-export function parseCoco(text: string): CocoDataset {
-  let root: unknown;
-  try {
-    root = JSON.parse(text);
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new CocoFormatError(problem('coco.malformed', `malformed JSON (${why})`));
-  }
+/**
+ * Parses and checks a COCO detection dataset; throws CocoFormatError naming the first mistake and where
+ * it is (or a 'json.forbiddenKey' ProblemError). Names, counts and strings are capped by `limits`.
+ */
+export function parseCoco(
+  text: string,
+  limits: Pick<ImportLimits, 'maxCategories' | 'maxAnnotations' | 'maxNameLength'> = IMPORT_LIMITS,
+): CocoDataset {
+  const root = parseDataJson(
+    text,
+    'annotations.json',
+    (why) => new CocoFormatError(problem('coco.malformed', `malformed JSON (${why})`)),
+  );
+  const isName = (value: unknown): value is string =>
+    typeof value === 'string' && value.length > 0 && value.length <= limits.maxNameLength;
   if (!isObject(root))
     throw invalid(
       'images, annotations, categories',
       'the top level must be an object with images, annotations and categories',
     );
 
-  const categories = arrayField(root, 'categories').map((value, i): CocoCategory => {
+  const categories = arrayField(root, 'categories', limits.maxCategories).map((value, i): CocoCategory => {
     if (!isObject(value) || !isFiniteNumber(value.id) || typeof value.name !== 'string' || !value.name) {
       throw invalid(`categories[${i}]`, `categories[${i}] needs a numeric id and a non-empty name`);
     }
+    if (!isName(value.name))
+      throw invalid(`categories[${i}]`, `categories[${i}] has a name longer than ${limits.maxNameLength} characters`);
     return { id: value.id, name: value.name };
   });
   const categoryIds = new Set(categories.map((category) => category.id));
   // Two names for one id would silently merge two classes on import.
   if (categoryIds.size !== categories.length) throw invalid('categories', 'category ids must be unique');
 
-  const images = arrayField(root, 'images').map((value, i): CocoImage => {
+  const images = arrayField(root, 'images', limits.maxAnnotations).map((value, i): CocoImage => {
     if (!isObject(value) || !isFiniteNumber(value.id) || typeof value.file_name !== 'string' || !value.file_name) {
       throw invalid(`images[${i}]`, `images[${i}] needs a numeric id and a file_name`);
     }
@@ -95,14 +106,14 @@ export function parseCoco(text: string): CocoDataset {
       width: value.width,
       height: value.height,
       ...(typeof value.tama_negative === 'boolean' ? { tama_negative: value.tama_negative } : {}),
-      ...(typeof value.tama_burst === 'string' ? { tama_burst: value.tama_burst } : {}),
+      ...(isName(value.tama_burst) ? { tama_burst: value.tama_burst } : {}),
       ...contributorField(value.tama_contributor),
     };
   });
   const imagesById = new Map(images.map((image) => [image.id, image]));
   if (imagesById.size !== images.length) throw invalid('images', 'image ids must be unique');
 
-  const annotations = arrayField(root, 'annotations').map((value, i): CocoAnnotation => {
+  const annotations = arrayField(root, 'annotations', limits.maxAnnotations).map((value, i): CocoAnnotation => {
     if (!isObject(value) || !isFiniteNumber(value.image_id) || !isFiniteNumber(value.category_id)) {
       throw invalid(`annotations[${i}]`, `annotations[${i}] needs numeric image_id and category_id`);
     }

@@ -1,8 +1,13 @@
 // Photos from the file picker, drag and drop or the clipboard, made ready for the dataset: decoded
 // (anything unreadable is reported, not stored) and downscaled so a 12-megapixel phone photo does not
-// cost 5 MB of storage and seconds of decoding on every visit.
+// cost 5 MB of storage and seconds of decoding on every visit. Only real JPEG, PNG, WebP, GIF, BMP or
+// AVIF bytes are decoded, and only up to the pixel cap (see image-check.ts).
+import { IMPORT_LIMITS } from '../shared/import-limits.ts';
+import { ProblemError, problem } from '../shared/problem.ts';
 import type { NewImage } from './dataset-store.ts';
-import { type SkippedItem, skippedItem } from './skipped.ts';
+import { checkImageBytes } from './image-check.ts';
+import { type SkippedItem, skippedByError, skippedItem } from './skipped.ts';
+import { formatBytes } from './storage-status.ts';
 
 export const DEFAULT_MAX_SIDE = 1280;
 
@@ -11,19 +16,37 @@ export interface PhotoImportReport {
   skipped: SkippedItem[];
 }
 
-/** Decodes and, if larger than `maxSide` on its longer side, re-encodes a photo as JPEG. */
+/**
+ * Checks the bytes, decodes and, if larger than `maxSide` on its longer side, re-encodes a photo as
+ * JPEG. Throws a ProblemError for a file that is too large, not an image, or above the pixel cap.
+ */
 export async function preparePhoto(
   file: Blob,
   maxSide = DEFAULT_MAX_SIDE,
+  limits = IMPORT_LIMITS,
 ): Promise<{ blob: Blob; width: number; height: number }> {
+  if (file.size > limits.maxPhotoBytes) {
+    const limit = formatBytes(limits.maxPhotoBytes);
+    throw new ProblemError(problem('file.tooLarge', `larger than ${limit}`, { limit }));
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // The type the bytes have, not the one the file claims: this is what is decoded and stored.
+  const { mime } = checkImageBytes(bytes, 'the file', limits);
+  const checked = new Blob([bytes], { type: mime });
   // Phones store portrait photos sideways with an EXIF rotation: apply it, as every image viewer does.
-  const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(checked, { imageOrientation: 'from-image' });
+  } catch (error) {
+    const why = error instanceof Error ? ` (${error.message})` : '';
+    throw new ProblemError(problem('image.unreadable', `corrupt or unsupported image${why}`));
+  }
   try {
     const scale = Math.min(1, maxSide / Math.max(bitmap.width, bitmap.height));
     const width = Math.max(1, Math.round(bitmap.width * scale));
     const height = Math.max(1, Math.round(bitmap.height * scale));
-    const keepsFile = scale === 1 && /^image\/(jpeg|png|webp)$/.test(file.type);
-    if (keepsFile) return { blob: file, width, height };
+    const keepsFile = scale === 1 && /^image\/(jpeg|png|webp)$/.test(mime);
+    if (keepsFile) return { blob: file.type === mime ? file : checked, width, height };
     const canvas = new OffscreenCanvas(width, height);
     const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
     context.imageSmoothingQuality = 'high';
@@ -44,8 +67,7 @@ export async function importPhotos(files: readonly File[], maxSide = DEFAULT_MAX
     try {
       report.images.push({ ...(await preparePhoto(file, maxSide)), source: 'import' });
     } catch (error) {
-      const why = error instanceof Error ? ` (${error.message})` : '';
-      report.skipped.push(skippedItem(file.name, 'image.unreadable', `corrupt or unsupported image${why}`));
+      report.skipped.push(skippedByError(file.name, error, 'image.unreadable'));
     }
   }
   return report;

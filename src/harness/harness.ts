@@ -19,6 +19,7 @@ import {
   trainedModelFiles,
 } from '../model/trained-model.ts';
 import { activeThreads, type BackendChoice, type BackendName } from '../shared/backend/backends.ts';
+import { type FuzzFormat, runImportFuzz } from './import-fuzz.ts';
 
 let detector: Detector | undefined;
 
@@ -256,6 +257,11 @@ const tama = {
   async renderScene(seed: number, index: number, options: SceneOptions = {}) {
     const scene = await renderScene(seed, index, options);
     return { width: scene.width, height: scene.height, balls: scene.balls, jpegBase64: await blobToBase64(scene.jpeg) };
+  },
+
+  /** `npm run bench:fuzz`: `cases` seeded mutations of one import format through the app's import paths. */
+  fuzzImports(format: FuzzFormat, cases: number, seed: number) {
+    return runImportFuzz(format, cases, seed);
   },
 };
 

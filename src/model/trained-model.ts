@@ -3,10 +3,24 @@
 // `base` names the bundled COCO-SSD variant it runs on. Anything that does not fit is refused with
 // a message saying what is wrong, before a tensor is made.
 import type * as tfTypes from '@tensorflow/tfjs';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { asNetworkProblem, type Problem, type ProblemCode, ProblemError, problem } from '../shared/problem.ts';
+import { strFromU8, strToU8, zipSync } from 'fflate';
+import { IMPORT_LIMITS } from '../shared/import-limits.ts';
+import { asNetworkProblem, ProblemError, problem } from '../shared/problem.ts';
+import { parseDataJson } from '../shared/safe-json.ts';
+import { listZip, readZipEntry, type ZipEntry } from '../shared/safe-zip.ts';
 import { MODEL_VARIANTS, type ModelVariant } from './model-variants.ts';
 import { headWeightNames, LEVELS, type LevelHeads } from './ssd-heads.ts';
+import {
+  checkWeightValues,
+  classesField,
+  metricsField,
+  nameField,
+  refuseModel as refuse,
+  settingsField,
+  TrainedModelError,
+} from './trained-model-meta.ts';
+
+export { TrainedModelError };
 
 export const TRAINED_FORMAT = 'tama-lab-ssd-heads';
 const VERSION = 1;
@@ -66,15 +80,6 @@ export interface TrainedModel {
   weights: Float32Array;
 }
 
-/** A model file that cannot be used; its Problem says what is wrong, its message the English detail. */
-export class TrainedModelError extends ProblemError {
-  override name = 'TrainedModelError';
-}
-
-const refuse = (code: ProblemCode, detail: string, params?: Problem['params']): never => {
-  throw new TrainedModelError(problem(code, detail, params));
-};
-
 /** The shape each head weight must have for `classCount` classes. */
 export function expectedShapes(classCount: number): { name: string; shape: number[] }[] {
   const names = headWeightNames();
@@ -101,9 +106,8 @@ export function validateTrainedModel(meta: unknown, weightBytes: number): Traine
     });
   if (!MODEL_VARIANTS.includes(m.base as ModelVariant))
     return refuse('model.base', `unknown base model ${JSON.stringify(m.base)}`, { base: String(m.base) });
-  if (!Array.isArray(m.classes) || !m.classes.length || m.classes.some((c) => typeof c !== 'string' || !c))
-    return refuse('model.noClasses', 'the model must name at least one class');
-  const expected = expectedShapes(m.classes.length);
+  const classes = classesField(m.classes, 'classes');
+  const expected = expectedShapes(classes.length);
   const weights = Array.isArray(m.weights) ? m.weights : [];
   expected.forEach(({ name, shape }, i) => {
     const found = weights[i];
@@ -115,19 +119,32 @@ export function validateTrainedModel(meta: unknown, weightBytes: number): Traine
   });
   const floats = expected.reduce((sum, { shape }) => sum + size(shape), 0);
   if (weightBytes !== floats * 4)
-    refuse('model.weightsSize', `weights.bin has ${weightBytes} bytes; ${m.classes.length} classes need ${floats * 4}`);
-  return { ...(m as TrainedModelMeta), name: typeof m.name === 'string' && m.name ? m.name : 'model' };
+    refuse('model.weightsSize', `weights.bin has ${weightBytes} bytes; ${classes.length} classes need ${floats * 4}`);
+  // Rebuilt from the known fields only, each checked: nothing else of the file reaches the store.
+  return {
+    format: TRAINED_FORMAT,
+    version: VERSION,
+    id: nameField(m.id, 'id'),
+    name: typeof m.name === 'string' && m.name ? nameField(m.name, 'name') : 'model',
+    base: m.base as ModelVariant,
+    classes,
+    createdAt: typeof m.createdAt === 'number' && Number.isFinite(m.createdAt) ? m.createdAt : 0,
+    metrics: metricsField(m.metrics),
+    settings: settingsField(m.settings),
+    weights: expected,
+  };
 }
 
 export function parseTrainedModel(json: string, bin: ArrayBuffer): TrainedModel {
-  let meta: unknown;
-  try {
-    meta = JSON.parse(json);
-  } catch (error) {
-    refuse('model.jsonInvalid', `model.json is not valid JSON (${(error as Error).message})`);
-  }
+  const meta = parseDataJson(
+    json,
+    'model.json',
+    (why) => new TrainedModelError(problem('model.jsonInvalid', `model.json is not valid JSON (${why})`)),
+  );
   const checked = validateTrainedModel(meta, bin.byteLength);
-  return { meta: checked, weights: new Float32Array(bin.slice(0)) };
+  const weights = new Float32Array(bin.slice(0));
+  checkWeightValues(weights);
+  return { meta: checked, weights };
 }
 
 export function trainedModelFiles(model: TrainedModel): { 'model.json': string; 'weights.bin': Uint8Array } {
@@ -142,21 +159,33 @@ export function trainedModelZip(model: TrainedModel): Uint8Array {
   return zipSync({ 'model.json': strToU8(files['model.json']), 'weights.bin': files['weights.bin'] });
 }
 
+/** Entries a zip tool adds by itself (macOS's resource forks and folder settings): ignored, never read. */
+const TOOL_LITTER = /^__MACOSX\/|(^|\/)\.DS_Store$/;
+
+/**
+ * A model from its .zip: model.json and weights.bin (in one folder or none) and nothing else. Sizes
+ * are checked from the zip's directory before anything is inflated.
+ */
 export function trainedModelFromZip(bytes: Uint8Array): TrainedModel {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes);
-  } catch (error) {
-    return refuse('archive.unreadable', `not a readable .zip (${(error as Error).message})`);
-  }
-  const json = Object.keys(entries).find((name) => name.endsWith('model.json'));
-  const bin = Object.keys(entries).find((name) => name.endsWith('weights.bin'));
+  const entries = listZip(bytes).filter((entry) => !TOOL_LITTER.test(entry.name));
+  const find = (file: string) => entries.filter((entry) => entry.name === file || entry.name.endsWith(`/${file}`));
+  const [json, ...moreJson] = find('model.json');
+  const [bin, ...moreBin] = find('weights.bin');
+  const unexpected = entries.find((entry) => entry !== json && entry !== bin) ?? moreJson[0] ?? moreBin[0];
   if (!json || !bin) return refuse('model.filesMissing', 'the .zip needs model.json and weights.bin');
-  const data = entries[bin] as Uint8Array;
-  return parseTrainedModel(
-    strFromU8(entries[json] as Uint8Array),
-    data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer,
-  );
+  if (unexpected)
+    return refuse('model.unexpectedEntry', `the .zip also holds ${unexpected.name}`, { file: unexpected.name });
+  const tooLarge = (entry: ZipEntry, max: number) => {
+    if (entry.size > max) {
+      const limit = `${Math.round(max / 1024)} KB`;
+      refuse('file.tooLarge', `${entry.name} declares ${entry.size} bytes, more than ${limit}`, { limit });
+    }
+  };
+  tooLarge(json, IMPORT_LIMITS.maxModelJsonBytes);
+  tooLarge(bin, IMPORT_LIMITS.maxEntryBytes);
+  const data = readZipEntry(bytes, bin);
+  const weights = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+  return parseTrainedModel(strFromU8(readZipEntry(bytes, json)), weights);
 }
 
 /** Tensors for the heads; the caller owns (and disposes) them. */

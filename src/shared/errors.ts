@@ -162,6 +162,61 @@ export function describeProblem(problem: Problem): string {
       return msg(str`${p('wanted')} does not work here, so ${p('active')} is used instead.`, {
         id: 'problem.backend.fellBack',
       });
+    case 'archive.tooManyEntries':
+      return msg(str`The .zip holds more than ${p('max')} files, so it was not read.`, {
+        id: 'problem.archive.tooManyEntries',
+      });
+    case 'archive.badEntryName':
+      return msg(
+        str`The .zip holds a file named “${p('file')}”, a path that points outside the .zip, so it was not read.`,
+        {
+          id: 'problem.archive.badEntryName',
+        },
+      );
+    case 'archive.tooLargeUnpacked':
+      return msg(str`The .zip would unpack to more than ${p('limit')}, too much for this device, so it was not read.`, {
+        id: 'problem.archive.tooLargeUnpacked',
+      });
+    case 'archive.bomb':
+      return msg('A file in the .zip unpacks to far more than it says (a “zip bomb”), so the .zip was not read.', {
+        id: 'problem.archive.bomb',
+      });
+    case 'file.disguised':
+      return msg('Named like a photo, but it holds text such as a web page or a script, so it was not read.', {
+        id: 'problem.file.disguised',
+      });
+    case 'file.tooLarge':
+      return msg(str`The file is larger than ${p('limit')}, too large to read on this device.`, {
+        id: 'problem.file.tooLarge',
+      });
+    case 'image.tooManyPixels':
+      return msg(
+        str`The photo is ${p('size')} pixels; this app reads photos up to ${p('max')} megapixels. Take or save it at a lower resolution.`,
+        { id: 'problem.image.tooManyPixels' },
+      );
+    case 'json.forbiddenKey':
+      return msg(
+        str`The file ${p('file')} holds a key that only program code uses (such as __proto__), so it was not read.`,
+        {
+          id: 'problem.json.forbiddenKey',
+        },
+      );
+    case 'model.unexpectedEntry':
+      return msg(str`The model .zip holds “${p('file')}”; a model .zip holds only model.json and weights.bin.`, {
+        id: 'problem.model.unexpectedEntry',
+      });
+    case 'model.metaInvalid':
+      return msg(str`The model's model.json has a mistake at ${p('where')}.`, { id: 'problem.model.metaInvalid' });
+    case 'model.weightsNotFinite':
+      return msg("The model's weights hold values no trained model has (not a number, or far too large).", {
+        id: 'problem.model.weightsNotFinite',
+      });
+    case 'model.tooManyClasses':
+      return msg(str`The model names more than ${p('max')} classes.`, { id: 'problem.model.tooManyClasses' });
+    case 'mnist.idxInvalid':
+      return msg(str`The MNIST data file ${p('file')} is damaged or is not an MNIST file.`, {
+        id: 'problem.mnist.idxInvalid',
+      });
     default: {
       // Every code has its case (this fails to compile otherwise); a code from another version of the
       // app (a report that crossed a worker or was stored) still gets a sentence.

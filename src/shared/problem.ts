@@ -43,6 +43,20 @@ export const PROBLEM_CODES = [
   'network.offline',
   'network.http',
   'backend.fellBack',
+  // hostile or oversized imports (src/shared/import-limits.ts)
+  'archive.tooManyEntries',
+  'archive.badEntryName',
+  'archive.tooLargeUnpacked',
+  'archive.bomb',
+  'file.disguised',
+  'file.tooLarge',
+  'image.tooManyPixels',
+  'json.forbiddenKey',
+  'model.unexpectedEntry',
+  'model.metaInvalid',
+  'model.weightsNotFinite',
+  'model.tooManyClasses',
+  'mnist.idxInvalid',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -70,6 +70,22 @@ export const templates = {
     'ネットワークにつながっていません。Wi-Fi やモバイルデータの接続を確かめて、もう一度試してください。',
   'problem.network.http': str`サーバーからファイルを受け取れませんでした (HTTP ${0})。しばらくしてから、もう一度試してください。`,
   'problem.backend.fellBack': str`${0} はここでは使えないため、代わりに ${1} を使います。`,
+  'problem.archive.tooManyEntries': str`.zip のファイルが ${0} 個を超えているため、読み込みませんでした。`,
+  'problem.archive.badEntryName': str`.zip に「${0}」という、.zip の外を指す名前のファイルがあるため、読み込みませんでした。`,
+  'problem.archive.tooLargeUnpacked': str`.zip を展開すると ${0} を超え、この端末には大きすぎるため、読み込みませんでした。`,
+  'problem.archive.bomb':
+    '.zip の中に、書かれている大きさよりはるかに大きく展開されるファイル (「zip 爆弾」) があるため、読み込みませんでした。',
+  'problem.file.disguised':
+    '写真の名前ですが、中身はウェブページやスクリプトなどの文字データのため、読み込みませんでした。',
+  'problem.file.tooLarge': str`ファイルが ${0} より大きく、この端末では読み込めません。`,
+  'problem.image.tooManyPixels': str`写真の大きさは ${0} ピクセルですが、このアプリが読める写真は ${1} メガピクセルまでです。解像度を下げて撮るか保存してください。`,
+  'problem.json.forbiddenKey': str`ファイル ${0} に、プログラムのコードだけが使うキー (__proto__ など) があるため、読み込みませんでした。`,
+  'problem.model.unexpectedEntry': str`モデルの .zip に「${0}」があります。モデルの .zip に入るのは model.json と weights.bin だけです。`,
+  'problem.model.metaInvalid': str`モデルの model.json の ${0} に誤りがあります。`,
+  'problem.model.weightsNotFinite':
+    'モデルの重みに、学習したモデルにはありえない値 (数でない値や、大きすぎる値) があります。',
+  'problem.model.tooManyClasses': str`モデルのクラスが ${0} 個を超えています。`,
+  'problem.mnist.idxInvalid': str`MNIST のデータファイル ${0} が壊れているか、MNIST のファイルではありません。`,
   'pwa.offlineReady': 'オフラインで使える準備ができました',
   'pwa.updateAvailable': '新しいバージョンがあります',
   'pwa.reload': '再読み込み',

@@ -6,6 +6,7 @@ import { datasetContext } from '../../dataset/dataset-store.ts';
 import { requestPersistence } from '../../dataset/storage-status.ts';
 import { activeModel, modelStoreContext } from '../../model/model-store.ts';
 import { appUrl } from '../../shared/app-url.ts';
+import { describeProblem } from '../../shared/errors.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { type Received, type RefusalReason, receiveFile } from './receive-file.ts';
 import { receivePageStyles } from './receive-page.styles.ts';
@@ -127,6 +128,7 @@ export class ReceivePage extends LitElement {
         return html`<li class="result refused" role="alert" data-result="refused" data-reason=${result.reason} data-file=${file}
           data-detail=${result.detail}>
           <p>${this._refusal(file, result.reason)}</p>
+          ${result.problem ? html`<p data-problem=${result.problem.code}>${describeProblem(result.problem)}</p>` : nothing}
           <p>${msg('Nothing was changed.', { id: 'receive.refused.unchanged' })}</p>
         </li>`;
     }
