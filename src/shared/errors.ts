@@ -162,6 +162,10 @@ export function describeProblem(problem: Problem): string {
       return msg(str`${p('wanted')} does not work here, so ${p('active')} is used instead.`, {
         id: 'problem.backend.fellBack',
       });
+    case 'backend.lost':
+      return msg(str`The graphics (${p('lost')}) stopped working, so the app continues on ${p('active')}.`, {
+        id: 'problem.backend.lost',
+      });
     default: {
       // Every code has its case (this fails to compile otherwise); a code from another version of the
       // app (a report that crossed a worker or was stored) still gets a sentence.

@@ -43,6 +43,7 @@ export const PROBLEM_CODES = [
   'network.offline',
   'network.http',
   'backend.fellBack',
+  'backend.lost',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
