@@ -44,6 +44,8 @@ export const PROBLEM_CODES = [
   'network.http',
   'backend.fellBack',
   'backend.lost',
+  'storage.openFailed',
+  'storage.newerVersion',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -66,6 +66,10 @@ export const templates = {
   'problem.model.noClass': str`モデルに「${0}」というクラスがありません。`,
   'problem.model.notCocoGraph': 'このモデルファイルは COCO-SSD の検出器ではありません。',
   'problem.model.gone': 'その学習済みモデルは、もうこの端末にありません。',
+  'problem.storage.openFailed':
+    'この端末の写真やモデルを開けませんでした。何も消えていません。アプリのほかのタブを閉じてから、再読み込みしてください。',
+  'problem.storage.newerVersion':
+    'この端末の写真やモデルは、新しいバージョンのアプリで保存されています。何も消えていません。再読み込みしてアプリを更新してください。',
   'problem.storage.full': '端末の保存容量がいっぱいです。いらない写真やモデルを消してから、もう一度試してください。',
   'problem.network.offline':
     'ネットワークにつながっていません。Wi-Fi やモバイルデータの接続を確かめて、もう一度試してください。',
