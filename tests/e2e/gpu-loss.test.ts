@@ -3,48 +3,23 @@
 // to the next backend for this visit, keep the camera stream it had and keep boxing the balls; the
 // user's saved backend stays as it was. No uncaught error on the way.
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/chromium.ts';
-import { writeFakeCameraVideo } from '../support/fake-camera.ts';
+import { launchWithFakeCamera, overlayNumber, waitForOverlay } from '../support/live-camera.ts';
 import { type PreviewServer, startPreviewServer } from '../support/preview-server.ts';
-
-const root = join(import.meta.dirname, '../..');
 
 let server: PreviewServer;
 let browser: Browser;
 
 before(async () => {
-  const y4m = join(mkdtempSync(join(tmpdir(), 'tama-camera-')), 'balls.y4m');
-  await writeFakeCameraVideo(join(root, 'datasets/sample/images/s1-00001.jpg'), y4m, { frames: 4, step: 0 });
   server = await startPreviewServer();
-  browser = await launchChromium({
-    args: [
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${y4m}`,
-      '--use-fake-ui-for-media-stream',
-    ],
-  });
+  browser = await launchWithFakeCamera();
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-const overlayNumber = async (page: Page, attribute: string) =>
-  Number(await page.locator('detection-overlay').getAttribute(attribute));
-
-async function waitFor(what: string, condition: () => Promise<boolean>, timeout: number) {
-  const deadline = Date.now() + timeout;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 /** Tags the camera's stream, so the test can tell it is the same one afterwards (not a restarted camera). */
 function tagStream(page: Page) {
@@ -77,13 +52,7 @@ async function liveThroughLoss(lost: 'webgl' | 'webgpu', framesBefore: number, m
     await page.locator('backend-chip select').selectOption(lost);
     await page.locator(`[data-model-state="ready"][data-backend="${lost}"]`).waitFor({ timeout: modelTimeout });
     await page.getByRole('button', { name: 'カメラを起動' }).click();
-    await waitFor(
-      `${framesBefore} frames with balls on ${lost}`,
-      async () => {
-        return (await overlayNumber(page, 'data-frames')) >= framesBefore;
-      },
-      modelTimeout,
-    );
+    await waitForOverlay(page, 'data-frames', framesBefore, modelTimeout);
     const stream = await tagStream(page);
     assert.match(stream, /:live$/);
 
@@ -100,15 +69,8 @@ async function liveThroughLoss(lost: 'webgl' | 'webgpu', framesBefore: number, m
     await page.locator('[data-model-state="ready"][data-backend="wasm"]').waitFor({ timeout: 60_000 });
     const readyMs = Date.now() - lostAt;
     const framesAtRecovery = await overlayNumber(page, 'data-frames');
-    await waitFor(
-      '10 more frames on WASM',
-      async () => {
-        const frames = await overlayNumber(page, 'data-frames');
-        return frames >= framesAtRecovery + 10;
-      },
-      60_000,
-    );
-    await waitFor('a ball boxed on WASM', async () => (await overlayNumber(page, 'data-count')) >= 1, 30_000);
+    await waitForOverlay(page, 'data-frames', framesAtRecovery + 10, 60_000);
+    await waitForOverlay(page, 'data-count', 1, 30_000);
     const recoveredMs = Date.now() - lostAt;
 
     assert.equal(await tagStream(page), stream, 'the camera stream was not restarted');

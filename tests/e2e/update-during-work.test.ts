@@ -7,30 +7,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/chromium.ts';
-import { writeFakeCameraVideo } from '../support/fake-camera.ts';
+import { launchWithFakeCamera, overlayNumber, waitForOverlay } from '../support/live-camera.ts';
 import { distDir, type PreviewServer, startPreviewServer } from '../support/preview-server.ts';
-
-const root = join(import.meta.dirname, '../..');
 
 let copy: string;
 let server: PreviewServer;
 let browser: Browser;
 
 before(async () => {
-  const y4m = join(mkdtempSync(join(tmpdir(), 'tama-camera-')), 'balls.y4m');
-  await writeFakeCameraVideo(join(root, 'datasets/sample/images/s1-00001.jpg'), y4m, { frames: 4, step: 0 });
   // A private copy of the build, so the test can publish the next deployment into the folder it serves.
   copy = mkdtempSync(join(tmpdir(), 'tama-lab-dist-'));
   cpSync(distDir, copy, { recursive: true });
   server = await startPreviewServer(copy);
-  browser = await launchChromium({
-    args: [
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${y4m}`,
-      '--use-fake-ui-for-media-stream',
-    ],
-  });
+  browser = await launchWithFakeCamera();
 });
 
 after(async () => {
@@ -38,8 +27,6 @@ after(async () => {
   await server?.close();
   rmSync(copy, { recursive: true, force: true });
 });
-
-const frames = async (page: Page) => Number(await page.locator('detection-overlay').getAttribute('data-frames'));
 
 /** Counts the page's own navigations (reloads) from now on. */
 function countNavigations(page: Page): () => number {
@@ -51,11 +38,11 @@ function countNavigations(page: Page): () => number {
 }
 
 async function assertStillLive(page: Page, navigations: () => number, what: string) {
-  const before = await frames(page);
+  const before = await overlayNumber(page, 'data-frames');
   await page.waitForTimeout(4000);
   assert.equal(navigations(), 0, `${what}: the page did not reload`);
   assert.equal(await page.evaluate(() => (window as { tamaMarker?: string }).tamaMarker), 'still here', what);
-  assert.ok((await frames(page)) > before, `${what}: the live view kept detecting`);
+  assert.ok((await overlayNumber(page, 'data-frames')) > before, `${what}: the live view kept detecting`);
 }
 
 test('an update during the live view waits for the tap, also when another tab switched to it', async () => {
@@ -68,18 +55,7 @@ test('an update during the live view waits for the tap, also when another tab sw
     await live.reload();
     await live.locator('[data-model-state="ready"]').waitFor({ timeout: 60_000 });
     await live.getByRole('button', { name: 'Start camera' }).click();
-    await live.waitForFunction(
-      () =>
-        Number(
-          document
-            .querySelector('tama-app')
-            ?.shadowRoot?.querySelector('detect-page')
-            ?.shadowRoot?.querySelector('detection-overlay')
-            ?.getAttribute('data-frames'),
-        ) >= 3,
-      undefined,
-      { timeout: 60_000 },
-    );
+    await waitForOverlay(live, 'data-frames', 3, 60_000);
     await live.evaluate(() => Object.assign(window, { tamaMarker: 'still here' }));
     const navigations = countNavigations(live);
 
