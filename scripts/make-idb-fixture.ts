@@ -39,6 +39,8 @@ try {
   }, `scripts/make-idb-fixture.ts at ${commit}`);
   const json = `${JSON.stringify(snapshot, null, 1)}\n`;
   writeFileSync(out, json);
+  // In the repository's own JSON style, so `npm run lint` accepts the file as written.
+  execFileSync(join(root, 'node_modules/.bin/biome'), ['format', '--write', out], { stdio: 'ignore' });
   const summary = snapshot.databases.map(
     (db) => `${db.name} v${db.version}: ${db.stores.map((s) => `${s.name} ${s.records.length}`).join(', ')}`,
   );

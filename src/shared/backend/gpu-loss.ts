@@ -7,8 +7,14 @@ import type { BackendName, BackendProbe, BackendSelection } from './backends.ts'
 import { activateBackend, BACKENDS, loadTf } from './backends.ts';
 
 /** The parts of TF.js's GPU backends that tell whether their device is still there. */
+interface GLContextLike {
+  /** A <canvas> in the page, an OffscreenCanvas in a worker: both fire webglcontextlost. */
+  canvas: EventTarget;
+  isContextLost(): boolean;
+  getExtension(name: 'WEBGL_lose_context'): { loseContext(): void } | null;
+}
 interface WebGLBackendLike {
-  gpgpu?: { gl?: WebGL2RenderingContext };
+  gpgpu?: { gl?: GLContextLike };
 }
 interface WebGPUBackendLike {
   device?: GPUDevice;
@@ -17,7 +23,7 @@ interface WebGPUBackendLike {
 /** Devices whose `lost` promise resolved: a destroyed device answers no other way. */
 const lostDevices = new WeakSet<GPUDevice>();
 
-function glOf(backend: unknown): WebGL2RenderingContext | undefined {
+function glOf(backend: unknown): GLContextLike | undefined {
   return (backend as WebGLBackendLike | undefined)?.gpgpu?.gl;
 }
 
@@ -56,8 +62,7 @@ export function watchBackendLoss(active: BackendName, onLost: (lost: BackendName
   void loadTf().then((tf) => {
     const backend = tf.engine().registry[active];
     if (active === 'webgl') {
-      const canvas = glOf(backend)?.canvas as EventTarget | undefined;
-      canvas?.addEventListener('webglcontextlost', () => void report(), { once: true });
+      glOf(backend)?.canvas.addEventListener('webglcontextlost', () => void report(), { once: true });
     } else if (active === 'webgpu') {
       const device = deviceOf(backend);
       void device?.lost.then(() => {
