@@ -28,7 +28,7 @@ describe('work in progress', () => {
   });
 
   it('an element registers while it works and never past its removal', async () => {
-    const element = document.createElement('working-element');
+    const element = new WorkingElement();
     document.body.append(element);
     await element.updateComplete;
     expect(workInProgress()).to.deep.equal([]);
