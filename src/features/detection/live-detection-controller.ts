@@ -70,7 +70,8 @@ export class LiveDetectionController implements ReactiveController {
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
-    trackWork(host, 'live', () => this._looping !== undefined);
+    // The camera counts, not the detection loop: it pauses while a model (re)loads, the user's session does not.
+    trackWork(host, 'live', () => this.source instanceof HTMLVideoElement);
   }
 
   hostDisconnected() {
