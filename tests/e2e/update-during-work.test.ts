@@ -1,6 +1,6 @@
-// A new deployment while the live view runs: the page must never reload by itself. "Update available"
-// waits for the user's tap, even when another tab of the app has already switched to the new version
-// (which takes control of this page too); only the tap reloads.
+// A new deployment while the live view runs or a photo is being labeled: the page must never reload by
+// itself. "Update available" waits for the user's tap, even when another tab of the app has already
+// switched to the new version (which takes control of this page too); only the tap reloads.
 import assert from 'node:assert/strict';
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchWithFakeCamera, overlayNumber, waitForOverlay } from '../support/live-camera.ts';
 import { distDir, type PreviewServer, startPreviewServer } from '../support/preview-server.ts';
+import { samplePhoto } from '../support/sample-photo.ts';
 
 let copy: string;
 let server: PreviewServer;
@@ -37,50 +38,87 @@ function countNavigations(page: Page): () => number {
   return () => count;
 }
 
-async function assertStillLive(page: Page, navigations: () => number, what: string) {
-  const before = await overlayNumber(page, 'data-frames');
+/** Something the user is in the middle of, and how to tell, a few seconds later, that it carried on. */
+interface Work {
+  path: string;
+  start(page: Page): Promise<void>;
+  carriesOn(page: Page): Promise<() => Promise<boolean>>;
+}
+
+const liveView: Work = {
+  path: '/detect',
+  async start(page) {
+    await page.locator('[data-model-state="ready"]').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Start camera' }).click();
+    await waitForOverlay(page, 'data-frames', 3, 60_000);
+  },
+  async carriesOn(page) {
+    const before = await overlayNumber(page, 'data-frames');
+    return async () => (await overlayNumber(page, 'data-frames')) > before;
+  },
+};
+
+const labeling: Work = {
+  path: '/label',
+  async start(page) {
+    await page.locator('input[data-import]').setInputFiles([samplePhoto('s1-00001.jpg')]);
+    await page.locator('[data-dataset-count="1"]').waitFor({ timeout: 30_000 });
+    // On a wide screen the editor sits beside the gallery, with the first unlabeled photo in it.
+    await page.locator('label-editor').waitFor();
+  },
+  async carriesOn(page) {
+    return async () => (await page.locator('label-editor').count()) === 1;
+  },
+};
+
+async function assertNotReloaded(page: Page, work: Work, navigations: () => number, what: string) {
+  const carriedOn = await work.carriesOn(page);
   await page.waitForTimeout(4000);
   assert.equal(navigations(), 0, `${what}: the page did not reload`);
   assert.equal(await page.evaluate(() => (window as { tamaMarker?: string }).tamaMarker), 'still here', what);
-  assert.ok((await overlayNumber(page, 'data-frames')) > before, `${what}: the live view kept detecting`);
+  assert.ok(await carriedOn(), `${what}: the work carried on`);
 }
 
-test('an update during the live view waits for the tap, also when another tab switched to it', async () => {
+async function updateWaitsForTap(work: Work) {
   const context = await browser.newContext({ locale: 'en-US', permissions: ['camera'] });
   try {
-    const live = await context.newPage();
-    await live.goto(`${server.url}/detect`);
-    await live.evaluate(() => navigator.serviceWorker.ready);
+    const page = await context.newPage();
+    await page.goto(`${server.url}${work.path}`);
+    await page.evaluate(() => navigator.serviceWorker.ready);
     // The second visit is the one the service worker controls; only then does an update have to wait.
-    await live.reload();
-    await live.locator('[data-model-state="ready"]').waitFor({ timeout: 60_000 });
-    await live.getByRole('button', { name: 'Start camera' }).click();
-    await waitForOverlay(live, 'data-frames', 3, 60_000);
-    await live.evaluate(() => Object.assign(window, { tamaMarker: 'still here' }));
-    const navigations = countNavigations(live);
+    await page.reload();
+    await work.start(page);
+    await page.evaluate(() => Object.assign(window, { tamaMarker: 'still here' }));
+    const navigations = countNavigations(page);
 
-    appendFileSync(join(copy, 'sw.js'), '\n// next deployment\n');
-    await live.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
-    await live.getByRole('status').getByText('Update available').waitFor({ timeout: 60_000 });
-    await assertStillLive(live, navigations, 'update found');
+    appendFileSync(join(copy, 'sw.js'), `\n// next deployment ${Date.now()}\n`);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await page.getByRole('status').getByText('Update available').waitFor({ timeout: 60_000 });
+    await assertNotReloaded(page, work, navigations, 'update found');
 
-    // Another tab takes the update: the new worker now controls the live page as well.
+    // Another tab takes the update: the new worker now controls this page as well.
     const other = await context.newPage();
     await other.goto(`${server.url}/about`);
     await other.getByRole('status').getByText('Update available').waitFor({ timeout: 60_000 });
     await Promise.all([other.waitForEvent('load'), other.getByRole('button', { name: 'Reload' }).click()]);
-    await live.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, {
+    await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, {
       timeout: 30_000,
     });
-    await assertStillLive(live, navigations, 'another tab switched');
-    await live.getByRole('status').getByText('Update available').waitFor();
+    await assertNotReloaded(page, work, navigations, 'another tab switched');
+    await page.getByRole('status').getByText('Update available').waitFor();
 
-    await Promise.all([live.waitForEvent('load'), live.getByRole('button', { name: 'Reload' }).click()]);
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload' }).click()]);
     assert.equal(navigations(), 1, 'the tap reloaded the page');
-    assert.equal(await live.evaluate(() => (window as { tamaMarker?: string }).tamaMarker), undefined);
-    const waiting = await live.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting);
+    assert.equal(await page.evaluate(() => (window as { tamaMarker?: string }).tamaMarker), undefined);
+    const waiting = await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting);
     assert.equal(waiting, false, 'the page runs the new version');
   } finally {
     await context.close();
   }
-});
+}
+
+test('an update during the live view waits for the tap, also when another tab switched to it', () =>
+  updateWaitsForTap(liveView));
+
+test('an update while a photo is open in the label editor waits for the tap, also when another tab switched', () =>
+  updateWaitsForTap(labeling));
