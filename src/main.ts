@@ -12,10 +12,13 @@ await import('./app/tama-app.ts');
 // tensors TF.js holds, which must stay flat while the live view runs.
 // `await tamaDebug.threads()` the threads the active backend computes with (WASM: 1 unless the page is
 // cross-origin isolated).
+// `await tamaDebug.loseBackend()` really loses the GPU under TF.js (WebGL: WEBGL_lose_context; WebGPU: the
+// device destroyed), to watch the app carry on with the next backend; it returns the backend it hit.
 const backends = () => import('./shared/backend/backends.ts');
 Object.assign(window, {
   tamaDebug: {
     memory: async () => (await (await backends()).loadTf()).memory(),
     threads: async () => (await backends()).activeThreads(),
+    loseBackend: async () => (await import('./shared/backend/gpu-loss.ts')).loseActiveBackend(),
   },
 });

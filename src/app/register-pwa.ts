@@ -3,6 +3,7 @@ import { msg } from '@lit/localize';
 import { describeError } from '../shared/errors.ts';
 import { defineSetting, isBoolean } from '../shared/settings.ts';
 import type { Toaster } from '../shared/ui/toast-context.ts';
+import { reloadIfIdle } from '../shared/work-in-progress.ts';
 
 const offlineNoticeShown = defineSetting('offline-ready-shown', {
   version: 1,
@@ -13,11 +14,32 @@ const offlineNoticeShown = defineSetting('offline-ready-shown', {
 
 /**
  * Registers the Workbox service worker (through workbox-window) and tells the user, once, when the app
- * works offline; later, when a new version is waiting, offers to reload into it (skip-waiting, then
- * reload on controllerchange, which registerSW handles).
+ * works offline. A new version waits for the user: "Update available" stays until they tap Reload
+ * (skip-waiting, then reload on controllerchange). A new version that took over without that tap
+ * (the user accepted it in another tab) reloads this page only while nothing is in progress here
+ * (see work-in-progress.ts); during a training run, labeling or the live view it is offered instead.
  */
 export function registerPwa(toaster: Toaster): void {
   if (!('serviceWorker' in navigator)) return;
+  let userAsked = false;
+  let offering = false;
+  const reload = () => location.reload();
+  const offerUpdate = async () => {
+    if (offering) return;
+    offering = true;
+    const outcome = await toaster.show(msg('Update available', { id: 'pwa.updateAvailable' }), {
+      action: msg('Reload', { id: 'pwa.reload' }),
+    });
+    offering = false;
+    if (outcome !== 'action') return;
+    userAsked = true;
+    // Nothing waiting to hand over (a first visit, or another tab already switched): reload into it now.
+    const waiting = (await navigator.serviceWorker.getRegistration())?.waiting;
+    if (!navigator.serviceWorker.controller || !waiting) return reload();
+    // registerSW only reloads for updates it found itself; the browser's own update checks need this.
+    navigator.serviceWorker.addEventListener('controllerchange', reload, { once: true });
+    await updateServiceWorker(true);
+  };
   const updateServiceWorker = registerSW({
     immediate: true,
     onOfflineReady() {
@@ -25,16 +47,11 @@ export function registerPwa(toaster: Toaster): void {
       offlineNoticeShown.set(true);
       void toaster.show(msg('Ready to work offline', { id: 'pwa.offlineReady' }));
     },
-    async onNeedRefresh() {
-      const outcome = await toaster.show(msg('Update available', { id: 'pwa.updateAvailable' }), {
-        action: msg('Reload', { id: 'pwa.reload' }),
-      });
-      if (outcome !== 'action') return;
-      // An uncontrolled page (first visit) has nothing to hand over: the new worker is already active.
-      if (!navigator.serviceWorker.controller) return location.reload();
-      // registerSW only reloads for updates it found itself; the browser's own update checks need this.
-      navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
-      await updateServiceWorker(true);
+    onNeedRefresh: () => void offerUpdate(),
+    // The new version controls this page now; without this handler registerSW would reload right away.
+    onNeedReload() {
+      if (userAsked) reload();
+      else if (!reloadIfIdle()) void offerUpdate();
     },
     onRegisterError(error: unknown) {
       void toaster.show(describeError('offline', error), { tone: 'error' });

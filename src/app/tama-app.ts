@@ -6,8 +6,9 @@ import { ModelStore, modelStoreContext } from '../model/model-store.ts';
 import { BackendChangeEvent } from '../shared/backend/backend-change-event.ts';
 import { type BackendInfo, backendContext } from '../shared/backend/backend-context.ts';
 import { backendPreference } from '../shared/backend/backend-preference.ts';
-import { type BackendChoice, selectBackend } from '../shared/backend/backends.ts';
-import { describeError } from '../shared/errors.ts';
+import { type BackendChoice, type BackendName, selectBackend } from '../shared/backend/backends.ts';
+import { selectAfterLoss, watchBackendLoss } from '../shared/backend/gpu-loss.ts';
+import { describeError, describeProblem } from '../shared/errors.ts';
 import { ProblemError, problem } from '../shared/problem.ts';
 import { toastContext } from '../shared/ui/toast-context.ts';
 import type { ToastHost } from '../shared/ui/toast-host.ts';
@@ -75,17 +76,19 @@ export class TamaApp extends LitElement {
   }
 
   /** Starts (re)selecting a backend and returns the info snapshot describing it while it runs. */
-  private _startBackend(preference: BackendChoice): BackendInfo {
-    const ready = selectBackend(preference).then(
+  /** After `lost` lost its GPU, the next backend is selected for this visit; the saved preference stays. */
+  private _startBackend(preference: BackendChoice, lost?: BackendName): BackendInfo {
+    const ready = (lost ? selectAfterLoss(lost) : selectBackend(preference)).then(
       (selection) => {
-        this._backend.setValue({
-          preference,
-          status: 'ready',
-          active: selection.active,
-          probes: selection.probes,
-          ready,
+        const { active, probes } = selection;
+        this._backend.setValue({ preference, status: 'ready', active, probes, ready, ...(lost ? { lost } : {}) });
+        watchBackendLoss(active, (gone) => {
+          if (this._backend.value.ready === ready) this._backend.setValue(this._startBackend(preference, gone));
         });
-        if (selection.fellBack) {
+        if (lost) {
+          const params = { lost: lost.toUpperCase(), active: active.toUpperCase() };
+          void this._toasts.value.show(describeProblem(problem('backend.lost', `${lost} was lost`, params)));
+        } else if (selection.fellBack) {
           const reason = selection.probes[0]?.reason ?? '';
           const params = { wanted: preference.toUpperCase(), active: selection.active.toUpperCase() };
           const fellBack = new ProblemError(problem('backend.fellBack', reason, params));

@@ -3,6 +3,7 @@
 import { type DBSchema, type IDBPDatabase, type IDBPObjectStore, openDB } from 'idb';
 import type { Box } from '../model/geometry.ts';
 import { contextKey } from '../shared/context-key.ts';
+import { refuseToOpen } from '../shared/database-open.ts';
 import { asStorageFull } from '../shared/storage-full.ts';
 import { contentHash } from './content-hash.ts';
 import { contributorSetting, normalizeContributor } from './contributor.ts';
@@ -55,7 +56,7 @@ export class DatasetStore {
       upgrade(db) {
         db.createObjectStore('images', { keyPath: 'id' }).createIndex('by-created', 'createdAt');
       },
-    });
+    }).catch(refuseToOpen(name));
   }
 
   async add(image: NewImage): Promise<StoredImage> {

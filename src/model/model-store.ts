@@ -2,6 +2,7 @@
 // the photos), plus which one the live view and the labeling suggestions use.
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import { contextKey } from '../shared/context-key.ts';
+import { refuseToOpen } from '../shared/database-open.ts';
 import { defineSetting, isString } from '../shared/settings.ts';
 import { asStorageFull } from '../shared/storage-full.ts';
 import type { TrainedModel, TrainedModelMeta } from './trained-model.ts';
@@ -24,7 +25,7 @@ export class ModelStore {
       upgrade(db) {
         db.createObjectStore('models', { keyPath: 'id' });
       },
-    });
+    }).catch(refuseToOpen(name));
   }
 
   /** Newest first. */

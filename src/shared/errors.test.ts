@@ -82,7 +82,7 @@ describe('errors in the user’s words', () => {
     const params = {
       ...{ limit: '32 MB', max: 5000, declared: '99×32', actual: '32×32', size: '32×32', file: 'a.json' },
       ...{ where: 'images[0]', version: 9, supported: 1, base: 'f64', label: 'ball', status: 404 },
-      ...{ wanted: 'WEBGPU', active: 'WASM' },
+      ...{ wanted: 'WEBGPU', active: 'WASM', lost: 'WEBGL' },
     };
     const sentences = PROBLEM_CODES.map((code) => describeProblem({ code, params }));
     const unknown = describeProblem({ code: 'no.such.code' } as unknown as Problem);

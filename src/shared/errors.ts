@@ -150,6 +150,16 @@ export function describeProblem(problem: Problem): string {
       return msg("The device's storage is full. Delete photos or models you no longer need, then try again.", {
         id: 'problem.storage.full',
       });
+    case 'storage.openFailed':
+      return msg(
+        'The photos and models on this device could not be opened. Nothing was deleted: close the other tabs of the app, then reload.',
+        { id: 'problem.storage.openFailed' },
+      );
+    case 'storage.newerVersion':
+      return msg(
+        'The photos and models on this device were saved by a newer version of the app. Nothing was deleted: reload to update the app.',
+        { id: 'problem.storage.newerVersion' },
+      );
     case 'network.offline':
       return msg('No network connection. Check the Wi-Fi or mobile data, then try again.', {
         id: 'problem.network.offline',
@@ -216,6 +226,10 @@ export function describeProblem(problem: Problem): string {
     case 'mnist.idxInvalid':
       return msg(str`The MNIST data file ${p('file')} is damaged or is not an MNIST file.`, {
         id: 'problem.mnist.idxInvalid',
+      });
+    case 'backend.lost':
+      return msg(str`The graphics (${p('lost')}) stopped working, so the app continues on ${p('active')}.`, {
+        id: 'problem.backend.lost',
       });
     default: {
       // Every code has its case (this fails to compile otherwise); a code from another version of the

@@ -2,6 +2,7 @@
 // while the page would download the same model itself: twice the bytes, times 30 phones on one school
 // Wi-Fi. So a page that is not yet controlled waits for the installing worker, which claims it when done
 // (src/sw.ts), and then loads the model from the worker's cache. The worker reports its progress.
+import { workInProgress } from './work-in-progress.ts';
 
 export const PRECACHE_PROGRESS = 'tama:precache-progress';
 
@@ -49,8 +50,9 @@ const ISOLATION_RELOAD = 'tama-lab:isolation-reload';
 /**
  * On a static host the headers for cross-origin isolation (threads for WASM) come from the service worker
  * (src/sw.ts), so a first visit, served by the network, is not isolated. When the new worker takes
- * control, one reload makes the page isolated — only while the user has not started anything yet, and
- * once per tab; otherwise the next visit is isolated anyway.
+ * control, one reload makes the page isolated — only while the user has not started anything yet (no
+ * tap, no key, no work in progress: see work-in-progress.ts), and once per tab; otherwise the next visit
+ * is isolated anyway.
  */
 export function reloadIntoIsolation(): void {
   if (globalThis.crossOriginIsolated || !('serviceWorker' in navigator) || navigator.serviceWorker.controller) return;
@@ -64,7 +66,7 @@ export function reloadIntoIsolation(): void {
   navigator.serviceWorker.addEventListener(
     'controllerchange',
     () => {
-      if (userStarted || !navigator.serviceWorker.controller) return;
+      if (userStarted || !navigator.serviceWorker.controller || workInProgress().length > 0) return;
       sessionStorage.setItem(ISOLATION_RELOAD, '1');
       location.reload();
     },

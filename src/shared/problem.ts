@@ -57,6 +57,9 @@ export const PROBLEM_CODES = [
   'model.weightsNotFinite',
   'model.tooManyClasses',
   'mnist.idxInvalid',
+  'backend.lost',
+  'storage.openFailed',
+  'storage.newerVersion',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -29,6 +29,7 @@ export const templates = {
   'backend.starting': '起動中…',
   'backend.unavailable': '使用不可',
   'backend.software': 'ソフトウェア・低速',
+  'backend.lost': '停止',
   'error.stage.backend': 'バックエンドエラー',
   'error.stage.model': 'モデルエラー',
   'error.stage.offline': 'オフライン機能エラー',
@@ -65,6 +66,10 @@ export const templates = {
   'problem.model.noClass': str`モデルに「${0}」というクラスがありません。`,
   'problem.model.notCocoGraph': 'このモデルファイルは COCO-SSD の検出器ではありません。',
   'problem.model.gone': 'その学習済みモデルは、もうこの端末にありません。',
+  'problem.storage.openFailed':
+    'この端末の写真やモデルを開けませんでした。何も消えていません。アプリのほかのタブを閉じてから、再読み込みしてください。',
+  'problem.storage.newerVersion':
+    'この端末の写真やモデルは、新しいバージョンのアプリで保存されています。何も消えていません。再読み込みしてアプリを更新してください。',
   'problem.storage.full': '端末の保存容量がいっぱいです。いらない写真やモデルを消してから、もう一度試してください。',
   'problem.network.offline':
     'ネットワークにつながっていません。Wi-Fi やモバイルデータの接続を確かめて、もう一度試してください。',
@@ -86,6 +91,7 @@ export const templates = {
     'モデルの重みに、学習したモデルにはありえない値 (数でない値や、大きすぎる値) があります。',
   'problem.model.tooManyClasses': str`モデルのクラスが ${0} 個を超えています。`,
   'problem.mnist.idxInvalid': str`MNIST のデータファイル ${0} が壊れているか、MNIST のファイルではありません。`,
+  'problem.backend.lost': str`グラフィックス (${0}) が止まったので、${1} で続けます。`,
   'pwa.offlineReady': 'オフラインで使える準備ができました',
   'pwa.updateAvailable': '新しいバージョンがあります',
   'pwa.reload': '再読み込み',

@@ -73,7 +73,9 @@ export class DetectPage extends LitElement {
     task: async ([ready, variant], { signal }) => {
       // The backend context has not answered yet: stay "waiting", the task runs again when it does.
       if (!ready) return initialState;
-      await ready;
+      // A detector on another backend (the user switched, or its GPU was lost) stops at once.
+      const backend = await ready;
+      if (this._detector && this._detector.backend !== backend) this._dropDetector();
       this._progress = 0;
       const started = performance.now();
       // A first visit: the service worker is downloading the model anyway; take it from its cache.
@@ -95,7 +97,7 @@ export class DetectPage extends LitElement {
         detector.dispose();
         throw signal.reason;
       }
-      this._detector?.dispose();
+      this._dropDetector();
       this._detector = detector;
       this._live.setDetector(detector);
       return { backend: detector.backend, ms: performance.now() - started };
@@ -126,9 +128,18 @@ export class DetectPage extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this._onKey);
+    this._dropDetector();
+  }
+
+  private _dropDetector() {
     this._live.setDetector(undefined);
-    this._detector?.dispose();
+    const detector = this._detector;
     this._detector = undefined;
+    try {
+      detector?.dispose();
+    } catch {
+      // Its tensors lived on a GPU that is gone: there is nothing left to free.
+    }
   }
 
   private _onSource(event: CameraSourceEvent) {

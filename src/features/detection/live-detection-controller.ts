@@ -1,6 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Detector } from '../../model/detector.ts';
 import { DEFAULT_THRESHOLD } from '../../model/model-variants.ts';
+import { isBackendLost } from '../../shared/backend/gpu-loss.ts';
+import { trackWork } from '../../shared/work-in-progress.ts';
 import { BallTracker } from './ball-tracker.ts';
 import type { OverlayBox } from './detection-overlay.ts';
 
@@ -46,7 +48,11 @@ export class LiveDetectionController implements ReactiveController {
   noBallHint = false;
   private source: Source | undefined;
   private detector: Detector | undefined;
-  private inFlight = false;
+  /**
+   * The detector whose frame is being detected. Per detector: on a lost GPU a frame can wait for ever,
+   * and the detector that replaces it must not wait behind that frame.
+   */
+  private _inFlight: Detector | undefined;
   private lastFrameAt = 0;
   private readonly _tracker = new BallTracker({ birthScore: this.threshold });
   private readonly _detectOptions: { threshold: number; inputSize?: number } = { threshold: this.threshold };
@@ -64,6 +70,8 @@ export class LiveDetectionController implements ReactiveController {
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
+    // The camera counts, not the detection loop: it pauses while a model (re)loads, the user's session does not.
+    trackWork(host, 'live', () => this.source instanceof HTMLVideoElement);
   }
 
   hostDisconnected() {
@@ -72,6 +80,7 @@ export class LiveDetectionController implements ReactiveController {
 
   setDetector(detector: Detector | undefined) {
     this.detector = detector;
+    this._inFlight = undefined;
     this._resetTracking();
     this._restart();
   }
@@ -154,15 +163,15 @@ export class LiveDetectionController implements ReactiveController {
     const video = this._looping;
     if (!video || video !== this.source) return;
     this._schedule();
-    if (this.inFlight || this.frozen || video.readyState < 2) return;
+    if (this._inFlight || this.frozen || video.readyState < 2) return;
     this._frameTimeAtCallback = frameTime;
     void this._detectOnce();
   }
 
   private async _detectOnce() {
     const { source, detector } = this;
-    if (!source || !detector || this.inFlight) return;
-    this.inFlight = true;
+    if (!source || !detector || this._inFlight) return;
+    this._inFlight = detector;
     const started = performance.now();
     const generation = this._generation;
     const video = source instanceof HTMLVideoElement ? source : undefined;
@@ -191,9 +200,10 @@ export class LiveDetectionController implements ReactiveController {
       this.lastFrameAt = now;
       this.frames++;
     } catch (error) {
-      this.error = error;
+      // A frame that failed because the GPU went away is no news: a detector on the next backend is coming.
+      if (detector === this.detector && !(await isBackendLost(detector.backend))) this.error = error;
     } finally {
-      this.inFlight = false;
+      if (this._inFlight === detector) this._inFlight = undefined;
       this.host.requestUpdate();
     }
   }

@@ -9,6 +9,7 @@ import { describeError } from '../../shared/errors.ts';
 import { defineSetting, isBoolean } from '../../shared/settings.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
+import { trackWork } from '../../shared/work-in-progress.ts';
 import type { BoxLabeler } from './box-labeler.ts';
 import type { BoxesChangeEvent } from './boxes-change-event.ts';
 import { icons } from './editor-icons.ts';
@@ -102,6 +103,7 @@ export class LabelEditor extends LitElement {
     this._suggestError = '';
     this._autoSuggest = autoSuggestSetting.get();
     this.addEventListener('keydown', (event) => this._onKeyDown(event));
+    trackWork(this, 'labeling', () => true);
   }
 
   override disconnectedCallback() {

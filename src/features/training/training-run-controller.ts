@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EpochReport } from '../../model/trained-model.ts';
 import { isCancelled } from '../../shared/cancelled.ts';
+import { trackWork } from '../../shared/work-in-progress.ts';
 import { TrainingClient } from './training-client.ts';
 import type { TrainingProgress } from './training-progress.ts';
 import type { TrainingOutcome, TrainingRequest } from './training-protocol.ts';
@@ -32,6 +33,7 @@ export class TrainingRunController implements ReactiveController {
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
+    trackWork(host, 'training', () => this.active);
   }
 
   hostDisconnected() {

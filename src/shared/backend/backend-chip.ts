@@ -82,11 +82,14 @@ export class BackendChip extends LitElement {
         </option>
         ${BACKENDS.map((name) => {
           const probe = working.get(name);
-          const note = probe?.software
-            ? ` (${msg('software, slow', { id: 'backend.software' })})`
-            : probe?.ok === false
-              ? ` (${msg('unavailable', { id: 'backend.unavailable' })})`
-              : '';
+          const note =
+            info?.lost === name
+              ? ` (${msg('stopped', { id: 'backend.lost' })}) → ${label}`
+              : probe?.software
+                ? ` (${msg('software, slow', { id: 'backend.software' })})`
+                : probe?.ok === false
+                  ? ` (${msg('unavailable', { id: 'backend.unavailable' })})`
+                  : '';
           return html`<option value=${name} ?selected=${info?.preference === name}>${name.toUpperCase()}${note}</option>`;
         })}
       </select>

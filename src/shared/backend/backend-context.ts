@@ -8,6 +8,11 @@ export interface BackendInfo {
   active?: BackendName;
   probes: BackendProbe[];
   error?: string;
+  /**
+   * The backend whose GPU went away during this visit; `active` is the one that took over. The
+   * preference is left as the user saved it: the GPU is usually back on the next visit.
+   */
+  lost?: BackendName;
   /** Resolves once the current selection is active; features await it before touching TF.js. */
   ready: Promise<BackendName>;
 }
