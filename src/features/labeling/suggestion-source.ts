@@ -15,12 +15,15 @@ export const SUGGESTION_THRESHOLD = 0.3;
 export class SuggestionSource {
   private detector: Promise<Detector> | undefined;
   private loadedModel = '';
+  /** The backend the detector was loaded for: a new `ready` means the user switched or the GPU was lost. */
+  private loadedFor: Promise<unknown> | undefined;
 
   /** Boxes the model sees in `blob`, in its pixels, labelled as the model labels them. */
   async detect(blob: Blob, backend: BackendInfo | undefined, models: ModelStore | undefined): Promise<Detection[]> {
     const wanted = activeModel.get();
-    if (this.detector && wanted !== this.loadedModel) this.dispose();
+    if (this.detector && (wanted !== this.loadedModel || backend?.ready !== this.loadedFor)) this.dispose();
     this.loadedModel = wanted;
+    this.loadedFor = backend?.ready;
     this.detector ??= (async () => {
       await backend?.ready;
       return createDetector({ model: await activeDetectorModel(models) });
