@@ -2,7 +2,7 @@
 // what a parser or the browser said) never goes into these sentences: errorDetail() hands it out
 // separately, to be shown folded under them (see ui/error-message.ts).
 import { msg, str } from '@lit/localize';
-import { networkProblem, type Problem, ProblemError } from './problem.ts';
+import { networkProblem, PROBLEM_CODES, type Problem, ProblemError } from './problem.ts';
 import { StorageFullError } from './storage-full.ts';
 
 export type Stage = 'backend' | 'model' | 'offline' | 'dataset';
@@ -26,17 +26,33 @@ export function isAbortError(error: unknown): boolean {
 
 /**
  * The Problem behind an error, when it is one the catalogue words: a ProblemError's own, a full device,
- * or a failed download (no network, an HTTP status). Errors that crossed from a worker keep their name
- * and message only, which is enough for the last two.
+ * or a failed download (no network, an HTTP status). A ProblemError that crossed from a worker arrives
+ * as a plain Error carrying its Problem (workers/problem-transfer.ts); others keep their name and
+ * message only, which is enough for the last two.
  */
 export function problemOf(error: unknown): Problem | undefined {
   if (error instanceof ProblemError) return error.problem;
+  const carried = error instanceof Error ? (error as { problem?: unknown }).problem : undefined;
+  if (isProblem(carried)) return carried;
   if (
     error instanceof StorageFullError ||
     (error instanceof Error && (error.name === 'QuotaExceededError' || error.name === 'StorageFullError'))
   )
     return { code: 'storage.full', detail: `${error.name}: ${error.message}` };
   return networkProblem(error);
+}
+
+/** A Problem that crossed from a worker (workers/problem-transfer.ts): a known code, params of strings or numbers. */
+function isProblem(value: unknown): value is Problem {
+  if (typeof value !== 'object' || value === null) return false;
+  const { code, params } = value as { code?: unknown; params?: unknown };
+  if (!(PROBLEM_CODES as readonly unknown[]).includes(code)) return false;
+  if (params === undefined) return true;
+  return (
+    typeof params === 'object' &&
+    params !== null &&
+    Object.values(params).every((param) => typeof param === 'string' || typeof param === 'number')
+  );
 }
 
 /** What went wrong, in the user's language, without a stage. */

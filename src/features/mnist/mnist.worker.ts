@@ -2,6 +2,7 @@
 import { expose } from 'comlink';
 import { loadTf, selectBackend } from '../../shared/backend/backends.ts';
 import { DownloadMeter, type DownloadProgress } from '../../shared/download-progress.ts';
+import { keepProblemsAcrossWorkers } from '../../shared/workers/problem-transfer.ts';
 import { loadMnist, type MnistSplit } from './idx.ts';
 import { injectLabelNoise } from './label-noise.ts';
 import { MnistModel } from './mnist-model.ts';
@@ -187,4 +188,5 @@ const api: MnistWorkerApi = {
   },
 };
 
+keepProblemsAcrossWorkers();
 expose(api);

@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { isCancelled } from '../cancelled.ts';
+import { describeCause, problemOf } from '../errors.ts';
 import type { EchoApi } from './fixtures/echo.worker.ts';
 import { WorkerBridge } from './worker-bridge.ts';
 
@@ -43,5 +44,26 @@ describe('WorkerBridge', () => {
     expect(bridge.running).to.equal(true);
     await new Promise((resolve) => setTimeout(resolve, 80));
     expect(bridge.running).to.equal(false);
+  });
+});
+
+describe('errors thrown in a worker', () => {
+  it('keep their Problem, so the page words them in its language', async () => {
+    const bridge = new WorkerBridge<EchoApi>(createEcho);
+    try {
+      const error = await bridge.call((api) => api.refuse('t10k-images')).catch((thrown: unknown) => thrown);
+      expect(problemOf(error)).to.deep.equal({
+        code: 'mnist.idxInvalid',
+        params: { file: 't10k-images' },
+        detail: 't10k-images: magic number 0',
+      });
+      expect(describeCause(error)).to.contain('t10k-images');
+      const plain = await bridge.call((api) => api.fail()).catch((thrown: unknown) => thrown);
+      expect(plain).to.be.instanceOf(Error);
+      expect((plain as Error).name).to.equal('TypeError');
+      expect(problemOf(plain)).to.equal(undefined);
+    } finally {
+      bridge.terminate();
+    }
   });
 });
