@@ -1,11 +1,13 @@
 import basicSsl from '@vitejs/plugin-basic-ssl';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { contentSecurityPolicyMeta } from './scripts/vite/content-security-policy.ts';
 import { reportPrecache } from './scripts/vite/precache-report.ts';
 import { tfjsWasmThreads } from './scripts/vite/tfjs-wasm-threads.ts';
 import { workersInAppGraph } from './scripts/vite/workers-in-app-graph.ts';
 import { RECEIVE_ROUTE } from './src/features/share/share-inbox.ts';
 import { BALL_MODEL_FOLDER, modelFolder } from './src/model/model-variants.ts';
+import { CONTENT_SECURITY_POLICY_HEADERS } from './src/shared/content-security-policy.ts';
 import { CROSS_ORIGIN_ISOLATION_HEADERS } from './src/shared/cross-origin-isolation.ts';
 
 // The model shards are ~4 MB each; Workbox's 2 MB default would silently leave them out of the precache.
@@ -40,8 +42,10 @@ export default defineConfig(({ mode }) => ({
   // it is served as is instead of pre-bundled.
   optimizeDeps: { entries: ['index.html', 'src/**/*.ts'], exclude: ['@web/test-runner-commands'] },
   server: { headers: { ...CROSS_ORIGIN_ISOLATION_HEADERS } },
-  preview: { port: 4173, headers: { ...CROSS_ORIGIN_ISOLATION_HEADERS } },
+  // The dev server has no CSP: its HMR client and web-test-runner's test pages run inline scripts.
+  preview: { port: 4173, headers: { ...CROSS_ORIGIN_ISOLATION_HEADERS, ...CONTENT_SECURITY_POLICY_HEADERS } },
   plugins: [
+    contentSecurityPolicyMeta(),
     tfjsWasmThreads(),
     workersInAppGraph(),
     // `npm run start:lan`: phones on the LAN need HTTPS before they allow the camera.
