@@ -1,13 +1,16 @@
 import basicSsl from '@vitejs/plugin-basic-ssl';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { contentSecurityPolicyMeta } from './scripts/vite/content-security-policy.ts';
+import {
+  contentSecurityPolicyMeta,
+  contentSecurityPolicyReports,
+  PREVIEW_CONTENT_SECURITY_POLICY,
+} from './scripts/vite/content-security-policy.ts';
 import { reportPrecache } from './scripts/vite/precache-report.ts';
 import { tfjsWasmThreads } from './scripts/vite/tfjs-wasm-threads.ts';
 import { workersInAppGraph } from './scripts/vite/workers-in-app-graph.ts';
 import { RECEIVE_ROUTE } from './src/features/share/share-inbox.ts';
 import { BALL_MODEL_FOLDER, modelFolder } from './src/model/model-variants.ts';
-import { CONTENT_SECURITY_POLICY_HEADERS } from './src/shared/content-security-policy.ts';
 import { CROSS_ORIGIN_ISOLATION_HEADERS } from './src/shared/cross-origin-isolation.ts';
 
 // The model shards are ~4 MB each; Workbox's 2 MB default would silently leave them out of the precache.
@@ -43,9 +46,13 @@ export default defineConfig(({ mode }) => ({
   optimizeDeps: { entries: ['index.html', 'src/**/*.ts'], exclude: ['@web/test-runner-commands'] },
   server: { headers: { ...CROSS_ORIGIN_ISOLATION_HEADERS } },
   // The dev server has no CSP: its HMR client and web-test-runner's test pages run inline scripts.
-  preview: { port: 4173, headers: { ...CROSS_ORIGIN_ISOLATION_HEADERS, ...CONTENT_SECURITY_POLICY_HEADERS } },
+  preview: {
+    port: 4173,
+    headers: { ...CROSS_ORIGIN_ISOLATION_HEADERS, 'Content-Security-Policy': PREVIEW_CONTENT_SECURITY_POLICY },
+  },
   plugins: [
     contentSecurityPolicyMeta(),
+    contentSecurityPolicyReports(),
     tfjsWasmThreads(),
     workersInAppGraph(),
     // `npm run start:lan`: phones on the LAN need HTTPS before they allow the camera.

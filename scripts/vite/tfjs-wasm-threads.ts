@@ -33,7 +33,10 @@ export function tfjsWasmThreads(): Plugin {
       const rewrites = [...REWRITES];
       if (building) {
         const reference = this.emitFile({ type: 'asset', name: 'tfjs-backend-wasm-threaded-simd.js', source: code });
-        rewrites.push([MAIN_SCRIPT, `"urlOrBlob":new URL(import.meta.ROLLUP_FILE_URL_${reference}, import.meta.url).href`]);
+        rewrites.push([
+          MAIN_SCRIPT,
+          `"urlOrBlob":new URL(import.meta.ROLLUP_FILE_URL_${reference}, import.meta.url).href`,
+        ]);
       }
       for (const [from, to] of rewrites) {
         // A tfjs upgrade that changes this code must fail the build, not ship threads that never start.

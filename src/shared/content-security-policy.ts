@@ -51,7 +51,3 @@ export const CONTENT_SECURITY_POLICY = serialize(() => true);
 
 /** The same policy without the header-only directives, for `<meta http-equiv="Content-Security-Policy">`. */
 export const CONTENT_SECURITY_POLICY_META = serialize((directive) => !HEADER_ONLY.has(directive));
-
-export const CONTENT_SECURITY_POLICY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-};
