@@ -7,28 +7,17 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { PREVIEW_CONTENT_SECURITY_POLICY } from '../../scripts/vite/content-security-policy.ts';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META } from '../../src/shared/content-security-policy.ts';
-import { type CountingServer, startCountingServer } from '../support/counting-server.ts';
+import { useAppHosts } from '../support/app-under-test.ts';
 import { takeCspViolations } from '../support/csp-violations.ts';
-import { distDir, type PreviewServer, startPreviewServer } from '../support/preview-server.ts';
+import { distDir } from '../support/preview-server.ts';
 import { waitUntil } from '../support/touch.ts';
 
-let preview: PreviewServer;
-let staticHost: CountingServer;
-
-before(async () => {
-  preview = await startPreviewServer();
-  staticHost = await startCountingServer(distDir);
-});
-
-after(async () => {
-  await preview?.close();
-  await staticHost?.close();
-});
+const hosts = useAppHosts();
 
 test('the policy forbids what it should and allows only what the app needs', () => {
   const directives = new Map(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
@@ -51,7 +40,7 @@ test('the built pages carry the policy before any script, and vite preview sends
   }
   const worker = readdirSync(join(distDir, 'assets')).find((name) => /^training\.worker-.+\.js$/.test(name));
   for (const path of ['/', '/train', '/harness.html', `/assets/${worker}`, '/sw.js']) {
-    const response = await fetch(`${preview.url}${path}`);
+    const response = await fetch(`${hosts.preview.url}${path}`);
     assert.equal(response.headers.get('content-security-policy'), PREVIEW_CONTENT_SECURITY_POLICY, path);
   }
 });
@@ -113,10 +102,10 @@ test('under vite preview: inline script and handler, eval, new Function, a fetch
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
-    await page.goto(`${preview.url}/about`);
+    await page.goto(`${hosts.preview.url}/about`);
     assert.deepEqual(await tryForbidden(page), REFUSED);
     const framed = await browser.newPage();
-    await framed.setContent(`<iframe src="${preview.url}/about"></iframe>`);
+    await framed.setContent(`<iframe src="${hosts.preview.url}/about"></iframe>`);
     // The page's own witnesses hear at once; the worker's and the frame's violations reach vite preview.
     const heard: string[] = [];
     const expected = [
@@ -142,16 +131,16 @@ test('on a static host without headers the <meta> holds, and the service worker 
   try {
     // Without the service worker: the host's bare files, with nothing but the <meta>.
     const bare = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
-    const response = await bare.goto(`${staticHost.url}/about`);
+    const response = await bare.goto(`${hosts.staticHost.url}/about`);
     assert.equal(response?.headers()['content-security-policy'], undefined, 'the host itself sends no CSP');
     assert.deepEqual(await tryForbidden(bare), REFUSED);
     assert.ok(takeCspViolations().length >= 4, 'the page reported its violations');
 
     // Once the service worker controls the app, what it serves carries the header too.
     const page = await browser.newPage();
-    await page.goto(`${staticHost.url}/about`);
+    await page.goto(`${hosts.staticHost.url}/about`);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 180_000 });
-    const served = await page.goto(`${staticHost.url}/train`);
+    const served = await page.goto(`${hosts.staticHost.url}/train`);
     assert.equal(served?.headers()['content-security-policy'], CONTENT_SECURITY_POLICY);
   } finally {
     takeCspViolations();

@@ -29,7 +29,7 @@ export function assertNoCspViolations(where: string): void {
 }
 
 /** Listens in every page of the context, including pages already open. */
-export async function watchContext(context: BrowserContext): Promise<void> {
+async function watchContext(context: BrowserContext): Promise<void> {
   await context.exposeBinding(BINDING, ({ page }, description: string) =>
     recordCspViolation(`${description} in ${page?.url() ?? '?'}`),
   );
@@ -57,14 +57,14 @@ export async function guardContext(context: BrowserContext): Promise<BrowserCont
   return context;
 }
 
-/** Watches every context the browser makes, and makes `close()` fail on violations. */
+/**
+ * Guards every context the browser makes (so the test that closes its context fails there), and makes
+ * the browser's own `close()` fail on violations too (pages opened with `browser.newPage()`, reports
+ * that arrived late).
+ */
 export function guardBrowser(browser: Browser): Browser {
   const newContext = browser.newContext.bind(browser);
-  browser.newContext = async (options) => {
-    const context = await newContext(options);
-    await watchContext(context);
-    return context;
-  };
+  browser.newContext = async (options) => guardContext(await newContext(options));
   const close = browser.close.bind(browser);
   browser.close = async (options) => {
     await close(options);
