@@ -1,6 +1,11 @@
 import basicSsl from '@vitejs/plugin-basic-ssl';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import {
+  contentSecurityPolicyMeta,
+  contentSecurityPolicyReports,
+  PREVIEW_CONTENT_SECURITY_POLICY,
+} from './scripts/vite/content-security-policy.ts';
 import { reportPrecache } from './scripts/vite/precache-report.ts';
 import { tfjsWasmThreads } from './scripts/vite/tfjs-wasm-threads.ts';
 import { workersInAppGraph } from './scripts/vite/workers-in-app-graph.ts';
@@ -40,8 +45,14 @@ export default defineConfig(({ mode }) => ({
   // it is served as is instead of pre-bundled.
   optimizeDeps: { entries: ['index.html', 'src/**/*.ts'], exclude: ['@web/test-runner-commands'] },
   server: { headers: { ...CROSS_ORIGIN_ISOLATION_HEADERS } },
-  preview: { port: 4173, headers: { ...CROSS_ORIGIN_ISOLATION_HEADERS } },
+  // The dev server has no CSP: its HMR client and web-test-runner's test pages run inline scripts.
+  preview: {
+    port: 4173,
+    headers: { ...CROSS_ORIGIN_ISOLATION_HEADERS, 'Content-Security-Policy': PREVIEW_CONTENT_SECURITY_POLICY },
+  },
   plugins: [
+    contentSecurityPolicyMeta(),
+    contentSecurityPolicyReports(),
     tfjsWasmThreads(),
     workersInAppGraph(),
     // `npm run start:lan`: phones on the LAN need HTTPS before they allow the camera.

@@ -8,6 +8,7 @@ import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAnd
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { isShareTargetPost, parkSharedFiles } from './features/share/share-inbox.ts';
+import { CONTENT_SECURITY_POLICY } from './shared/content-security-policy.ts';
 import { CROSS_ORIGIN_ISOLATION_HEADERS } from './shared/cross-origin-isolation.ts';
 import { PRECACHE_PROGRESS, type PrecacheProgressMessage } from './shared/first-visit.ts';
 
@@ -27,13 +28,16 @@ self.addEventListener('fetch', (event) => {
 /**
  * Static hosts (GitHub Pages…) cannot send the headers that make a page cross-origin isolated, which the
  * threaded WASM build needs; everything this worker serves carries them instead, so from the first
- * reload on (src/shared/first-visit.ts) pages and their workers are isolated on any host.
+ * reload on (src/shared/first-visit.ts) pages and their workers are isolated on any host. The same goes
+ * for the Content-Security-Policy: the pages' <meta> covers the pages only, the header covers the app's
+ * workers too (and forbids framing). A host that sends its own policy keeps it.
  */
-const crossOriginIsolation: WorkboxPlugin = {
+const securityHeaders: WorkboxPlugin = {
   handlerWillRespond: async ({ response }) => {
     if (response.type === 'opaque' || response.type === 'opaqueredirect') return response;
     const headers = new Headers(response.headers);
     for (const [name, value] of Object.entries(CROSS_ORIGIN_ISOLATION_HEADERS)) headers.set(name, value);
+    if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
   },
 };
@@ -43,7 +47,7 @@ const crossOriginIsolation: WorkboxPlugin = {
 const manifest = self.__WB_MANIFEST;
 let precached = 0;
 addPlugins([
-  crossOriginIsolation,
+  securityHeaders,
   {
     cacheDidUpdate: async () => {
       precached += 1;
@@ -60,7 +64,7 @@ registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denyl
 
 /** Fetched on first use, then kept for offline: files under these folders that are not precached. */
 function cachedOnFirstUse(folders: readonly string[], cacheName: string, maxEntries?: number): void {
-  const plugins = [crossOriginIsolation, ...(maxEntries ? [new ExpirationPlugin({ maxEntries })] : [])];
+  const plugins = [securityHeaders, ...(maxEntries ? [new ExpirationPlugin({ maxEntries })] : [])];
   registerRoute(
     ({ url }) => url.origin === self.location.origin && folders.some((folder) => url.pathname.includes(folder)),
     new CacheFirst({ cacheName, plugins }),

@@ -8,6 +8,7 @@ import {
   chromium,
   type LaunchOptions,
 } from 'playwright-core';
+import { guardBrowser, guardContext } from '../../tests/support/csp-violations.ts';
 
 export const chromiumFlags = [
   '--enable-unsafe-webgpu',
@@ -34,24 +35,30 @@ export function chromiumPath(): string {
   return found;
 }
 
-export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
-  return chromium.launch({
+/** Closing the browser fails if any page broke the Content-Security-Policy (tests/support/csp-violations.ts). */
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
     ...options,
     args: [...chromiumFlags, ...(options.args ?? [])],
   });
+  return guardBrowser(browser);
 }
 
-/** A browser with a real on-disk profile: needed where Chromium treats fresh contexts as incognito (installability). */
-export function launchPersistentChromium(
+/**
+ * A browser with a real on-disk profile: needed where Chromium treats fresh contexts as incognito
+ * (installability). Closing it fails on Content-Security-Policy violations, as for launchChromium.
+ */
+export async function launchPersistentChromium(
   userDataDir: string,
   options: BrowserContextOptions = {},
 ): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
     ...options,
     args: chromiumFlags,
   });
+  return guardContext(context);
 }

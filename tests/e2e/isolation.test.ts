@@ -6,26 +6,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { launchChromium, launchPersistentChromium } from '../../scripts/lib/chromium.ts';
-import { type CountingServer, startCountingServer } from '../support/counting-server.ts';
-import { distDir, type PreviewServer, startPreviewServer } from '../support/preview-server.ts';
+import { useAppHosts } from '../support/app-under-test.ts';
 
 const IMAGE = join(import.meta.dirname, '../../datasets/sample/images/s1-00001.jpg');
 type Debug = { tamaDebug: { threads(): Promise<number> } };
-let preview: PreviewServer;
-let staticHost: CountingServer;
-
-before(async () => {
-  preview = await startPreviewServer();
-  staticHost = await startCountingServer(distDir);
-});
-
-after(async () => {
-  await preview?.close();
-  await staticHost?.close();
-});
+const hosts = useAppHosts();
 
 async function liveViewThreads(page: Page): Promise<{ isolated: boolean; threads: number; cores: number }> {
   await page.locator('[data-model-state="ready"]').waitFor({ timeout: 180_000 });
@@ -40,7 +28,7 @@ test('under vite preview the app is cross-origin isolated and WASM computes on e
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
-    await page.goto(`${preview.url}/detect`);
+    await page.goto(`${hosts.preview.url}/detect`);
     const { isolated, threads, cores } = await liveViewThreads(page);
     console.log(`preview: crossOriginIsolated ${isolated}, WASM threads ${threads} of ${cores} cores`);
     assert.equal(isolated, true);
@@ -56,7 +44,7 @@ test('on a static host without headers the service worker makes the app isolated
   const context = await launchPersistentChromium(profile);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
-    const response = await page.goto(`${staticHost.url}/detect`);
+    const response = await page.goto(`${hosts.staticHost.url}/detect`);
     assert.equal(response?.headers()['cross-origin-embedder-policy'], undefined, 'the host itself sends no COEP');
     assert.equal(
       await page.evaluate(() => crossOriginIsolated),
@@ -73,7 +61,7 @@ test('on a static host without headers the service worker makes the app isolated
     assert.ok(threads >= 2);
 
     // A later visit is isolated from its first byte, and so are the app's workers.
-    await page.goto(`${staticHost.url}/mnist`);
+    await page.goto(`${hosts.staticHost.url}/mnist`);
     assert.equal(await page.evaluate(() => crossOriginIsolated), true);
     const workerIsolated = await page.evaluate(async () => {
       const source = 'postMessage(crossOriginIsolated)';
@@ -104,8 +92,8 @@ test('threaded and single-threaded WASM find the same balls with the same scores
       return { threads: load.threads, detections };
     };
     // The harness is never served by the service worker: on the static host it is not isolated.
-    const threaded = await detectOn(preview.url);
-    const single = await detectOn(staticHost.url);
+    const threaded = await detectOn(hosts.preview.url);
+    const single = await detectOn(hosts.staticHost.url);
     console.log(`threads ${threaded.threads} vs ${single.threads}: ${threaded.detections.length} boxes`);
     assert.ok(threaded.threads >= 2);
     assert.equal(single.threads, 1);

@@ -25,7 +25,9 @@ test('share screen: reachable from every page, the QR code decodes to the app UR
     const image = await page.locator('[data-share-qr] svg').evaluate(async (svg) => {
       const { width, height } = svg.getBoundingClientRect();
       const img = new Image();
-      img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
+      // A blob: URL, as the app's CSP allows for images (data: it refuses).
+      const markup = new XMLSerializer().serializeToString(svg);
+      img.src = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
       await img.decode();
       const canvas = new OffscreenCanvas(Math.round(width), Math.round(height));
       const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;

@@ -2,7 +2,8 @@
 import { after, before } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
-import { type PreviewServer, startPreviewServer } from './preview-server.ts';
+import { type CountingServer, startCountingServer } from './counting-server.ts';
+import { distDir, type PreviewServer, startPreviewServer } from './preview-server.ts';
 
 export interface AppUnderTest {
   server: PreviewServer;
@@ -21,4 +22,25 @@ export function useAppUnderTest(): AppUnderTest {
     await app.server?.close();
   });
   return app;
+}
+
+export interface AppHosts {
+  /** `vite preview`, which sends the app's headers (isolation, CSP). */
+  preview: PreviewServer;
+  /** The same build on a static host that sends no headers at all, like GitHub Pages. */
+  staticHost: CountingServer;
+}
+
+/** The built app on both kinds of host for the file's tests (the tests launch their own browsers). */
+export function useAppHosts(): AppHosts {
+  const hosts = {} as AppHosts;
+  before(async () => {
+    hosts.preview = await startPreviewServer();
+    hosts.staticHost = await startCountingServer(distDir);
+  });
+  after(async () => {
+    await hosts.preview?.close();
+    await hosts.staticHost?.close();
+  });
+  return hosts;
 }

@@ -58,6 +58,8 @@ export async function startCountingServer(root: string): Promise<CountingServer>
     response.writeHead(200).end(request.method === 'HEAD' ? undefined : body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // Left open by an `after` hook that failed early, it must not keep the test process alive.
+  server.unref();
   const { port } = server.address() as AddressInfo;
   return {
     // "localhost" keeps the page a secure context (service workers, camera).

@@ -3,6 +3,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { CSP_VIOLATION_LOG_PREFIX } from '../../scripts/vite/content-security-policy.ts';
+import { assertNoCspViolations, recordCspViolation } from './csp-violations.ts';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -24,6 +26,36 @@ function freePort(): Promise<number> {
       );
     });
   });
+}
+
+/** The violation reports vite preview prints (from pages, workers and service workers alike) are recorded. */
+function watchCspReports(child: ChildProcess): void {
+  let pending = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    pending += chunk.toString();
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      const at = line.indexOf(CSP_VIOLATION_LOG_PREFIX);
+      if (at >= 0) recordCspViolation(`report: ${line.slice(at + CSP_VIOLATION_LOG_PREFIX.length).trim()}`);
+    }
+  });
+}
+
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const server of running) server.kill();
+});
+
+/**
+ * A server left open (an `after` hook that failed before closing it, e.g. on a CSP violation) neither
+ * keeps the test process alive nor outlives it.
+ */
+function outliveNoTest(child: ChildProcess): void {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  child.unref();
+  for (const stream of [child.stdout, child.stderr]) (stream as (typeof stream & { unref?(): void }) | null)?.unref?.();
 }
 
 /**
@@ -66,13 +98,19 @@ export async function startPreviewServer(outDir = distDir, base = '/'): Promise<
     child.stderr?.on('data', onData);
     child.once('exit', (code) => reject(new Error(`vite preview exited with ${code}: ${output}`)));
   });
+  watchCspReports(child);
+  outliveNoTest(child);
   return {
     url,
-    close: () =>
-      new Promise((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
+        // Unref'd while it runs (outliveNoTest); waiting for its exit must keep the process alive.
+        child.ref();
         child.kill();
-      }),
+      });
+      assertNoCspViolations(`reported to vite preview at ${url}`);
+    },
   };
 }
