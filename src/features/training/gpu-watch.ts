@@ -3,6 +3,7 @@
 // either throws or hangs, so the run must end and go on elsewhere; the page picks the next backend.
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { BackendName } from '../../shared/backend/backends.ts';
+import { isCancelled } from '../../shared/cancelled.ts';
 
 type Tf = typeof tfTypes;
 
@@ -62,6 +63,16 @@ export class GpuWatch {
   /** Whether the GPU is gone (asks WebGL directly, in case its event is still queued). */
   get isLost(): boolean {
     return this.gone || (this.gl?.isContextLost() ?? false);
+  }
+
+  /**
+   * Whether an op's error came from a lost GPU: the ops may fail (e.g. WebGPU's mapAsync aborts)
+   * before `device.lost` resolves, so this waits a moment for the loss to be announced.
+   */
+  async explains(error: unknown, waitMs = 2000): Promise<boolean> {
+    if (this.isLost || !(this.gl || this.device) || !(error instanceof Error) || isCancelled(error)) return this.isLost;
+    await Promise.race([this.lost, new Promise((resolve) => setTimeout(resolve, waitMs))]);
+    return this.isLost;
   }
 
   /**

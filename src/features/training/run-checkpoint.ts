@@ -4,8 +4,15 @@
 import type { StoredImage } from '../../dataset/dataset-store.ts';
 import type { EpochState, ModelStore, RunCheckpoint, SnapshotPhoto } from '../../model/model-store.ts';
 import { buildTrainedModel, type EpochReport, type TrainedModel } from '../../model/trained-model.ts';
-import type { RunJournal } from './training-run-controller.ts';
 import type { TrainingImage } from './training-views.ts';
+
+/** Where a run's state is kept between epochs, so a reload, a crash or a lost GPU does not lose it. */
+export interface RunJournal {
+  /** Replaces the saved state with the one after a newer epoch. */
+  save(state: EpochState): Promise<void>;
+  /** The user cancelled: the saved state goes too. */
+  discard(): Promise<void>;
+}
 
 /** Everything of a checkpoint but the state: fixed when the run starts. */
 export type RunIdentity = Omit<RunCheckpoint, 'state' | 'savedAt'>;

@@ -1,9 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { EpochState } from '../../model/model-store.ts';
 import type { EpochReport } from '../../model/trained-model.ts';
 import { BACKENDS, type BackendName } from '../../shared/backend/backends.ts';
 import { isCancelled } from '../../shared/cancelled.ts';
 import { isGpuLost } from './gpu-watch.ts';
+import type { RunJournal } from './run-checkpoint.ts';
 import { TrainingClient } from './training-client.ts';
 import type { TrainingProgress } from './training-progress.ts';
 import type { TrainingOutcome, TrainingRequest } from './training-protocol.ts';
@@ -23,14 +23,6 @@ function holdLock(): () => void {
   });
   void navigator.locks?.request(RUN_LOCK, () => held).catch(() => {});
   return release;
-}
-
-/** Where a run's state is kept between epochs, so a reload, a crash or a lost GPU does not lose it. */
-export interface RunJournal {
-  /** Replaces the saved state with the one after a newer epoch. */
-  save(state: EpochState): Promise<void>;
-  /** The user cancelled: the saved state goes too. */
-  discard(): Promise<void>;
 }
 
 /** The run's GPU went away and it went on elsewhere: from which backend to which, from which epoch. */

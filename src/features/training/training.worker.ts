@@ -68,7 +68,8 @@ const api: TrainingWorkerApi = {
       };
     } catch (error) {
       // Ops on a lost context throw all sorts of errors (or none, and hang): what counts is the GPU.
-      if (watch.isLost && !isGpuLost(error)) throw new GpuLost(`the ${backend} device was lost: ${error}`);
+      if (!isGpuLost(error) && (await watch.explains(error)))
+        throw new GpuLost(`the ${backend} device was lost: ${error}`);
       throw error;
     } finally {
       watch.stop();
