@@ -78,10 +78,10 @@ export class ModelStore {
 
   constructor(name = 'tama-lab-models') {
     this.db = openDB<ModelSchema>(name, DB_VERSION, {
-      // Each step only adds: a v1 database keeps every model it holds.
-      upgrade(db, oldVersion) {
-        if (oldVersion < 1) db.createObjectStore('models', { keyPath: 'id' });
-        if (oldVersion < 2) db.createObjectStore('runs', { keyPath: 'id' });
+      // Only adds what is missing: a v1 database keeps every model it holds.
+      upgrade(db) {
+        if (!db.objectStoreNames.contains('models')) db.createObjectStore('models', { keyPath: 'id' });
+        if (!db.objectStoreNames.contains('runs')) db.createObjectStore('runs', { keyPath: 'id' });
       },
     });
   }
