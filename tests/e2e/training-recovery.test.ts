@@ -189,10 +189,26 @@ async function smallRun(page: Page, photos: number, backend: string) {
   await page.locator('backend-select select').selectOption(backend);
 }
 
-const loseGpu = (page: Page) =>
-  page
+/**
+ * Starts a small run on `backend` in a Japanese page, loses its GPU for real once `moment` is on the
+ * page, and waits for the run to end; gives the page and the one line that told the user.
+ */
+async function loseGpuMidRun(photos: number, backend: string, moment: string) {
+  const context = await app.browser.newContext({ locale: 'ja-JP' });
+  const page = await context.newPage();
+  await smallRun(page, photos, backend);
+  await page.locator('[data-start]').click();
+  await page.locator(moment).waitFor({ timeout: 240_000 });
+  const lost = await page
     .locator('train-page')
     .evaluate((el) => (el as unknown as { loseGpuForTest(): Promise<boolean> }).loseGpuForTest());
+  assert.equal(lost, true);
+  const line = page.locator('[data-gpu-fallback]');
+  await line.waitFor({ timeout: 60_000 });
+  const from = Number(await line.getAttribute('data-from-epoch'));
+  await page.locator('[data-result-map]').waitFor({ timeout: 300_000 });
+  return { context, page, line, from };
+}
 
 /** The epochs of the learning curve's table, in order. */
 const epochRows = (page: Page) =>
@@ -201,18 +217,8 @@ const epochRows = (page: Page) =>
     .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-epoch')));
 
 test('WebGL context lost mid-run: the run goes on with WASM after its last finished epoch, said in Japanese', async () => {
-  const context = await app.browser.newContext({ locale: 'ja-JP' });
-  const page = await context.newPage();
-  await smallRun(page, 6, 'webgl');
-  await page.locator('[data-start]').click();
-  await page.locator('tr[data-epoch="1"]').waitFor({ timeout: 240_000 });
-  assert.equal(await loseGpu(page), true);
-
-  const line = page.locator('[data-gpu-fallback]');
-  await line.waitFor({ timeout: 60_000 });
-  const from = Number(await line.getAttribute('data-from-epoch'));
+  const { context, page, line, from } = await loseGpuMidRun(6, 'webgl', 'tr[data-epoch="1"]');
   assert.ok(from >= 1, `went on after epoch ${from}`);
-  await page.locator('[data-result-map]').waitFor({ timeout: 300_000 });
   assert.equal(await line.getAttribute('data-gpu-fallback'), 'wasm');
   assert.equal(
     (await line.textContent())?.trim(),
@@ -228,18 +234,9 @@ test('WebGL context lost mid-run: the run goes on with WASM after its last finis
 // WebGPU on SwiftShader needs about a minute for the features of three photos and as long for one
 // epoch: the device is lost as soon as training starts, and the run starts again on WebGL.
 test('WebGPU device lost mid-run: the run starts again with WebGL, said in Japanese', async () => {
-  const context = await app.browser.newContext({ locale: 'ja-JP' });
-  const page = await context.newPage();
-  await smallRun(page, 3, 'webgpu');
-  await page.locator('[data-start]').click();
-  await page.locator('[data-phase="training"]').waitFor({ timeout: 240_000 });
-  assert.equal(await loseGpu(page), true);
-
-  const line = page.locator('[data-gpu-fallback]');
-  await line.waitFor({ timeout: 60_000 });
-  await page.locator('[data-result-map]').waitFor({ timeout: 300_000 });
+  const { context, page, line, from } = await loseGpuMidRun(3, 'webgpu', '[data-phase="training"]');
   assert.equal(await line.getAttribute('data-gpu-fallback'), 'webgl');
-  assert.equal(await line.getAttribute('data-from-epoch'), '0');
+  assert.equal(from, 0);
   assert.equal(
     (await line.textContent())?.trim(),
     'グラフィックスチップが止まりました。WEBGL で学習を最初からやり直します。',
