@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { EpochState } from '../../model/model-store.ts';
 import type { EpochReport } from '../../model/trained-model.ts';
 import { BACKENDS, type BackendName } from '../../shared/backend/backends.ts';
 import { isCancelled } from '../../shared/cancelled.ts';
@@ -14,6 +15,9 @@ export type RunState = 'idle' | 'running' | 'paused' | 'done' | 'failed' | 'canc
 const warnBeforeUnload = (event: BeforeUnloadEvent) => {
   event.preventDefault();
 };
+
+/** Held by the tab whose run is going, so another tab does not offer to keep or resume it. */
+const RUN_LOCK = 'tama-lab-training-run';
 
 /** Takes the run lock until the returned function is called. */
 function holdLock(): () => void {
@@ -31,9 +35,6 @@ export interface GpuFallback {
   backend: BackendName;
   epoch: number;
 }
-
-/** Held by the tab whose run is going, so another tab does not offer to keep or resume it. */
-const RUN_LOCK = 'tama-lab-training-run';
 
 /** Whether a training run is going in another tab of this app (false where Web Locks are missing). */
 export async function runGoingElsewhere(): Promise<boolean> {
@@ -121,30 +122,11 @@ export class TrainingRunController implements ReactiveController {
       for (;;) {
         const client = new TrainingClient();
         this.client = client;
-        // Messages from a worker that was cancelled or replaced are no news any more.
-        const current = () => this.client === client && this.abort === abort && !abort.signal.aborted;
         try {
-          const outcome = await client.train(
-            attempt,
-            (progress) => {
-              if (!current()) return;
-              this.progress = progress;
-              if (progress.stockValMAP50 !== undefined) this.stockValMAP50 = progress.stockValMAP50;
-              if (progress.backend) this.backend = progress.backend;
-              this.host.requestUpdate();
-            },
-            (report) => {
-              if (!current()) return;
-              this.epochs = [...this.epochs, report];
-              this.host.requestUpdate();
-            },
-            abort.signal,
-            (state) => {
-              if (!current()) return;
-              last = state;
-              saving = saving.then(() => journal?.save(state)).catch((error) => console.warn('checkpoint', error));
-            },
-          );
+          const outcome = await this.follow(client, attempt, abort, (state) => {
+            last = state;
+            saving = saving.then(() => journal?.save(state)).catch((error) => console.warn('checkpoint', error));
+          });
           this.stockValMAP50 = outcome.metrics.stockValMAP50;
           await saving;
           const result = await finish(outcome);
@@ -157,6 +139,8 @@ export class TrainingRunController implements ReactiveController {
           this.fallback = { lost, backend: next, epoch: last?.epoch ?? 0 };
           this.epochs = last?.epochs ?? [];
           this.backend = undefined;
+          // A new worker is never paused.
+          this.state = 'running';
           attempt = { ...attempt, backend: next, ...(last ? { resume: last } : {}) };
         } finally {
           client.terminate();
@@ -165,7 +149,7 @@ export class TrainingRunController implements ReactiveController {
     } catch (error) {
       if (isCancelled(error)) {
         this.state = 'cancelled';
-        if (this.discardOnCancel) await saving.then(() => journal?.discard());
+        if (this.discardOnCancel) await saving.then(() => journal?.discard()).catch(() => {});
       } else {
         this.state = 'failed';
         this.error = error;
@@ -179,6 +163,36 @@ export class TrainingRunController implements ReactiveController {
       void this.releaseWakeLock();
       this.host.requestUpdate();
     }
+  }
+
+  /** Trains in `client`, taking in its progress, epochs and states while it is the run's current worker. */
+  private follow(
+    client: TrainingClient,
+    request: TrainingRequest,
+    abort: AbortController,
+    onState: (state: EpochState) => void,
+  ): Promise<TrainingOutcome> {
+    // Messages from a worker that was cancelled or replaced are no news any more.
+    const current = () => this.client === client && this.abort === abort && !abort.signal.aborted;
+    return client.train(
+      request,
+      (progress) => {
+        if (!current()) return;
+        this.progress = progress;
+        if (progress.stockValMAP50 !== undefined) this.stockValMAP50 = progress.stockValMAP50;
+        if (progress.backend) this.backend = progress.backend;
+        this.host.requestUpdate();
+      },
+      (report) => {
+        if (!current()) return;
+        this.epochs = [...this.epochs, report];
+        this.host.requestUpdate();
+      },
+      abort.signal,
+      (state) => {
+        if (current()) onState(state);
+      },
+    );
   }
 
   /** Test only: loses the GPU of the run's worker through the real browser APIs. */
