@@ -1,4 +1,4 @@
-// A training run that does not end well: the tab reloaded or closed mid-run (its best heads so far
+// A training run that does not end well: the tab reloaded, closed or crashed mid-run (its best heads so far
 // are kept after each epoch; the Train page then offers to resume or keep them, and the dataset is
 // never touched), and the GPU lost mid-run (the run goes on on the next backend from its last
 // finished epoch, and says so in one line).
@@ -100,7 +100,7 @@ async function trainPage(context: BrowserContext): Promise<Page> {
   return page;
 }
 
-test('reload mid-run → resume finishes and saves; close mid-run → keep lists the best model; photos untouched', async () => {
+test('reload mid-run → resume finishes and saves; closed → keep lists the best model; crashed → discard; photos untouched', async () => {
   const context = await app.browser.newContext({ locale: 'en-US' });
   const setup = await context.newPage();
   await setup.goto(`${app.server.url}/label`);
@@ -149,6 +149,22 @@ test('reload mid-run → resume finishes and saves; close mid-run → keep lists
   assert.equal(await page.locator('trained-model-list li[data-model]').count(), 2);
   assert.equal(await page.locator('unfinished-run [data-unfinished-run]').count(), 0);
   assert.deepEqual(await savedRuns(page), []);
+
+  // The renderer crashes mid-run (as when a phone runs out of memory): the run is offered again; discard it.
+  await setRun(page, 12);
+  await page.locator('[data-start]').click();
+  await improvedCheckpoint(page);
+  const crashed = page.waitForEvent('crash');
+  const cdp = await context.newCDPSession(page);
+  void cdp.send('Page.crash').catch(() => {});
+  await crashed;
+  page = await trainPage(context);
+  const again = page.locator('unfinished-run [data-unfinished-run]');
+  await again.waitFor();
+  await again.getByRole('button', { name: 'Discard' }).click();
+  await again.waitFor({ state: 'detached' });
+  assert.deepEqual(await savedRuns(page), []);
+  assert.equal(await page.locator('trained-model-list li[data-model]').count(), 2, 'discarding adds no model');
 
   assert.equal(await datasetRecords(page), before, 'the dataset records are exactly as before');
   await context.close();
