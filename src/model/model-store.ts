@@ -1,11 +1,14 @@
 // Fine-tuned models on this device, in their own IndexedDB database (so a model write can never touch
-// the photos), plus which one the live view and the labeling suggestions use.
+// the photos), plus which one the live view and the labeling suggestions use, plus the checkpoint of
+// a run that has not finished (so a reload, a closed tab or a crash does not lose its best heads).
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { BackendChoice, BackendName } from '../shared/backend/backends.ts';
 import { contextKey } from '../shared/context-key.ts';
 import { refuseToOpen } from '../shared/database-open.ts';
 import { defineSetting, isString } from '../shared/settings.ts';
 import { asStorageFull } from '../shared/storage-full.ts';
-import type { TrainedModel, TrainedModelMeta } from './trained-model.ts';
+import type { Box } from './geometry.ts';
+import type { EpochReport, TrainedModel, TrainedModelMeta, TrainSettings } from './trained-model.ts';
 
 interface StoredModel {
   id: string;
@@ -13,17 +16,73 @@ interface StoredModel {
   weights: ArrayBuffer;
 }
 
+/** A photo of a run's dataset snapshot: which photo (dataset id) and the boxes it was trained with. */
+export interface SnapshotPhoto {
+  id: string;
+  boxes: { box: Box; label: string }[];
+}
+
+/** Where a run stood after its last finished epoch: enough to keep its best heads or to go on. */
+export interface EpochState {
+  /** The last finished epoch. */
+  epoch: number;
+  epochs: EpochReport[];
+  stockValMAP50: number | null;
+  bestEpoch: number;
+  bestScore: { map: number; loss: number };
+  /** The best heads so far (a trained model's weights order). */
+  best: Float32Array;
+  /** The heads after `epoch`, with Adam's moments and step count. */
+  values: Float32Array;
+  firstMoment: Float32Array;
+  secondMoment: Float32Array;
+  steps: number;
+  /** The backend that ran `epoch`. */
+  backend: BackendName;
+  /** Time spent so far, all of it and computing the views' features. */
+  ms: number;
+  featuresMs: number;
+}
+
+/** A run that has not finished yet, saved after each of its epochs; deleted when it finishes or is cancelled. */
+export interface RunCheckpoint {
+  id: string;
+  name: string;
+  startedAt: number;
+  savedAt: number;
+  settings: TrainSettings;
+  /** The backend the user asked for. */
+  backend: BackendChoice;
+  /** The photos it trains and validates on, so a resumed run uses the same split and labels. */
+  photos: { train: SnapshotPhoto[]; val: SnapshotPhoto[] };
+  state: EpochState;
+}
+
 interface ModelSchema extends DBSchema {
   models: { key: string; value: StoredModel };
+  runs: { key: string; value: RunCheckpoint };
 }
+
+const DB_VERSION = 2;
+
+const stored = (model: TrainedModel): StoredModel => ({
+  id: model.meta.id,
+  meta: model.meta,
+  weights: model.weights.buffer.slice(
+    model.weights.byteOffset,
+    model.weights.byteOffset + model.weights.byteLength,
+  ) as ArrayBuffer,
+});
 
 export class ModelStore {
   private readonly db: Promise<IDBPDatabase<ModelSchema>>;
 
   constructor(name = 'tama-lab-models') {
-    this.db = openDB<ModelSchema>(name, 1, {
+    this.db = openDB<ModelSchema>(name, DB_VERSION, {
+      // Only adds what is missing: a v1 database keeps every model it holds.
       upgrade(db) {
-        db.createObjectStore('models', { keyPath: 'id' });
+        if (!db.objectStoreNames.contains('models')) db.createObjectStore('models', { keyPath: 'id' });
+        if (!db.objectStoreNames.contains('runs')) db.createObjectStore('runs', { keyPath: 'id' });
       },
     }).catch(refuseToOpen(name));
   }
@@ -40,12 +99,25 @@ export class ModelStore {
   }
 
   async put(model: TrainedModel): Promise<void> {
-    const weights = model.weights.buffer.slice(
-      model.weights.byteOffset,
-      model.weights.byteOffset + model.weights.byteLength,
-    ) as ArrayBuffer;
     try {
-      await (await this.db).put('models', { id: model.meta.id, meta: model.meta, weights });
+      await (await this.db).put('models', stored(model));
+    } catch (error) {
+      throw asStorageFull(error);
+    }
+  }
+
+  /**
+   * Saves `model` and deletes the checkpoint `runId` in one transaction: either the run became a
+   * model, or (full disk, crash) the checkpoint is still there.
+   */
+  async putFromRun(model: TrainedModel, runId: string): Promise<void> {
+    try {
+      const transaction = (await this.db).transaction(['models', 'runs'], 'readwrite');
+      await Promise.all([
+        transaction.objectStore('models').put(stored(model)),
+        transaction.objectStore('runs').delete(runId),
+        transaction.done,
+      ]);
     } catch (error) {
       throw asStorageFull(error);
     }
@@ -62,6 +134,25 @@ export class ModelStore {
   async delete(id: string): Promise<void> {
     await (await this.db).delete('models', id);
     if (activeModel.get() === id) activeModel.set('');
+  }
+
+  /** Replaces the run's checkpoint; a full disk is a StorageFullError (the run itself goes on). */
+  async saveRun(checkpoint: RunCheckpoint): Promise<void> {
+    try {
+      await (await this.db).put('runs', checkpoint);
+    } catch (error) {
+      throw asStorageFull(error);
+    }
+  }
+
+  /** The most recently saved unfinished run, if any. */
+  async unfinishedRun(): Promise<RunCheckpoint | undefined> {
+    const runs = await (await this.db).getAll('runs');
+    return runs.sort((a, b) => b.savedAt - a.savedAt)[0];
+  }
+
+  async deleteRun(id: string): Promise<void> {
+    await (await this.db).delete('runs', id);
   }
 
   async close(): Promise<void> {

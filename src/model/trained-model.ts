@@ -59,6 +59,8 @@ export interface TrainedMetrics {
   /** Whole run, and the part spent running the frozen backbone on every view. */
   ms: number;
   featuresMs: number;
+  /** Set on a model kept from a run that was interrupted (reload, closed tab, crash): its last finished epoch. */
+  stoppedAtEpoch?: number;
 }
 
 export interface TrainedModelMeta {

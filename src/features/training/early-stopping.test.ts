@@ -39,4 +39,24 @@ describe('early stopping', () => {
     expect(stopping.epoch).to.equal(3);
     expect(Array.from(stopping.take())).to.deep.equal([3]);
   });
+
+  it('resumed after epoch 3 with its best epoch 1, it stops where the whole run would have', () => {
+    const options = { validation: true, epochs: 9, patience: 3 };
+    const resumed = EarlyStopping.resumed(
+      { epoch: 1, score: { map: 0.7, loss: 1 }, weights: Float32Array.from([1]) },
+      options,
+    );
+    expect(resumed.continuesAfter(3)).to.equal(true);
+    expect(resumed.offer(4, { valLoss: 1, valMAP50: 0.6 }, Float32Array.from([4]))).to.equal(false);
+    expect(resumed.epoch).to.equal(1);
+    expect(resumed.bestScore).to.deep.equal({ map: 0.7, loss: 1 });
+    expect(Array.from(resumed.take())).to.deep.equal([1]);
+    expect(
+      EarlyStopping.resumed(
+        { epoch: 1, score: { map: 0.7, loss: 1 }, weights: Float32Array.from([1]) },
+        options,
+      ).continuesAfter(4),
+    ).to.equal(false);
+    expect(resumed.continuesAfter(9)).to.equal(false);
+  });
 });

@@ -27,11 +27,31 @@ export class EarlyStopping {
 
   constructor(
     weights: Float32Array,
-    stock: Evaluation,
+    stock: Evaluation | Score,
     private readonly options: EarlyStoppingOptions,
   ) {
-    this.score = scoreOf(stock);
+    this.score = 'map' in stock ? { ...stock } : scoreOf(stock);
     this.best = weights.slice();
+  }
+
+  /** Where a run that stopped after `epoch` left off: its best epoch so far, that epoch's score and heads. */
+  static resumed(
+    best: { epoch: number; score: Score; weights: Float32Array },
+    options: EarlyStoppingOptions,
+  ): EarlyStopping {
+    const stopping = new EarlyStopping(best.weights, best.score, options);
+    stopping.epoch = best.epoch;
+    return stopping;
+  }
+
+  get bestScore(): Score {
+    return { ...this.score };
+  }
+
+  /** Whether a run whose last epoch was `epoch` has more epochs to go. */
+  continuesAfter(epoch: number): boolean {
+    const { validation, epochs, patience } = this.options;
+    return epoch < epochs && !(validation && epoch - this.epoch >= patience);
   }
 
   /** Keeps `weights` if epoch `epoch` is the best so far; false when the run should stop. */

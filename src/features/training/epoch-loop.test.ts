@@ -30,4 +30,13 @@ describe('epoch loop', () => {
     expect(ids(b.epoch())).to.deep.equal(second);
     expect(second).to.not.deep.equal(first);
   });
+
+  it('skips epochs as if they had been dealt: a resumed run gets the batches it would have', () => {
+    const whole = new BatchSchedule(views(12), 4, 3, 7);
+    const resumed = new BatchSchedule(views(12), 4, 3, 7);
+    whole.epoch();
+    whole.epoch();
+    resumed.skip(2);
+    expect(ids(resumed.epoch())).to.deep.equal(ids(whole.epoch()));
+  });
 });

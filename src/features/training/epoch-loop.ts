@@ -57,6 +57,11 @@ export class BatchSchedule {
     this.random = new Random(seed);
   }
 
+  /** Deals `epochs` epochs without training on them: a resumed run then gets the batches it would have. */
+  skip(epochs: number): void {
+    for (let epoch = 0; epoch < epochs; epoch++) this.epoch();
+  }
+
   /** The next epoch's batches. */
   epoch(): View[][] {
     const { order, random, batchSize } = this;

@@ -41,4 +41,19 @@ describe('head parameters', () => {
     expect(Array.from(await classBias.data()).every((v) => v === 1)).to.equal(true);
     tf.dispose(headTensors(heads));
   });
+
+  it('go on from a snapshot exactly as without the break, and refuse one of another size', () => {
+    const random = new Random(9);
+    const gradients = Array.from({ length: 4 }, () => Float32Array.from({ length: 20 }, () => random.range(-1, 1)));
+    const whole = new HeadParameters(new Float32Array(20).fill(0.5), [{ shape: [20] }], 0.01);
+    for (const gradient of gradients.slice(0, 2)) whole.applyAdam(gradient);
+    const snapshot = whole.snapshot();
+    for (const gradient of gradients.slice(2)) whole.applyAdam(gradient);
+
+    const resumed = new HeadParameters(new Float32Array(20), [{ shape: [20] }], 0.01);
+    resumed.restore(snapshot);
+    for (const gradient of gradients.slice(2)) resumed.applyAdam(gradient);
+    expect(Array.from(resumed.values)).to.deep.equal(Array.from(whole.values));
+    expect(() => new HeadParameters(new Float32Array(3), [{ shape: [3] }], 0.01).restore(snapshot)).to.throw(/20/);
+  });
 });

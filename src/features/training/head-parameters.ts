@@ -16,6 +16,13 @@ const EPSILON = 1e-7;
 
 export const headTensors = (heads: readonly LevelHeads[]): Tensor[] => heads.flatMap((head) => Object.values(head));
 
+export interface AdamState {
+  values: Float32Array;
+  firstMoment: Float32Array;
+  secondMoment: Float32Array;
+  steps: number;
+}
+
 export class HeadParameters {
   private readonly firstMoment: Float32Array;
   private readonly secondMoment: Float32Array;
@@ -64,6 +71,27 @@ export class HeadParameters {
       const [boxKernel, boxBias, classKernel, classBias] = tensors.slice(level * 4, level * 4 + 4);
       return { boxKernel, boxBias, classKernel, classBias } as LevelHeads;
     });
+  }
+
+  /** Copies of the heads, Adam's moments and its step count: what a resumed run goes on from. */
+  snapshot(): AdamState {
+    return {
+      values: this.values.slice(),
+      firstMoment: this.firstMoment.slice(),
+      secondMoment: this.secondMoment.slice(),
+      steps: this.steps,
+    };
+  }
+
+  /** Back to a snapshot, as if the steps after it had not happened. */
+  restore(state: AdamState): void {
+    for (const array of [state.values, state.firstMoment, state.secondMoment])
+      if (array.length !== this.values.length)
+        throw new Error(`the saved heads have ${array.length} numbers, these ${this.values.length}`);
+    this.values.set(state.values);
+    this.firstMoment.set(state.firstMoment);
+    this.secondMoment.set(state.secondMoment);
+    this.steps = state.steps;
   }
 
   /** One Adam step (as tf.train.adam computes it) with `gradient`, laid out like `values`. */

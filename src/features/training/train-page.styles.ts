@@ -26,6 +26,11 @@ export const trainPageStyles = css`
     color: var(--text-muted);
     font-size: 0.9rem;
   }
+  .notice {
+    margin: 0.5rem 0 0;
+    padding: 0.5rem 0.75rem;
+    border-left: 4px solid var(--accent);
+  }
   .result strong {
     font-size: 1.4rem;
   }

@@ -3,7 +3,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { loadDatasetSettings } from '../../dataset/dataset-settings.ts';
 import { datasetContext, type StoredImage } from '../../dataset/dataset-store.ts';
-import { activeModel, modelStoreContext } from '../../model/model-store.ts';
+import { activeModel, modelStoreContext, type RunCheckpoint } from '../../model/model-store.ts';
 import { ballModelUrl, DEFAULT_MODEL_VARIANT, modelUrl } from '../../model/model-variants.ts';
 import {
   buildTrainedModel,
@@ -19,13 +19,17 @@ import { errorMessage } from '../../shared/ui/error-message.ts';
 import { glossaryRow } from '../../shared/ui/glossary-row.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
+import { checkpointJournal, type RunIdentity, resumeImages, snapshotOf } from './run-checkpoint.ts';
 import { trainPageStyles } from './train-page.styles.ts';
+import { gpuFallbackLine, phaseText, viewsHint } from './train-texts.ts';
 import { defaultViewsPerPhoto, trainingData } from './training-data.ts';
-import type { TrainingProgress } from './training-progress.ts';
+import type { TrainingOutcome, TrainingRequest } from './training-protocol.ts';
 import { TrainingRunController } from './training-run-controller.ts';
 import './learning-curve.ts';
 import './model-comparison.ts';
 import './trained-model-list.ts';
+import type { RunResumeEvent } from './unfinished-run.ts';
+import './unfinished-run.ts';
 import '../../shared/backend/backend-select.ts';
 
 /** The training section: fine-tune the detector on the user's dataset in a worker, watch it learn. */
@@ -96,24 +100,45 @@ export class TrainPage extends LitElement {
       seed: loadDatasetSettings().seed,
       base: DEFAULT_MODEL_VARIANT,
     };
-    const backend = this._backend === 'app' ? (this._backendInfo.value?.preference ?? 'auto') : this._backend;
+    const run: RunIdentity = {
+      id: crypto.randomUUID(),
+      name: `${classes.join(' + ')} · ${new Date().toLocaleString()}`,
+      startedAt: Date.now(),
+      settings,
+      backend: this._backend === 'app' ? (this._backendInfo.value?.preference ?? 'auto') : this._backend,
+      photos: { train: snapshotOf(data.train), val: snapshotOf(data.val) },
+    };
+    // Start from the app's ball model: epoch 0 already finds balls, the photos teach the rest.
+    await this._launch(run, { train: data.train, val: data.val, start: await fetchTrainedModel(ballModelUrl()) });
+  }
+
+  /** Goes on with an interrupted run, on the same photos with the same boxes, after its last epoch. */
+  private async _resumeRun(checkpoint: RunCheckpoint) {
+    const { train, val, missing } = resumeImages(checkpoint, this._images ?? []);
+    if (missing || this._run.active) return;
+    this._epochs = checkpoint.settings.epochs;
+    await this._launch(checkpoint, { train, val, resume: checkpoint.state });
+  }
+
+  private async _launch(run: RunIdentity, data: Pick<TrainingRequest, 'train' | 'val' | 'start' | 'resume'>) {
+    const { settings } = run;
+    const store = this._models.value;
     this._result = undefined;
     const request = {
-      train: data.train,
-      val: data.val,
+      ...data,
       settings,
-      backend,
+      backend: run.backend,
       modelUrl: new URL(modelUrl(settings.base), location.href).href,
-      // Start from the app's ball model: epoch 0 already finds balls, the photos teach the rest.
-      start: await fetchTrainedModel(ballModelUrl()),
     };
-    const model = await this._run.start(request, async (outcome) => {
-      const model = buildTrainedModel(outcome, settings, `${classes.join(' + ')} · ${new Date().toLocaleString()}`);
-      await this._models.value?.put(model);
+    const finish = async (outcome: TrainingOutcome) => {
+      const model = buildTrainedModel(outcome, settings, run.name);
+      // The model replaces the run's checkpoint in one step: a crash now leaves one or the other.
+      await store?.putFromRun(model, run.id);
       this._result = model;
       this._revision++;
       return model;
-    });
+    };
+    const model = await this._run.start(request, finish, store && checkpointJournal(store, run));
     if (!model) return;
     const outcomeOfToast = await this._toasts.value?.show(
       msg('Training finished: the model is saved on this device.', { id: 'train.saved' }),
@@ -125,6 +150,11 @@ export class TrainPage extends LitElement {
     if (outcomeOfToast === 'action') activeModel.set(model.meta.id);
   }
 
+  /** Test only: loses the running worker's GPU through the real browser APIs (see TrainingWorkerApi). */
+  loseGpuForTest(): Promise<boolean> {
+    return this._run.loseGpuForTest();
+  }
+
   private _renderError() {
     if (this._run.state !== 'failed') return nothing;
     return html`<p class="error" role="alert">${
@@ -132,19 +162,6 @@ export class TrainPage extends LitElement {
         ? msg('The device storage is full: the model could not be saved.', { id: 'train.full' })
         : errorMessage('model', this._run.error)
     }</p>`;
-  }
-
-  private _phaseText(progress: TrainingProgress): string {
-    switch (progress.phase) {
-      case 'loading':
-        return msg('Loading the model in the training worker…', { id: 'train.phase.loading' });
-      case 'features':
-        return msg('Looking at your photos (features of each view)…', { id: 'train.phase.features' });
-      case 'training':
-        return msg(str`Epoch ${progress.epoch ?? 0} of ${this._epochs}`, { id: 'train.phase.training' });
-      case 'done':
-        return msg('Done', { id: 'train.phase.done' });
-    }
   }
 
   private _renderDataset() {
@@ -214,7 +231,7 @@ export class TrainPage extends LitElement {
               this._copies = Math.min(16, Math.max(1, Math.round(Number((e.target as HTMLInputElement).value) || 3)));
             }} /></label>
       </div>
-      ${data ? this._renderViewsHint(data.train.length) : nothing}
+      ${data ? viewsHint(data.train.length, this._copies) : nothing}
       ${glossaryRow(['epoch', 'learningRate', 'views', 'backend', 'trainVal', 'map'])}
       <div class="actions">
         ${
@@ -229,34 +246,9 @@ export class TrainPage extends LitElement {
         }
       </div>
       ${this._renderProgress()}
+      ${gpuFallbackLine(this._run.fallback, this._run.backend)}
       ${this._renderError()}
     </section>`;
-  }
-
-  /**
-   * Why the number of views is what it is: it is picked from the number of photos, so it changes once
-   * the dataset is read (16 for one photo, 3 for fifty), and a student should see that on purpose.
-   */
-  private _renderViewsHint(photos: number) {
-    const auto = defaultViewsPerPhoto(photos);
-    const why = !photos
-      ? msg(
-          'It is set for you from the number of training photos: a few photos get up to 16 views each, many photos get 3.',
-          {
-            id: 'train.copies.rule',
-          },
-        )
-      : this._copies === undefined
-        ? msg(
-            str`Set for you: ${auto} for ${photos} training photos, so each epoch shows the model 48 pictures or more (fewer photos get more views, up to 16).`,
-            { id: 'train.copies.auto' },
-          )
-        : msg(str`You chose ${this._copies}; for ${photos} training photos the automatic choice is ${auto}.`, {
-            id: 'train.copies.chosen',
-          });
-    return html`<p class="hint" id="views-hint" data-views-auto=${auto}>
-      ${msg('A view is one of your photos changed a little (flipped, zoomed in or out, lighter or darker), so the model sees more variety.', { id: 'train.copies.what' })}
-      ${why}</p>`;
   }
 
   private _renderProgress() {
@@ -265,7 +257,7 @@ export class TrainPage extends LitElement {
     return html`<div data-phase=${progress.phase} data-state=${state}>
       <progress max=${progress.total} value=${progress.done}></progress>
       <div class="progress-line" role="status">
-        <span>${state === 'paused' ? msg('Paused', { id: 'train.paused' }) : this._phaseText(progress)}</span>
+        <span>${state === 'paused' ? msg('Paused', { id: 'train.paused' }) : phaseText(progress, this._epochs)}</span>
         <span data-eta>${etaMs !== undefined ? msg(str`about ${formatRemaining(etaMs)} left`, { id: 'train.eta' }) : nothing}</span>
       </div>
     </div>`;
@@ -296,6 +288,12 @@ export class TrainPage extends LitElement {
     return html`
       <h1>${msg('Training', { id: 'train.title' })}</h1>
       <p class="lead">${msg('Fine-tune the ball detector on your own photos, right here in the browser.', { id: 'train.lead' })}</p>
+      ${
+        this._run.active
+          ? nothing
+          : html`<unfinished-run .images=${this._images} @tama-run-resume=${(e: RunResumeEvent) => this._resumeRun(e.detail)}
+              @tama-models-change=${() => this._revision++}></unfinished-run>`
+      }
       ${this._renderDataset()}
       ${this._renderControls()}
       ${this._renderResults()}

@@ -176,7 +176,11 @@ export class TrainedModelList extends LitElement {
             </div>
             <span class="meta">${meta.classes.join(', ')} · ${new Date(meta.createdAt).toLocaleString()} ·
               mAP@0.5 ${meta.metrics.valMAP50?.toFixed(3) ?? '—'} (${msg('before', { id: 'models.beforeShort' })} ${meta.metrics.stockValMAP50?.toFixed(3) ?? '—'}) ·
-              ${meta.metrics.trainImages} / ${meta.metrics.valImages} ${msg('photos', { id: 'gallery.stats.images' })} · ${meta.settings.epochs} ${msg('epochs', { id: 'models.epochs' })}</span>
+              ${meta.metrics.trainImages} / ${meta.metrics.valImages} ${msg('photos', { id: 'gallery.stats.images' })} · ${
+                meta.metrics.stoppedAtEpoch === undefined
+                  ? html`${meta.settings.epochs} ${msg('epochs', { id: 'models.epochs' })}`
+                  : html`<span data-stopped-at=${meta.metrics.stoppedAtEpoch}>${msg(str`stopped early at epoch ${meta.metrics.stoppedAtEpoch} of ${meta.settings.epochs}`, { id: 'models.stoppedAt' })}</span>`
+              }</span>
             <div class="actions">
               <button data-model-send @click=${() => this._send(meta)}>${
                 this._canShare ? msg('Send', { id: 'models.send' }) : msg('Export .zip', { id: 'models.export' })

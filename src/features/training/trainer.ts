@@ -3,6 +3,7 @@
 // stock heads, then epochs of shuffled batches with early stopping; the best heads are returned.
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { GraphModel } from '@tensorflow/tfjs';
+import type { EpochState } from '../../model/model-store.ts';
 import { graphAnchors } from '../../model/ssd-heads.ts';
 import type { EpochReport, TrainedModel, TrainSettings } from '../../model/trained-model.ts';
 import { Cancelled } from '../../shared/cancelled.ts';
@@ -38,6 +39,23 @@ const pause = () =>
     port2.postMessage(undefined);
   });
 
+/** Where a run stands after an epoch; the worker adds the backend and the time spent. */
+export type TrainerState = Omit<EpochState, 'backend' | 'ms'>;
+
+export interface TrainRun {
+  train: readonly TrainingImage[];
+  val: readonly TrainingImage[];
+  settings: TrainSettings;
+  /** Heads to start from (when not resuming); else the graph's own. */
+  start?: TrainedModel;
+  /** Go on after this state's epoch. */
+  resume?: EpochState;
+  onProgress: (progress: TrainingProgress) => void;
+  onEpoch: (report: EpochReport) => void;
+  /** After each epoch: the state to go on from, or to keep the best heads of. */
+  onCheckpoint?: (state: TrainerState) => void;
+}
+
 export class Trainer {
   paused = false;
   private cancelled = false;
@@ -68,26 +86,35 @@ export class Trainer {
     if (this.cancelled) throw new Cancelled('training was cancelled');
   };
 
-  /** The whole run: views, epoch 0 (the stock heads), epochs with early stopping; returns the best heads. */
-  async train(
-    train: readonly TrainingImage[],
-    val: readonly TrainingImage[],
-    settings: TrainSettings,
-    onProgress: (progress: TrainingProgress) => void,
-    onEpoch: (report: EpochReport) => void,
-    start?: TrainedModel,
-  ): Promise<TrainingResult> {
+  /**
+   * The whole run: views, epoch 0 (the stock heads), epochs with early stopping; returns the best
+   * heads. With `resume` it goes on after that state's epoch instead (the views are made again,
+   * identically: their augmentations are seeded), and after every epoch it reports the state to go on from.
+   */
+  async train(run: TrainRun): Promise<TrainingResult> {
+    const { train, val, settings, resume, onEpoch } = run;
     const { tf, views, checkpoint } = this;
     const classCount = settings.classes.length;
     const trainViews = train.length * settings.augmentCopies;
     const batchesPerEpoch = stepsPerEpoch(trainViews, settings.batchSize);
-    const progress = new ProgressReporter(trainViews + val.length + batchesPerEpoch * settings.epochs, onProgress);
+    const firstEpoch = (resume?.epoch ?? 0) + 1;
+    const progress = new ProgressReporter(
+      trainViews + val.length + batchesPerEpoch * Math.max(0, settings.epochs - firstEpoch + 1),
+      run.onProgress,
+    );
 
     const graph = { tf, model: this.model, anchorCorners: this.anchorCorners };
     await computeViews(graph, views, train, val, settings, checkpoint, () => progress.advance('features'));
-    const featuresMs = progress.elapsedMs;
+    const featuresMs = progress.elapsedMs + (resume?.featuresMs ?? 0);
 
-    const parameters = await HeadParameters.start(tf, this.model, settings.classes, settings.learningRate, start);
+    const parameters = await HeadParameters.start(
+      tf,
+      this.model,
+      settings.classes,
+      settings.learningRate,
+      resume ? undefined : run.start,
+    );
+    if (resume) parameters.restore(resume);
     const evaluate = async () => {
       const heads = parameters.tensors(tf);
       try {
@@ -97,16 +124,26 @@ export class Trainer {
       }
     };
 
-    const zero = await evaluate();
-    progress.stockValMAP50 = zero.valMAP50;
-    const best = new EarlyStopping(parameters.values, zero, {
-      validation: views.val.length > 0,
-      epochs: settings.epochs,
-      patience: settings.patience,
-    });
+    const stopping = { validation: views.val.length > 0, epochs: settings.epochs, patience: settings.patience };
+    const { stockValMAP50, best } = resume
+      ? {
+          stockValMAP50: resume.stockValMAP50,
+          best: EarlyStopping.resumed(
+            { epoch: resume.bestEpoch, score: resume.bestScore, weights: resume.best },
+            stopping,
+          ),
+        }
+      : await evaluate().then((zero) => ({
+          stockValMAP50: zero.valMAP50,
+          best: new EarlyStopping(parameters.values, zero, stopping),
+        }));
+    progress.stockValMAP50 = stockValMAP50;
     const schedule = new BatchSchedule(views.train, settings.batchSize, batchesPerEpoch, settings.seed);
-    const epochs: EpochReport[] = [];
-    for (let epoch = 1; epoch <= settings.epochs; epoch++) {
+    schedule.skip(firstEpoch - 1);
+    const epochs: EpochReport[] = [...(resume?.epochs ?? [])];
+    // A run that stopped between its last epoch and saving its model has nothing left to train.
+    const more = !resume || best.continuesAfter(resume.epoch);
+    for (let epoch = firstEpoch; more && epoch <= settings.epochs; epoch++) {
       const epochStarted = performance.now();
       const loss = await runEpoch(schedule.epoch(), async (batch) => {
         await checkpoint();
@@ -124,10 +161,21 @@ export class Trainer {
       };
       epochs.push(report);
       onEpoch(report);
-      if (!best.offer(epoch, evaluation, parameters.values)) break;
+      const goOn = best.offer(epoch, evaluation, parameters.values);
+      run.onCheckpoint?.({
+        ...parameters.snapshot(),
+        epoch,
+        epochs: [...epochs],
+        stockValMAP50,
+        bestEpoch: best.epoch,
+        bestScore: best.bestScore,
+        best: best.take().slice(),
+        featuresMs,
+      });
+      if (!goOn) break;
     }
     progress.finish();
-    return { weights: best.take(), epochs, bestEpoch: best.epoch, stockValMAP50: zero.valMAP50, featuresMs };
+    return { weights: best.take(), epochs, bestEpoch: best.epoch, stockValMAP50, featuresMs };
   }
 
   /** Frees every cached activation and the graph; the trainer cannot be used after. */

@@ -1,6 +1,7 @@
 // The page's handle on a training worker. One worker per run: when it ends (or is cancelled) the
 // worker is terminated, which returns every byte of its memory — GPU buffers included.
 import { proxy, type Remote } from 'comlink';
+import type { EpochState } from '../../model/model-store.ts';
 import type { EpochReport } from '../../model/trained-model.ts';
 import { WorkerBridge } from '../../shared/workers/worker-bridge.ts';
 import type { TrainingProgress } from './training-progress.ts';
@@ -17,17 +18,32 @@ export class TrainingClient {
     return this.bridge.api;
   }
 
-  /** Resolves with the best heads; rejects with Cancelled on cancel() or when `signal` aborts. */
+  /**
+   * Resolves with the best heads; rejects with Cancelled on cancel() or when `signal` aborts, with
+   * GpuLost when the worker's GPU went away. `onCheckpoint` gets the state after each epoch.
+   */
   train(
     request: TrainingRequest,
     onProgress: (progress: TrainingProgress) => void,
     onEpoch: (report: EpochReport) => void,
     signal?: AbortSignal,
+    onCheckpoint?: (state: EpochState) => void,
   ): Promise<TrainingOutcome> {
     return this.bridge.call(
-      (api) => api.train(request, proxy(onProgress), proxy(onEpoch)) as Promise<TrainingOutcome>,
+      (api) =>
+        api.train(
+          request,
+          proxy(onProgress),
+          proxy(onEpoch),
+          onCheckpoint && proxy(onCheckpoint),
+        ) as Promise<TrainingOutcome>,
       signal,
     );
+  }
+
+  /** Test only: see TrainingWorkerApi.loseGpuForTest. */
+  loseGpuForTest(): Promise<boolean> {
+    return this.api.loseGpuForTest();
   }
 
   pause(): Promise<void> {

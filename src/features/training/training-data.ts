@@ -28,7 +28,7 @@ export function trainingData(
     if (!image.boxes.length) data.negatives++;
     for (const { label } of image.boxes) data.classes[label] = (data.classes[label] ?? 0) + 1;
     const boxes = classes ? image.boxes.filter((b) => classes.includes(b.label)) : image.boxes;
-    data[splitOf(image, split)].push({ blob: image.blob, boxes });
+    data[splitOf(image, split)].push({ id: image.id, blob: image.blob, boxes });
   }
   return data;
 }

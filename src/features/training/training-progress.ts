@@ -1,4 +1,5 @@
 // Progress of a whole run in work units (views, then batches), with an ETA from the pace so far.
+import type { BackendName } from '../../shared/backend/backends.ts';
 import { estimateRemaining } from '../../shared/format-duration.ts';
 
 export interface TrainingProgress {
@@ -10,6 +11,8 @@ export interface TrainingProgress {
   etaMs?: number;
   /** Validation mAP@0.5 of the untouched COCO heads (epoch 0), once measured. */
   stockValMAP50?: number | null;
+  /** The backend the run computes on, once chosen. */
+  backend?: BackendName;
 }
 
 export class ProgressReporter {

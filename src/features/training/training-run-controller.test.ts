@@ -1,7 +1,9 @@
 import { expect } from '@esm-bundle/chai';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { EpochState } from '../../model/model-store.ts';
 import { modelUrl } from '../../model/model-variants.ts';
 import type { TrainSettings } from '../../model/trained-model.ts';
+import type { RunJournal } from './run-checkpoint.ts';
 import type { TrainingRequest } from './training-protocol.ts';
 import { TrainingRunController } from './training-run-controller.ts';
 
@@ -62,6 +64,18 @@ const warnsBeforeUnload = () => {
   return event.defaultPrevented;
 };
 
+/** A journal in memory: what a run saved after each epoch, and whether it was discarded. */
+class MemoryJournal implements RunJournal {
+  states: EpochState[] = [];
+  discarded = false;
+  async save(state: EpochState) {
+    this.states.push(state);
+  }
+  async discard() {
+    this.discarded = true;
+  }
+}
+
 describe('training run controller', () => {
   it('runs to done: epochs as they come, finish() while still running, no warning after', async () => {
     const host = new FakeHost();
@@ -87,9 +101,14 @@ describe('training run controller', () => {
     const host = new FakeHost();
     const run = new TrainingRunController(host);
     let finished = false;
-    const running = run.start(await request({ epochs: 50 }), async () => {
-      finished = true;
-    });
+    const journal = new MemoryJournal();
+    const running = run.start(
+      await request({ epochs: 50 }),
+      async () => {
+        finished = true;
+      },
+      journal,
+    );
     expect(run.state).to.equal('running');
     while (run.progress?.phase !== 'training') await new Promise((resolve) => setTimeout(resolve, 50));
     await run.pause();
@@ -101,17 +120,20 @@ describe('training run controller', () => {
     expect(await running).to.equal(undefined);
     expect(run.state).to.equal('cancelled');
     expect(finished).to.equal(false);
+    expect(journal.discarded, 'a cancelled run leaves no checkpoint').to.equal(true);
     expect(warnsBeforeUnload()).to.equal(false);
   });
 
   it('ends the run when the host goes away', async () => {
     const host = new FakeHost();
     const run = new TrainingRunController(host);
-    const running = run.start(await request({ epochs: 50 }), async () => {});
-    while (!run.progress || run.progress.phase === 'loading') await new Promise((resolve) => setTimeout(resolve, 50));
+    const journal = new MemoryJournal();
+    const running = run.start(await request({ epochs: 50 }), async () => {}, journal);
+    while (!journal.states.length) await new Promise((resolve) => setTimeout(resolve, 50));
     host.disconnect();
     await running;
     expect(run.state).to.equal('cancelled');
+    expect(journal.discarded, 'leaving the page keeps the checkpoint, to resume').to.equal(false);
     expect(warnsBeforeUnload()).to.equal(false);
   });
 
@@ -124,5 +146,33 @@ describe('training run controller', () => {
     expect(result).to.equal(undefined);
     expect(run.state).to.equal('failed');
     expect(run.error).to.be.instanceOf(Error);
+  });
+
+  it('goes on with WASM from the last finished epoch when the WebGL context is lost', async () => {
+    const run = new TrainingRunController(new FakeHost());
+    const journal = new MemoryJournal();
+    const running = run.start(
+      { ...(await request({ epochs: 3 })), backend: 'webgl' },
+      async (outcome) => outcome,
+      journal,
+    );
+    while (!journal.states.length) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(run.backend).to.equal('webgl');
+    expect(await run.loseGpuForTest()).to.equal(true);
+    const outcome = await running;
+    expect(run.state, String(run.error)).to.equal('done');
+    const fallback = run.fallback;
+    expect(fallback?.lost).to.equal('webgl');
+    expect(fallback?.backend).to.equal('wasm');
+    expect(fallback?.epoch).to.be.greaterThanOrEqual(1);
+    expect(run.backend).to.equal('wasm');
+    expect(outcome?.metrics.backend).to.equal('wasm');
+    // Each epoch ran once: up to the loss on WebGL, after it on WASM.
+    expect(journal.states.map((s) => s.epoch)).to.deep.equal([1, 2, 3]);
+    expect(journal.states.map((s) => s.backend)).to.deep.equal(
+      [1, 2, 3].map((epoch) => (epoch <= (fallback?.epoch ?? 0) ? 'webgl' : 'wasm')),
+    );
+    expect(outcome?.metrics.epochs.map((e) => e.epoch)).to.deep.equal([1, 2, 3]);
+    expect(run.epochs.map((e) => e.epoch)).to.deep.equal([1, 2, 3]);
   });
 });

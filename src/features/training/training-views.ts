@@ -15,6 +15,8 @@ import { withPositiveAnchors } from './head-loss.ts';
 type Tf = typeof tfTypes;
 
 export interface TrainingImage {
+  /** The photo's id in the dataset (kept in a run's checkpoint, so a resumed run finds the same photos). */
+  id?: string;
   blob: Blob;
   boxes: LabeledBox[];
 }

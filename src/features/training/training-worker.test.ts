@@ -1,38 +1,10 @@
 import { expect } from '@esm-bundle/chai';
 import { modelUrl } from '../../model/model-variants.ts';
-import type { EpochReport, TrainSettings } from '../../model/trained-model.ts';
+import type { EpochReport } from '../../model/trained-model.ts';
 import { isCancelled } from '../../shared/cancelled.ts';
 import { TrainingClient } from './training-client.ts';
+import { sampleImages, sampleSettings } from './training-fixtures.ts';
 import type { TrainingProgress } from './training-progress.ts';
-import type { TrainingImage } from './training-views.ts';
-
-interface CocoFile {
-  images: { id: number; file_name: string }[];
-  annotations: { image_id: number; bbox: [number, number, number, number] }[];
-}
-
-/** Photos of the sample dataset with their boxes, as the page would send them. */
-async function sampleImages(split: 'train' | 'val', count: number): Promise<TrainingImage[]> {
-  const coco = (await (await fetch(`/datasets/sample/${split}.json`)).json()) as CocoFile;
-  return Promise.all(
-    coco.images.slice(0, count).map(async (image) => ({
-      blob: await (await fetch(`/datasets/sample/${image.file_name}`)).blob(),
-      boxes: coco.annotations.filter((a) => a.image_id === image.id).map((a) => ({ box: a.bbox, label: 'ball' })),
-    })),
-  );
-}
-
-const settings = (overrides: Partial<TrainSettings>): TrainSettings => ({
-  classes: ['ball'],
-  epochs: 4,
-  batchSize: 4,
-  learningRate: 0.002,
-  augmentCopies: 1,
-  patience: 10,
-  seed: 1,
-  base: 'f16',
-  ...overrides,
-});
 
 describe('training worker (real TF.js in a module worker)', () => {
   const url = new URL(modelUrl(), location.href).href;
@@ -48,7 +20,7 @@ describe('training worker (real TF.js in a module worker)', () => {
       {
         train: await sampleImages('train', 6),
         val: await sampleImages('val', 2),
-        settings: settings({}),
+        settings: sampleSettings({}),
         backend: 'wasm',
         modelUrl: url,
       },
@@ -70,7 +42,7 @@ describe('training worker (real TF.js in a module worker)', () => {
       {
         train: await sampleImages('train', 4),
         val: [],
-        settings: settings({ epochs: 50 }),
+        settings: sampleSettings({ epochs: 50 }),
         backend: 'wasm',
         modelUrl: url,
       },
@@ -94,7 +66,7 @@ describe('training worker (real TF.js in a module worker)', () => {
       {
         train: await sampleImages('train', 1),
         val: [],
-        settings: settings({ epochs: 1, batchSize: 1 }),
+        settings: sampleSettings({ epochs: 1, batchSize: 1 }),
         backend: 'webgpu',
         modelUrl: url,
       },

@@ -1,12 +1,15 @@
 // The training worker: TF.js and the whole fine-tuning run live here, so the page stays smooth.
 import { expose } from 'comlink';
 import { activeThreads, type BackendName, loadTf, selectBackend } from '../../shared/backend/backends.ts';
+import { GpuLost, GpuWatch, isGpuLost } from './gpu-watch.ts';
+import { bestValMAP50 } from './run-checkpoint.ts';
 import { Trainer } from './trainer.ts';
 import type { TrainingOutcome, TrainingRequest, TrainingWorkerApi } from './training-protocol.ts';
 
 let trainer: Trainer | undefined;
 let active: BackendName | undefined;
 let described = false;
+let gpu: GpuWatch | undefined;
 
 /** Once per worker: whether WASM could get its threads (it needs a cross-origin isolated worker). */
 async function describeBackend(backend: BackendName): Promise<void> {
@@ -17,41 +20,65 @@ async function describeBackend(backend: BackendName): Promise<void> {
   );
 }
 
+/** Rejects with GpuLost as soon as `watch` sees the GPU go, even if the run is stuck in an op that hangs. */
+const lostGpu = (watch: GpuWatch): Promise<never> =>
+  watch.lost.then(() => {
+    throw new GpuLost(`the ${watch.backend} device was lost`);
+  });
+
 const api: TrainingWorkerApi = {
-  async train(request: TrainingRequest, onProgress, onEpoch): Promise<TrainingOutcome> {
+  async train(request: TrainingRequest, onProgress, onEpoch, onCheckpoint): Promise<TrainingOutcome> {
     if (trainer) throw new Error('a training run is already going');
     const started = performance.now();
+    const before = request.resume?.ms ?? 0;
     const tf = await loadTf();
     onProgress({ phase: 'loading', done: 0, total: 1 });
-    active = (await selectBackend(request.backend)).active;
-    await describeBackend(active);
+    const backend = (await selectBackend(request.backend)).active;
+    active = backend;
+    await describeBackend(backend);
+    onProgress({ phase: 'loading', done: 0, total: 1, backend });
+    const watch = new GpuWatch(tf, backend);
+    gpu = watch;
     const current = await Trainer.load(tf, request.modelUrl);
     trainer = current;
+    const elapsed = () => before + Math.round(performance.now() - started);
     try {
-      const result = await current.train(
-        request.train,
-        request.val,
-        request.settings,
+      const run = current.train({
+        ...request,
         onProgress,
         onEpoch,
-        request.start,
-      );
+        onCheckpoint: onCheckpoint && ((state) => onCheckpoint({ ...state, backend, ms: elapsed() })),
+      });
+      // If the GPU wins the race the run may still end later, cancelled: nobody waits for it then.
+      run.catch(() => {});
+      const result = await Promise.race([run, lostGpu(watch)]);
       return {
         weights: result.weights,
         metrics: {
-          valMAP50: result.epochs.find((e) => e.epoch === result.bestEpoch)?.valMAP50 ?? result.stockValMAP50,
+          valMAP50: bestValMAP50(result.epochs, result.bestEpoch, result.stockValMAP50),
           stockValMAP50: result.stockValMAP50,
           bestEpoch: result.bestEpoch,
           epochs: result.epochs,
           trainImages: request.train.length,
           valImages: request.val.length,
-          backend: active,
-          ms: Math.round(performance.now() - started),
+          backend,
+          ms: elapsed(),
           featuresMs: Math.round(result.featuresMs),
         },
       };
+    } catch (error) {
+      // Ops on a lost context throw all sorts of errors (or none, and hang): what counts is the GPU.
+      if (!isGpuLost(error) && (await watch.explains(error)))
+        throw new GpuLost(`the ${backend} device was lost: ${error}`);
+      throw error;
     } finally {
-      current.dispose();
+      watch.stop();
+      if (watch.isLost) {
+        // Its tensors live on the lost device: nothing to free there, and the page ends this worker.
+        current.cancel();
+      } else {
+        current.dispose();
+      }
       trainer = undefined;
     }
   },
@@ -66,6 +93,9 @@ const api: TrainingWorkerApi = {
   },
   async backend() {
     return active;
+  },
+  async loseGpuForTest() {
+    return gpu?.loseForTest() ?? false;
   },
   async memory() {
     const tf = await loadTf();
