@@ -3,6 +3,7 @@
 // either throws or hangs, so the run must end and go on elsewhere; the page picks the next backend.
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { BackendName } from '../../shared/backend/backends.ts';
+import { deviceOf, glOf, loseActiveBackend } from '../../shared/backend/gpu-loss.ts';
 import { isCancelled } from '../../shared/cancelled.ts';
 
 type Tf = typeof tfTypes;
@@ -17,14 +18,6 @@ export class GpuLost extends Error {
 
 export const isGpuLost = (error: unknown): boolean => error instanceof Error && error.name === 'GpuLost';
 
-interface WebGlBackend {
-  gpgpu?: { gl?: WebGL2RenderingContext };
-}
-
-interface WebGpuBackend {
-  device?: GPUDevice;
-}
-
 /** How often a lost WebGL context is looked for, besides its event (which a busy worker may see late). */
 const POLL_MS = 250;
 
@@ -32,7 +25,7 @@ export class GpuWatch {
   /** Resolves once the GPU is gone; never rejects. */
   readonly lost: Promise<void>;
   private gone = false;
-  private readonly gl: WebGL2RenderingContext | undefined;
+  private readonly gl: ReturnType<typeof glOf>;
   private readonly device: GPUDevice | undefined;
   private poll: ReturnType<typeof setInterval> | undefined;
 
@@ -40,9 +33,8 @@ export class GpuWatch {
     tf: Tf,
     readonly backend: BackendName,
   ) {
-    const engine = tf.backend() as unknown as WebGlBackend & WebGpuBackend;
-    this.gl = backend === 'webgl' ? engine.gpgpu?.gl : undefined;
-    this.device = backend === 'webgpu' ? engine.device : undefined;
+    this.gl = backend === 'webgl' ? glOf(tf.backend()) : undefined;
+    this.device = backend === 'webgpu' ? deviceOf(tf.backend()) : undefined;
     this.lost = new Promise<void>((resolve) => {
       const lose = () => {
         this.gone = true;
@@ -51,7 +43,7 @@ export class GpuWatch {
       };
       const { gl, device } = this;
       if (gl) {
-        (gl as unknown as { canvas: EventTarget }).canvas.addEventListener('webglcontextlost', lose, { once: true });
+        gl.canvas.addEventListener('webglcontextlost', lose, { once: true });
         this.poll = setInterval(() => {
           if (gl.isContextLost()) lose();
         }, POLL_MS);
@@ -75,18 +67,9 @@ export class GpuWatch {
     return this.isLost;
   }
 
-  /**
-   * Test only: loses the GPU through the real APIs (WEBGL_lose_context, GPUDevice.destroy()), as a
-   * driver reset would. False on a backend without a GPU.
-   */
-  loseForTest(): boolean {
-    if (this.gl) {
-      const extension = this.gl.getExtension('WEBGL_lose_context');
-      extension?.loseContext();
-      return !!extension;
-    }
-    this.device?.destroy();
-    return !!this.device;
+  /** Test only: loses the GPU through the real APIs, as a driver reset would. False without a GPU. */
+  async loseForTest(): Promise<boolean> {
+    return (await loseActiveBackend()) !== undefined;
   }
 
   stop(): void {

@@ -95,7 +95,7 @@ const api: TrainingWorkerApi = {
     return active;
   },
   async loseGpuForTest() {
-    return gpu?.loseForTest() ?? false;
+    return (await gpu?.loseForTest()) ?? false;
   },
   async memory() {
     const tf = await loadTf();

@@ -23,11 +23,13 @@ interface WebGPUBackendLike {
 /** Devices whose `lost` promise resolved: a destroyed device answers no other way. */
 const lostDevices = new WeakSet<GPUDevice>();
 
-function glOf(backend: unknown): GLContextLike | undefined {
+/** TF.js's WebGL context behind `backend` (a MathBackendWebGL), if it is one. */
+export function glOf(backend: unknown): GLContextLike | undefined {
   return (backend as WebGLBackendLike | undefined)?.gpgpu?.gl;
 }
 
-function deviceOf(backend: unknown): GPUDevice | undefined {
+/** TF.js's WebGPU device behind `backend` (a WebGPUBackend), if it is one. */
+export function deviceOf(backend: unknown): GPUDevice | undefined {
   return (backend as WebGPUBackendLike | undefined)?.device;
 }
 
