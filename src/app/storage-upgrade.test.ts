@@ -164,4 +164,25 @@ describe('storage upgrades: data written by an earlier version', () => {
       await expectFixtureKept(snapshot, newer);
     }
   });
+
+  it("an open tab gives way to a newer version's upgrade instead of holding it for ever", async () => {
+    for (const open of [() => new DatasetStore('tama-lab-dataset'), () => new ModelStore('tama-lab-models')]) {
+      const store = open();
+      await store.list();
+      const name = store instanceof DatasetStore ? 'tama-lab-dataset' : 'tama-lab-models';
+      const version = (await dumpDatabase(name))?.version ?? 0;
+      const outcome = await new Promise<string>((resolve) => {
+        const request = indexedDB.open(name, version + 1);
+        // 'blocked' may still fire while this tab's last transaction winds down; what matters is that
+        // the upgrade goes through instead of waiting until the user closes the old tab.
+        setTimeout(() => resolve('still blocked after 3 s'), 3000);
+        request.onsuccess = () => {
+          request.result.close();
+          resolve('upgraded');
+        };
+        request.onerror = () => resolve(request.error?.name ?? 'error');
+      });
+      expect(outcome, name).to.equal('upgraded');
+    }
+  });
 });

@@ -3,7 +3,7 @@
 import { type DBSchema, type IDBPDatabase, type IDBPObjectStore, openDB } from 'idb';
 import type { Box } from '../model/geometry.ts';
 import { contextKey } from '../shared/context-key.ts';
-import { refuseToOpen } from '../shared/database-open.ts';
+import { refuseToOpen, yieldToNewerVersion } from '../shared/database-open.ts';
 import { asStorageFull } from '../shared/storage-full.ts';
 import { contentHash } from './content-hash.ts';
 import { contributorSetting, normalizeContributor } from './contributor.ts';
@@ -53,6 +53,7 @@ export class DatasetStore {
   constructor(name = 'tama-lab-dataset', contributor: () => string | undefined = () => contributorSetting.get()) {
     this._contributor = contributor;
     this.db = openDB<DatasetSchema>(name, 1, {
+      ...yieldToNewerVersion,
       upgrade(db) {
         db.createObjectStore('images', { keyPath: 'id' }).createIndex('by-created', 'createdAt');
       },

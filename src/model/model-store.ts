@@ -4,7 +4,7 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { BackendChoice, BackendName } from '../shared/backend/backends.ts';
 import { contextKey } from '../shared/context-key.ts';
-import { refuseToOpen } from '../shared/database-open.ts';
+import { refuseToOpen, yieldToNewerVersion } from '../shared/database-open.ts';
 import { defineSetting, isString } from '../shared/settings.ts';
 import { asStorageFull } from '../shared/storage-full.ts';
 import type { Box } from './geometry.ts';
@@ -79,6 +79,7 @@ export class ModelStore {
 
   constructor(name = 'tama-lab-models') {
     this.db = openDB<ModelSchema>(name, DB_VERSION, {
+      ...yieldToNewerVersion,
       // Only adds what is missing: a v1 database keeps every model it holds.
       upgrade(db) {
         if (!db.objectStoreNames.contains('models')) db.createObjectStore('models', { keyPath: 'id' });

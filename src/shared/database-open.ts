@@ -18,3 +18,14 @@ export function refuseToOpen(name: string): (error: unknown) => never {
     throw new ProblemError(problem(code, `${name}: ${reason}`));
   };
 }
+
+/**
+ * For openDB's options: this tab closes its connection when a newer version of the app, in another
+ * tab, upgrades the database. Kept open, it would hold that upgrade (and that tab) waiting for ever;
+ * closed, this old tab's next storage call fails and its "Update available" offers the new version.
+ */
+export const yieldToNewerVersion = {
+  blocking(_currentVersion: number, _blockedVersion: number | null, event: IDBVersionChangeEvent): void {
+    (event.target as IDBDatabase).close();
+  },
+};
