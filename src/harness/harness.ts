@@ -21,6 +21,8 @@ import {
 import { activeThreads, type BackendChoice, type BackendName } from '../shared/backend/backends.ts';
 
 let detector: Detector | undefined;
+/** One training worker kept across runs, for `npm run soak -- --train`: what a run leaves behind shows. */
+let soakTrainer: TrainingClient | undefined;
 
 async function decode(url: string): Promise<ImageBitmap> {
   const response = await fetch(url);
@@ -201,6 +203,47 @@ const tama = {
       // As the Train page does: fine-tuning starts from the default ball model.
       start: await fetchTrainedModel(ballModelUrl()),
     });
+  },
+
+  /**
+   * One fine-tuning run in a training worker that outlives it (the app starts one per run, which hides
+   * leaks): returns the run's time and the worker's memory after it, for `npm run soak -- --train`.
+   */
+  async trainInKeptWorker(request: {
+    train: { url: string; boxes: LabeledBox[] }[];
+    val: { url: string; boxes: LabeledBox[] }[];
+    settings: TrainSettings;
+    backend: BackendChoice;
+  }) {
+    soakTrainer ??= new TrainingClient();
+    const load = (items: { url: string; boxes: LabeledBox[] }[]) =>
+      Promise.all(items.map(async ({ url, boxes }) => ({ blob: await (await fetch(url)).blob(), boxes })));
+    const before = await soakTrainer.memory();
+    const started = performance.now();
+    const outcome = await soakTrainer.train(
+      {
+        train: await load(request.train),
+        val: await load(request.val),
+        settings: request.settings,
+        backend: request.backend,
+        modelUrl: new URL(modelUrl(request.settings.base), location.href).href,
+        start: await fetchTrainedModel(ballModelUrl()),
+      },
+      () => {},
+      () => {},
+    );
+    return {
+      ms: performance.now() - started,
+      backend: outcome.metrics.backend,
+      valMAP50: outcome.metrics.valMAP50,
+      before,
+      after: await soakTrainer.memory(),
+    };
+  },
+
+  closeKeptWorker() {
+    soakTrainer?.terminate();
+    soakTrainer = undefined;
   },
 
   /**
