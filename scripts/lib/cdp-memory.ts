@@ -15,10 +15,10 @@ interface Relay {
 }
 
 export interface MemoryProbe {
-  /** The page's heap after a forced collection. */
-  page(): Promise<HeapUsage & { domNodes: number }>;
-  /** The heap of the first worker whose URL contains `urlPart`, after a forced collection; undefined when none runs. */
-  worker(urlPart: string): Promise<HeapUsage | undefined>;
+  /** The page's heap after a forced collection (or as it is, garbage included, with `collect: false`). */
+  page(options?: { collect?: boolean }): Promise<HeapUsage & { domNodes: number }>;
+  /** The heap of the first worker whose URL contains `urlPart`, after a forced collection unless told not to; undefined when none runs. */
+  worker(urlPart: string, options?: { collect?: boolean }): Promise<HeapUsage | undefined>;
 }
 
 export async function memoryProbe(page: Page): Promise<MemoryProbe> {
@@ -59,8 +59,8 @@ export async function memoryProbe(page: Page): Promise<MemoryProbe> {
   }
 
   return {
-    async page() {
-      await cdp.send('HeapProfiler.collectGarbage');
+    async page({ collect = true } = {}) {
+      if (collect) await cdp.send('HeapProfiler.collectGarbage');
       const usage = await cdp.send('Runtime.getHeapUsage');
       const { metrics } = await cdp.send('Performance.getMetrics');
       return {
@@ -69,12 +69,12 @@ export async function memoryProbe(page: Page): Promise<MemoryProbe> {
         domNodes: metrics.find((m) => m.name === 'Nodes')?.value ?? Number.NaN,
       };
     },
-    async worker(urlPart) {
+    async worker(urlPart, { collect = true } = {}) {
       const { targetInfos } = await cdp.send('Target.getTargets');
       const target = targetInfos.find((t) => t.type === 'worker' && t.url.includes(urlPart));
       if (!target) return undefined;
       const worker = await relay(target.targetId);
-      await worker.send('HeapProfiler.collectGarbage');
+      if (collect) await worker.send('HeapProfiler.collectGarbage');
       const usage = (await worker.send('Runtime.getHeapUsage')) as HeapUsage;
       return { usedSize: usage.usedSize, backingStorageSize: usage.backingStorageSize ?? 0 };
     },

@@ -9,6 +9,7 @@ import type { MnistTrainOptions } from '../features/mnist/mnist-protocol.ts';
 import { TrainingClient } from '../features/training/training-client.ts';
 import type { TrainingRequest } from '../features/training/training-protocol.ts';
 import { createDetector, type DetectOptions, type Detector, type DetectorOptions } from '../model/detector.ts';
+import type { Box } from '../model/geometry.ts';
 import { ballModelUrl, modelUrl } from '../model/model-variants.ts';
 import { detectTiled } from '../model/tiled-detection.ts';
 import {
@@ -19,10 +20,9 @@ import {
   trainedModelFiles,
 } from '../model/trained-model.ts';
 import { activeThreads, type BackendChoice, type BackendName } from '../shared/backend/backends.ts';
+import { keptWorkerTraining } from './kept-worker-training.ts';
 
 let detector: Detector | undefined;
-/** One training worker kept across runs, for `npm run soak -- --train`: what a run leaves behind shows. */
-let soakTrainer: TrainingClient | undefined;
 
 async function decode(url: string): Promise<ImageBitmap> {
   const response = await fetch(url);
@@ -205,46 +205,7 @@ const tama = {
     });
   },
 
-  /**
-   * One fine-tuning run in a training worker that outlives it (the app starts one per run, which hides
-   * leaks): returns the run's time and the worker's memory after it, for `npm run soak -- --train`.
-   */
-  async trainInKeptWorker(request: {
-    train: { url: string; boxes: LabeledBox[] }[];
-    val: { url: string; boxes: LabeledBox[] }[];
-    settings: TrainSettings;
-    backend: BackendChoice;
-  }) {
-    soakTrainer ??= new TrainingClient();
-    const load = (items: { url: string; boxes: LabeledBox[] }[]) =>
-      Promise.all(items.map(async ({ url, boxes }) => ({ blob: await (await fetch(url)).blob(), boxes })));
-    const before = await soakTrainer.memory();
-    const started = performance.now();
-    const outcome = await soakTrainer.train(
-      {
-        train: await load(request.train),
-        val: await load(request.val),
-        settings: request.settings,
-        backend: request.backend,
-        modelUrl: new URL(modelUrl(request.settings.base), location.href).href,
-        start: await fetchTrainedModel(ballModelUrl()),
-      },
-      () => {},
-      () => {},
-    );
-    return {
-      ms: performance.now() - started,
-      backend: outcome.metrics.backend,
-      valMAP50: outcome.metrics.valMAP50,
-      before,
-      after: await soakTrainer.memory(),
-    };
-  },
-
-  closeKeptWorker() {
-    soakTrainer?.terminate();
-    soakTrainer = undefined;
-  },
+  ...keptWorkerTraining,
 
   /**
    * Fine-tunes on procedural scenes rendered right here (for `npm run train:default`): scenes
@@ -294,6 +255,38 @@ const tama = {
     } finally {
       client.terminate();
     }
+  },
+
+  /**
+   * Four distinct photos from one procedural scene, for the 500-photo test: as rendered, mirrored,
+   * darker, and mirrored with more contrast; each a JPEG (base64) with its balls' boxes.
+   */
+  async renderSceneVariants(seed: number, index: number, width: number, height: number) {
+    const scene = await renderScene(seed, index, { width, height });
+    const bitmap = await createImageBitmap(scene.jpeg);
+    const canvas = new OffscreenCanvas(width, height);
+    const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+    const boxes = scene.balls.map((ball) => ball.bbox);
+    const variants = [{ jpegBase64: await blobToBase64(scene.jpeg), boxes }];
+    const looks = [
+      [true, 'none'],
+      [false, 'brightness(0.85)'],
+      [true, 'contrast(1.15)'],
+    ] as const;
+    for (const [mirror, filter] of looks) {
+      ctx.save();
+      ctx.filter = filter;
+      if (mirror) ctx.setTransform(-1, 0, 0, 1, width, 0);
+      ctx.drawImage(bitmap, 0, 0);
+      ctx.restore();
+      const jpeg = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.85 });
+      variants.push({
+        jpegBase64: await blobToBase64(jpeg),
+        boxes: mirror ? boxes.map(([x, y, w, h]): Box => [width - x - w, y, w, h]) : boxes,
+      });
+    }
+    bitmap.close();
+    return variants;
   },
 
   async renderScene(seed: number, index: number, options: SceneOptions = {}) {
