@@ -231,7 +231,7 @@ describe('a 500-photo dataset', () => {
       assert.ok(peaks.pageHeapMB < 150, `${phase}: page JS heap peaked at ${peaks.pageHeapMB} MB`);
       // Import reads the zip whole and unzips it (2× the archive, which is capped at 512 MB); export
       // keeps one photo at a time (retained, see above).
-      const arrayBuffersBound = phase === 'export' ? 32 : (2.5 * statSync(zipPath).size) / MB;
+      const arrayBuffersBound = phase === 'export' ? 16 : (2.5 * statSync(zipPath).size) / MB;
       assert.ok(
         peaks.pageArrayBuffersMB < arrayBuffersBound,
         `${phase}: ArrayBuffers peaked at ${peaks.pageArrayBuffersMB} MB (bound ${arrayBuffersBound} MB)`,
