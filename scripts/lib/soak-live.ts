@@ -2,15 +2,9 @@
 // and frame time sampled every few seconds. JS heap and DOM nodes come from CDP after a forced garbage
 // collection (so the heap shows what is kept, not what waits to be collected); tensors and the
 // backend's own memory from the page's `tamaDebug`.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { writeFakeCameraVideo } from '../../tests/support/fake-camera.ts';
-import { startPreviewServer } from '../../tests/support/preview-server.ts';
 import { memoryProbe } from './cdp-memory.ts';
-import { launchChromium } from './chromium.ts';
-import { ensureBuild } from './harness.ts';
+import { openFakeCameraApp, startLiveView } from './live-view.ts';
 import { formatCount, type MetricColumn, median, tableLine } from './soak-stats.ts';
 
 export interface LiveSample {
@@ -75,30 +69,9 @@ export interface LiveSoakOptions {
 
 export async function liveSoak(options: LiveSoakOptions): Promise<{ backend: string; samples: LiveSample[] }> {
   const { minutes, everySeconds, warmupSeconds, print } = options;
-  ensureBuild();
-  const y4m = join(mkdtempSync(join(tmpdir(), 'tama-soak-')), 'balls.y4m');
-  await writeFakeCameraVideo('datasets/sample/images/s1-00001.jpg', y4m, { frames: 20, step: 2, fps: 30 });
-  const server = await startPreviewServer();
-  const browser = await launchChromium({
-    args: [
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${y4m}`,
-      '--use-fake-ui-for-media-stream',
-    ],
-  });
+  const app = await openFakeCameraApp();
   try {
-    const context = await browser.newContext({ permissions: ['camera'], locale: 'en-US' });
-    await context.addInitScript((b) => localStorage.setItem('tama-lab:backend', b), options.backend);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.url}/detect`);
-    await page.locator('[data-model-state="ready"]').waitFor({ timeout: 180_000 });
-    await page.getByRole('button', { name: 'Start camera' }).click();
-    const overlay = page.locator('detection-overlay');
-    const frames = async () => Number(await overlay.getAttribute('data-frames'));
-    const warmDeadline = Date.now() + 120_000;
-    while ((await frames()) < 2 && Date.now() < warmDeadline) await page.waitForTimeout(200);
+    const { context, page, overlay, frames, errors } = await startLiveView(app, options.backend);
     if ((await frames()) < 2) throw new Error(`the live view did not start: ${errors.join('; ') || 'no frames'}`);
     await page.waitForTimeout(warmupSeconds * 1000);
     const probe = await memoryProbe(page);
@@ -150,7 +123,6 @@ export async function liveSoak(options: LiveSoakOptions): Promise<{ backend: str
     await context.close();
     return { backend, samples };
   } finally {
-    await browser.close();
-    await server.close();
+    await app.close();
   }
 }

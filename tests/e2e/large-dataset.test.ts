@@ -15,6 +15,7 @@ import { type MemoryProbe, memoryProbe } from '../../scripts/lib/cdp-memory.ts';
 import { openHarness } from '../../scripts/lib/harness.ts';
 import { rendererResidentBytes } from '../../scripts/lib/process-memory.ts';
 import { useAppUnderTest } from '../support/app-under-test.ts';
+import { storedImages } from '../support/stored-images.ts';
 
 const PHOTOS = 500;
 const [WIDTH, HEIGHT] = [1280, 960];
@@ -95,39 +96,16 @@ function samplePeaks(probe: MemoryProbe, { collect = false } = {}) {
   };
 }
 
-interface Record_ {
-  hash: string;
-  width: number;
-  height: number;
-  negative: boolean;
-  boxes: string;
-}
-
 /** What the dataset holds, in an order that does not depend on when each photo was stored. */
-function storedRecords(page: Page): Promise<Record_[]> {
-  return page.evaluate(
-    () =>
-      new Promise<Record_[]>((resolve, reject) => {
-        const open = indexedDB.open('tama-lab-dataset');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('images').objectStore('images').getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            const rows = request.result.map(
-              (image: { hash: string; width: number; height: number; negative: boolean; boxes: unknown[] }) => ({
-                hash: image.hash,
-                width: image.width,
-                height: image.height,
-                negative: image.negative,
-                boxes: JSON.stringify(image.boxes),
-              }),
-            );
-            resolve(rows.sort((a: Record_, b: Record_) => (a.hash < b.hash ? -1 : 1)));
-          };
-        };
-      }),
-  );
+async function storedRecords(page: Page) {
+  const records = (await storedImages(page)).map(({ hash, width, height, negative, boxes }) => ({
+    hash: hash as string,
+    width,
+    height,
+    negative,
+    boxes: JSON.stringify(boxes),
+  }));
+  return records.sort((a, b) => (a.hash < b.hash ? -1 : 1));
 }
 
 async function importZip(context: BrowserContext, path: string) {
