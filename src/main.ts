@@ -11,13 +11,32 @@ await import('./app/tama-app.ts');
 // For the curious (and the end-to-end tests): `await tamaDebug.memory()` in the console shows how many
 // tensors TF.js holds, which must stay flat while the live view runs.
 // `await tamaDebug.threads()` the threads the active backend computes with (WASM: 1 unless the page is
-// cross-origin isolated).
+// cross-origin isolated). `await tamaDebug.backendMemory()` what the active backend holds beyond
+// tensors: WebGL textures, WASM's heap (which only ever grows), for `npm run soak`.
 // `await tamaDebug.loseBackend()` really loses the GPU under TF.js (WebGL: WEBGL_lose_context; WebGPU: the
 // device destroyed), to watch the app carry on with the next backend; it returns the backend it hit.
 const backends = () => import('./shared/backend/backends.ts');
 Object.assign(window, {
   tamaDebug: {
     memory: async () => (await (await backends()).loadTf()).memory(),
+    backendMemory: async () => {
+      const tf = await (await backends()).loadTf();
+      const backend = tf.backend() as {
+        wasm?: { HEAPU8: Uint8Array };
+        textureManager?: { numUsedTextures?: number; numFreeTextures?: number };
+      };
+      return {
+        backend: tf.getBackend(),
+        ...tf.memory(),
+        ...(backend.wasm ? { wasmHeapBytes: backend.wasm.HEAPU8.buffer.byteLength } : {}),
+        ...(backend.textureManager
+          ? {
+              usedTextures: backend.textureManager.numUsedTextures,
+              freeTextures: backend.textureManager.numFreeTextures,
+            }
+          : {}),
+      };
+    },
     threads: async () => (await backends()).activeThreads(),
     loseBackend: async () => (await import('./shared/backend/gpu-loss.ts')).loseActiveBackend(),
   },

@@ -1,7 +1,7 @@
 // Dataset archives: export as a .zip holding COCO JSON, the images and YOLO txt labels; import the
 // same formats. Import never trusts its input: every skipped file or box is reported with its reason,
 // and the caller stores the result in one transaction, so a failed import changes nothing.
-import { strFromU8, strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { Box } from '../model/geometry.ts';
 import { IMPORT_LIMITS, type ImportLimits } from '../shared/import-limits.ts';
 import { type Problem, type ProblemCode, ProblemError, problem } from '../shared/problem.ts';
@@ -44,15 +44,52 @@ function fileNameFor(image: StoredImage, index: number): string {
  * settings, each COCO image also records its side (`tama_split`) for tools outside the app.
  */
 export async function exportArchive(images: readonly StoredImage[], split?: SplitSettings): Promise<Uint8Array> {
+  return new Uint8Array(await (await exportArchiveBlob(images, split)).arrayBuffer());
+}
+
+/**
+ * The same .zip as a Blob, written one photo at a time: each photo's bytes are read, zipped and moved
+ * into a Blob (which the browser keeps outside the page, on disk if need be) before the next, so
+ * exporting 500 photos holds one photo in memory, not the whole archive twice (zipSync's input and
+ * output). Measured on a 79 MB export: 32 → 2 MB of ArrayBuffers still referenced at the sampled peak
+ * (tests/e2e/large-dataset.test.ts).
+ */
+export async function exportArchiveBlob(images: readonly StoredImage[], split?: SplitSettings): Promise<Blob> {
+  const parts: Blob[] = [];
+  let chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else chunks.push(chunk);
+  });
+  await writeEntries(images, split, (name, data) => {
+    // JPEGs do not shrink under deflate: store them, compress only the text.
+    const entry = name.endsWith('.jpg') ? new ZipPassThrough(name) : new ZipDeflate(name, { level: 6 });
+    zip.add(entry);
+    entry.push(data, true);
+    parts.push(new Blob(chunks as Uint8Array<ArrayBuffer>[]));
+    chunks = [];
+  });
+  zip.end();
+  parts.push(new Blob(chunks as Uint8Array<ArrayBuffer>[]));
+  if (failure) throw failure;
+  return new Blob(parts, { type: 'application/zip' });
+}
+
+/** The archive's entries in order, each handed to `add` as soon as it is ready. */
+async function writeEntries(
+  images: readonly StoredImage[],
+  split: SplitSettings | undefined,
+  add: (name: string, data: Uint8Array) => void,
+): Promise<void> {
   const labels = [...new Set(images.flatMap((image) => image.boxes.map((box) => box.label)))].sort();
   const categories = labels.map((name, i) => ({ id: i + 1, name }));
-  const files: Record<string, Uint8Array> = {};
   const cocoImages = [];
   const annotations = [];
   let annotationId = 1;
   for (const [index, image] of images.entries()) {
     const file = fileNameFor(image, index);
-    files[file] = new Uint8Array(await image.blob.arrayBuffer());
+    add(file, new Uint8Array(await image.blob.arrayBuffer()));
     cocoImages.push({
       id: index + 1,
       file_name: file,
@@ -83,16 +120,10 @@ export async function exportArchive(images: readonly StoredImage[], split?: Spli
     }
     // In YOLO an empty label file means "nothing here"; an unlabeled photo gets no file at all.
     if (yolo.length || image.negative)
-      files[file.replace(/^images\//, 'labels/').replace(/\.jpg$/, '.txt')] = strToU8(yolo.join('\n'));
+      add(file.replace(/^images\//, 'labels/').replace(/\.jpg$/, '.txt'), strToU8(yolo.join('\n')));
   }
-  files['annotations.json'] = strToU8(JSON.stringify({ images: cocoImages, annotations, categories }, null, 1));
-  files['classes.txt'] = strToU8(labels.join('\n'));
-  // JPEGs do not shrink under deflate: store them, compress only the text.
-  return zipSync(
-    Object.fromEntries(
-      Object.entries(files).map(([name, data]) => [name, [data, { level: name.endsWith('.jpg') ? 0 : 6 }]]),
-    ),
-  );
+  add('annotations.json', strToU8(JSON.stringify({ images: cocoImages, annotations, categories }, null, 1)));
+  add('classes.txt', strToU8(labels.join('\n')));
 }
 
 function checkBox(item: string, box: Box, width: number, height: number): SkippedItem | undefined {

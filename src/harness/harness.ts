@@ -9,6 +9,7 @@ import type { MnistTrainOptions } from '../features/mnist/mnist-protocol.ts';
 import { TrainingClient } from '../features/training/training-client.ts';
 import type { TrainingRequest } from '../features/training/training-protocol.ts';
 import { createDetector, type DetectOptions, type Detector, type DetectorOptions } from '../model/detector.ts';
+import type { Box } from '../model/geometry.ts';
 import { ballModelUrl, modelUrl } from '../model/model-variants.ts';
 import { detectTiled } from '../model/tiled-detection.ts';
 import {
@@ -20,6 +21,7 @@ import {
 } from '../model/trained-model.ts';
 import { activeThreads, type BackendChoice, type BackendName } from '../shared/backend/backends.ts';
 import { type FuzzFormat, runImportFuzz } from './import-fuzz.ts';
+import { keptWorkerTraining } from './kept-worker-training.ts';
 
 let detector: Detector | undefined;
 
@@ -204,6 +206,8 @@ const tama = {
     });
   },
 
+  ...keptWorkerTraining,
+
   /**
    * Fine-tunes on procedural scenes rendered right here (for `npm run train:default`): scenes
    * `[from, from + count)` of `seed`, every ball labelled "ball", ball-free scenes as negatives; starts
@@ -252,6 +256,38 @@ const tama = {
     } finally {
       client.terminate();
     }
+  },
+
+  /**
+   * Four distinct photos from one procedural scene, for the 500-photo test: as rendered, mirrored,
+   * darker, and mirrored with more contrast; each a JPEG (base64) with its balls' boxes.
+   */
+  async renderSceneVariants(seed: number, index: number, width: number, height: number) {
+    const scene = await renderScene(seed, index, { width, height });
+    const bitmap = await createImageBitmap(scene.jpeg);
+    const canvas = new OffscreenCanvas(width, height);
+    const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+    const boxes = scene.balls.map((ball) => ball.bbox);
+    const variants = [{ jpegBase64: await blobToBase64(scene.jpeg), boxes }];
+    const looks = [
+      [true, 'none'],
+      [false, 'brightness(0.85)'],
+      [true, 'contrast(1.15)'],
+    ] as const;
+    for (const [mirror, filter] of looks) {
+      ctx.save();
+      ctx.filter = filter;
+      if (mirror) ctx.setTransform(-1, 0, 0, 1, width, 0);
+      ctx.drawImage(bitmap, 0, 0);
+      ctx.restore();
+      const jpeg = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.85 });
+      variants.push({
+        jpegBase64: await blobToBase64(jpeg),
+        boxes: mirror ? boxes.map(([x, y, w, h]): Box => [width - x - w, y, w, h]) : boxes,
+      });
+    }
+    bitmap.close();
+    return variants;
   },
 
   async renderScene(seed: number, index: number, options: SceneOptions = {}) {

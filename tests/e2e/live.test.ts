@@ -11,6 +11,7 @@ import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { type Box, iou } from '../../src/model/geometry.ts';
 import { writeFakeCameraVideo } from '../support/fake-camera.ts';
 import { type PreviewServer, startPreviewServer } from '../support/preview-server.ts';
+import { storedImages } from '../support/stored-images.ts';
 
 const root = join(import.meta.dirname, '../..');
 const image = 'images/s1-00001.jpg';
@@ -118,20 +119,7 @@ describe('live detection with the fake camera', () => {
     // Burst: 10 frames, 0.5 s apart, stored together with one burst id.
     await page.getByRole('button', { name: 'Burst (5 s)' }).click();
     await page.getByRole('status').getByText('Saved to your dataset (11 photos)').waitFor({ timeout: 30_000 });
-    const bursts = await page.evaluate(
-      () =>
-        new Promise<string[]>((resolve, reject) => {
-          const open = indexedDB.open('tama-lab-dataset');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const request = open.result.transaction('images').objectStore('images').getAll();
-            request.onsuccess = () => {
-              open.result.close();
-              resolve(request.result.map((image: { burstId?: string }) => image.burstId ?? 'single'));
-            };
-          };
-        }),
-    );
+    const bursts = (await storedImages(page)).map((image) => image.burstId ?? 'single');
     assert.equal(bursts.filter((id) => id === 'single').length, 1);
     assert.equal(new Set(bursts.filter((id) => id !== 'single')).size, 1);
     assert.equal(bursts.length, 11);
