@@ -222,7 +222,7 @@ describe('live view on a phone', () => {
     await page.evaluate(
       (name) =>
         new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('tama-lab-models', 1);
+          const open = indexedDB.open('tama-lab-models');
           open.onupgradeneeded = () => open.result.createObjectStore('models', { keyPath: 'id' });
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
