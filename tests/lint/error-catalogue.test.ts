@@ -22,7 +22,7 @@ const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/;
 const params = {
   ...{ limit: '32 MB', max: 5000, declared: '99×32', actual: '32×32', size: '32×32', file: 'annotations.json' },
   ...{ where: 'images[0]', version: 9, supported: 1, base: 'f64', label: 'ball', status: 404 },
-  ...{ wanted: 'WEBGPU', active: 'WASM' },
+  ...{ wanted: 'WEBGPU', active: 'WASM', lost: 'WEBGL' },
 };
 
 /** The same calls in English (the source locale) and in Japanese. */
