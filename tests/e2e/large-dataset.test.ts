@@ -168,10 +168,18 @@ describe('a 500-photo dataset', () => {
     assert.equal(coco.images.length, PHOTOS);
 
     // The export, imported into a fresh profile, gives back the same photos with the same labels.
-    const fresh = await app.browser.newContext({ locale: 'en-US' });
+    const fresh = await app.browser.newContext({ locale: 'ja-JP' });
     const reimported = await importZip(fresh, exportedPath);
     console.log(`re-import of the export: ${reimported.ms} ms, peaks ${JSON.stringify(reimported.peaks)}`);
     assert.deepEqual(await storedRecords(reimported.page), records);
+    // The Train page says, in plain Japanese, what the memory budget takes away from a run.
+    await reimported.page.goto(`${app.server.url}/train`);
+    const capNotice = reimported.page.locator('[data-view-cap]');
+    await capNotice.waitFor();
+    const capText = (await capNotice.textContent())?.replace(/\s+/g, ' ').trim() ?? '';
+    console.log(`Train page: ${capText}`);
+    assert.match(capText, /1 枚あたりのビューを 3 → 1 にしました/);
+    const planShown = await capNotice.evaluate((element: HTMLElement) => ({ ...element.dataset }));
     await fresh.close();
 
     // A short run in the real training worker on the stored dataset with the Train page's default
@@ -205,6 +213,13 @@ describe('a 500-photo dataset', () => {
     assert.equal(run.cap.trainPhotos + run.cap.valPhotos, PHOTOS);
     assert.equal(run.cap.requestedViews, 3);
     assert.equal(run.viewsPerPhoto, 1);
+    // The page plans runs as the harness does: the same counts (not the same photos: the split
+    // follows photo ids, which the re-import gave anew).
+    assert.deepEqual(
+      [planShown.trainUsed, planShown.valUsed].map(Number),
+      [run.trainImages, run.valImages],
+      'the page and the run agree',
+    );
     assert.ok(Number.isFinite(run.valMAP50) && (run.valMAP50 as number) > 0, `val mAP ${run.valMAP50}`);
     assert.deepEqual(run.after, run.before, 'the worker holds nothing after the run');
 

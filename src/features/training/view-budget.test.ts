@@ -1,4 +1,6 @@
 import { expect } from '@esm-bundle/chai';
+import { buildTrainedModel, expectedShapes, trainedModelFromZip, trainedModelZip } from '../../model/trained-model.ts';
+import { sampleSettings } from './training-fixtures.ts';
 import { planViews, TRAIN_VIEW_BYTES, VAL_VIEW_BYTES, VIEW_BUDGET_BYTES, viewBudgetBytes } from './view-budget.ts';
 
 const MB = 1024 * 1024;
@@ -7,11 +9,11 @@ const cachedBytes = (plan: { viewsPerPhoto: number; train: unknown[]; val: unkno
   plan.train.length * plan.viewsPerPhoto * TRAIN_VIEW_BYTES + plan.val.length * VAL_VIEW_BYTES;
 
 describe('the memory budget for cached views', () => {
-  it('leaves a small dataset as asked', () => {
-    const plan = planViews(photos('t', 40), photos('v', 10), 3, 7);
+  it('leaves a small dataset as asked (the sample dataset: 48 + 16 photos, 3 views)', () => {
+    const plan = planViews(photos('t', 48), photos('v', 16), 3, 7);
     expect(plan.viewsPerPhoto).to.equal(3);
-    expect(plan.train).to.have.length(40);
-    expect(plan.val).to.have.length(10);
+    expect(plan.train).to.have.length(48);
+    expect(plan.val).to.have.length(16);
     expect(plan.cap).to.equal(undefined);
   });
 
@@ -43,9 +45,32 @@ describe('the memory budget for cached views', () => {
   it('is smaller on a device that says it has little memory', () => {
     expect(viewBudgetBytes(undefined)).to.equal(VIEW_BUDGET_BYTES);
     expect(viewBudgetBytes(8)).to.equal(VIEW_BUDGET_BYTES);
-    expect(viewBudgetBytes(4)).to.equal(192 * MB);
+    expect(viewBudgetBytes(4)).to.equal(VIEW_BUDGET_BYTES);
+    expect(viewBudgetBytes(2)).to.equal(192 * MB);
     expect(viewBudgetBytes(0.5)).to.equal(96 * MB);
-    const plan = planViews(photos('t', 100), photos('v', 25), 3, 7, viewBudgetBytes(2));
+    const plan = planViews(photos('t', 100), photos('v', 25), 3, 7, viewBudgetBytes(1));
     expect(cachedBytes(plan)).to.be.at.most(96 * MB);
+    expect(plan.train.length * plan.viewsPerPhoto).to.be.greaterThan(0);
+  });
+
+  it('stays with a kept model: its settings say what the budget took, through an export and import', () => {
+    const plan = planViews(photos('t', 400), photos('v', 100), 3, 7);
+    const settings = sampleSettings({ augmentCopies: plan.viewsPerPhoto, ...(plan.cap ? { viewCap: plan.cap } : {}) });
+    const floats = expectedShapes(1).reduce((sum, { shape }) => sum + shape.reduce((a, b) => a * b, 1), 0);
+    const metrics = {
+      valMAP50: 0.5,
+      stockValMAP50: 0.4,
+      bestEpoch: 1,
+      epochs: [],
+      trainImages: plan.train.length,
+      valImages: plan.val.length,
+      backend: 'wasm',
+      ms: 1,
+      featuresMs: 1,
+    };
+    const model = buildTrainedModel({ weights: new Float32Array(floats), metrics }, settings, 'capped');
+    const back = trainedModelFromZip(trainedModelZip(model)).meta.settings;
+    expect(back.viewCap).to.deep.equal({ requestedViews: 3, trainPhotos: 400, valPhotos: 100 });
+    expect(back.augmentCopies).to.equal(1);
   });
 });
