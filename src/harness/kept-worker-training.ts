@@ -6,9 +6,10 @@ import { loadDatasetSettings } from '../dataset/dataset-settings.ts';
 import type { LabeledBox } from '../dataset/dataset-store.ts';
 import { DatasetStore } from '../dataset/dataset-store.ts';
 import { TrainingClient } from '../features/training/training-client.ts';
-import { trainingData } from '../features/training/training-data.ts';
+import { defaultViewsPerPhoto, trainingData } from '../features/training/training-data.ts';
 import type { TrainingRequest, WorkerMemory } from '../features/training/training-protocol.ts';
 import type { TrainingImage } from '../features/training/training-views.ts';
+import { planViews, viewBudgetBytes } from '../features/training/view-budget.ts';
 import { ballModelUrl, DEFAULT_MODEL_VARIANT, modelUrl } from '../model/model-variants.ts';
 import { fetchTrainedModel, type TrainSettings } from '../model/trained-model.ts';
 import type { BackendChoice } from '../shared/backend/backends.ts';
@@ -27,7 +28,6 @@ async function runInKeptWorker(request: Omit<TrainingRequest, 'modelUrl' | 'star
   let polling = true;
   const poll = (async () => {
     while (polling) {
-      // The worker's tf.memory() throws while its backend is still starting: that moment holds nothing.
       const now = await client.memory().catch(() => undefined);
       if (now && now.numBytes > peak.numBytes) peak = now;
       await new Promise((resolve) => setTimeout(resolve, pollMs));
@@ -79,31 +79,48 @@ export const keptWorkerTraining = {
   },
 
   /**
-   * One run on the app's own dataset (IndexedDB, this origin), split and filtered as the Train page
-   * does; `epochs` and `augmentCopies` keep it short.
+   * One run on the app's own dataset (IndexedDB, this origin), split, filtered and fitted into the
+   * memory budget as the Train page does; `epochs` keeps it short. Without `augmentCopies`, the
+   * page's automatic views per photo.
    */
-  async trainOnStoredDataset(options: { epochs: number; augmentCopies: number; backend: BackendChoice }) {
+  async trainOnStoredDataset(options: { epochs: number; augmentCopies?: number; backend: BackendChoice }) {
     const store = new DatasetStore();
     try {
       const images = await store.list();
+      const { seed } = loadDatasetSettings();
       const data = trainingData(images, loadDatasetSettings());
       const classes = Object.keys(data.classes).sort();
+      const plan = planViews(
+        data.train,
+        data.val,
+        options.augmentCopies ?? defaultViewsPerPhoto(data.train.length),
+        seed,
+      );
       const result = await runInKeptWorker({
-        train: data.train,
-        val: data.val,
+        train: plan.train,
+        val: plan.val,
         backend: options.backend,
         settings: {
           classes,
           epochs: options.epochs,
           batchSize: 8,
           learningRate: 0.001,
-          augmentCopies: options.augmentCopies,
+          augmentCopies: plan.viewsPerPhoto,
           patience: 5,
-          seed: loadDatasetSettings().seed,
+          seed,
           base: DEFAULT_MODEL_VARIANT,
+          ...(plan.cap ? { viewCap: plan.cap } : {}),
         },
       });
-      return { ...result, trainImages: data.train.length, valImages: data.val.length, classes };
+      return {
+        ...result,
+        trainImages: plan.train.length,
+        valImages: plan.val.length,
+        viewsPerPhoto: plan.viewsPerPhoto,
+        cap: plan.cap,
+        budgetBytes: viewBudgetBytes(),
+        classes,
+      };
     } finally {
       await store.close();
     }

@@ -95,6 +95,16 @@ export function settingsField(value: unknown): TrainSettings {
     patience: finite(settings.patience, 'settings.patience'),
     seed: finite(settings.seed, 'settings.seed'),
     base: settings.base as ModelVariant,
+    ...(settings.viewCap === undefined ? {} : { viewCap: viewCapField(settings.viewCap) }),
+  };
+}
+
+function viewCapField(value: unknown): NonNullable<TrainSettings['viewCap']> {
+  const cap = fields(value, 'settings.viewCap');
+  return {
+    requestedViews: finite(cap.requestedViews, 'settings.viewCap.requestedViews'),
+    trainPhotos: finite(cap.trainPhotos, 'settings.viewCap.trainPhotos'),
+    valPhotos: finite(cap.valPhotos, 'settings.viewCap.valPhotos'),
   };
 }
 

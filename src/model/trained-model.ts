@@ -36,6 +36,12 @@ export interface TrainSettings {
   patience: number;
   seed: number;
   base: ModelVariant;
+  /**
+   * Set when the device's memory budget for cached views made the run use less than asked for: the
+   * views per photo asked for (`augmentCopies` is what ran) and the photos there were (the metrics'
+   * counts are those used, a seeded sample).
+   */
+  viewCap?: { requestedViews: number; trainPhotos: number; valPhotos: number };
 }
 
 export interface EpochReport {

@@ -111,4 +111,9 @@ export const trainingTemplates = {
   'train.unfinished.discard': '破棄',
   'train.unfinished.name': str`${0} · エポック ${1} で中断 · ${2}`,
   'models.stoppedAt': str`エポック ${0} / ${1} で中断`,
+  'train.cap.views': str`写真が多いので、端末のメモリに収まるよう、1 枚あたりのビューを ${0} → ${1} にしました。`,
+  'train.cap.photos': '写真が多いので、端末のメモリに収まるよう、その一部を使います。',
+  'train.cap.train': str`学習用の写真 ${1} 枚のうち ${0} 枚で学習します (毎回同じ写真です)。`,
+  'train.cap.val': str`検証用の写真 ${1} 枚のうち ${0} 枚で確かめます。`,
+  'models.viewCap': str`メモリのため写真 ${2} 枚中 ${1} 枚・ビュー ${0}`,
 };

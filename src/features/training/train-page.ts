@@ -21,10 +21,11 @@ import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
 import { checkpointJournal, type RunIdentity, resumeImages, snapshotOf } from './run-checkpoint.ts';
 import { trainPageStyles } from './train-page.styles.ts';
-import { gpuFallbackLine, phaseText, viewsHint } from './train-texts.ts';
+import { gpuFallbackLine, phaseText, viewCapLine, viewsHint } from './train-texts.ts';
 import { defaultViewsPerPhoto, trainingData } from './training-data.ts';
 import type { TrainingOutcome, TrainingRequest } from './training-protocol.ts';
 import { TrainingRunController } from './training-run-controller.ts';
+import { planViews } from './view-budget.ts';
 import './learning-curve.ts';
 import './model-comparison.ts';
 import './trained-model-list.ts';
@@ -90,15 +91,18 @@ export class TrainPage extends LitElement {
     const classes = this._chosenClasses();
     const data = trainingData(this._images ?? [], loadDatasetSettings(), classes);
     if (!classes.length || !data.train.some((image) => image.boxes.length)) return;
+    // What fits the memory budget; the checkpoint keeps these photos, so a resumed run has the same.
+    const plan = this._plan(data);
     const settings: TrainSettings = {
       classes,
       epochs: this._epochs,
       batchSize: 8,
       learningRate: this._learningRate,
-      augmentCopies: this._copies ?? defaultViewsPerPhoto(data.train.length),
+      augmentCopies: plan.viewsPerPhoto,
       patience: 5,
       seed: loadDatasetSettings().seed,
       base: DEFAULT_MODEL_VARIANT,
+      ...(plan.cap ? { viewCap: plan.cap } : {}),
     };
     const run: RunIdentity = {
       id: crypto.randomUUID(),
@@ -106,10 +110,15 @@ export class TrainPage extends LitElement {
       startedAt: Date.now(),
       settings,
       backend: this._backend === 'app' ? (this._backendInfo.value?.preference ?? 'auto') : this._backend,
-      photos: { train: snapshotOf(data.train), val: snapshotOf(data.val) },
+      photos: { train: snapshotOf(plan.train), val: snapshotOf(plan.val) },
     };
     // Start from the app's ball model: epoch 0 already finds balls, the photos teach the rest.
-    await this._launch(run, { train: data.train, val: data.val, start: await fetchTrainedModel(ballModelUrl()) });
+    await this._launch(run, { train: plan.train, val: plan.val, start: await fetchTrainedModel(ballModelUrl()) });
+  }
+
+  private _plan(data: ReturnType<typeof trainingData>) {
+    const views = this._copies ?? defaultViewsPerPhoto(data.train.length);
+    return planViews(data.train, data.val, views, loadDatasetSettings().seed);
   }
 
   /** Goes on with an interrupted run, on the same photos with the same boxes, after its last epoch. */
@@ -232,6 +241,7 @@ export class TrainPage extends LitElement {
             }} /></label>
       </div>
       ${data ? viewsHint(data.train.length, this._copies) : nothing}
+      ${data ? this._renderCap(data) : nothing}
       ${glossaryRow(['epoch', 'learningRate', 'views', 'backend', 'trainVal', 'map'])}
       <div class="actions">
         ${
@@ -249,6 +259,11 @@ export class TrainPage extends LitElement {
       ${gpuFallbackLine(this._run.fallback, this._run.backend)}
       ${this._renderError()}
     </section>`;
+  }
+
+  private _renderCap(data: ReturnType<typeof trainingData>) {
+    const plan = this._plan(data);
+    return viewCapLine(plan.cap, { viewsPerPhoto: plan.viewsPerPhoto, train: plan.train.length, val: plan.val.length });
   }
 
   private _renderProgress() {

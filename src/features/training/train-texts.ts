@@ -1,11 +1,12 @@
 // Sentences of the Train page that depend on the run or the dataset: what the run is doing, why the
-// number of views is what it is, and what happened when the GPU went away.
+// number of views is what it is (and what the memory budget took away), and what happened when the GPU went away.
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { BackendName } from '../../shared/backend/backends.ts';
 import { defaultViewsPerPhoto } from './training-data.ts';
 import type { TrainingProgress } from './training-progress.ts';
 import type { GpuFallback } from './training-run-controller.ts';
+import type { ViewCap } from './view-budget.ts';
 
 export function phaseText(progress: TrainingProgress, epochs: number): string {
   switch (progress.phase) {
@@ -57,4 +58,40 @@ export function gpuFallbackLine(fallback: GpuFallback | undefined, active: Backe
         })
       : msg(str`The graphics chip stopped: training starts again with ${backend}.`, { id: 'train.gpuLostStart' })
   }</p>`;
+}
+
+/**
+ * What the memory budget took away from a run (see view-budget.ts), in plain words; nothing when it
+ * took nothing. `used` is what the run trains and validates on.
+ */
+export function viewCapLine(
+  cap: ViewCap | undefined,
+  used: { viewsPerPhoto: number; train: number; val: number },
+): TemplateResult | typeof nothing {
+  if (!cap) return nothing;
+  const { requestedViews, trainPhotos, valPhotos } = cap;
+  return html`<p class="notice" role="status" data-view-cap data-views-used=${used.viewsPerPhoto}
+    data-train-used=${used.train} data-val-used=${used.val}>
+    ${
+      used.viewsPerPhoto < requestedViews
+        ? msg(
+            str`Many photos: so that training fits in this device's memory, views per photo go from ${requestedViews} to ${used.viewsPerPhoto}.`,
+            { id: 'train.cap.views' },
+          )
+        : msg("Many photos: so that training fits in this device's memory, it uses part of them.", {
+            id: 'train.cap.photos',
+          })
+    }
+    ${
+      used.train < trainPhotos
+        ? msg(str`It learns from ${used.train} of the ${trainPhotos} training photos (the same ones every time).`, {
+            id: 'train.cap.train',
+          })
+        : nothing
+    }
+    ${
+      used.val < valPhotos
+        ? msg(str`It checks itself on ${used.val} of the ${valPhotos} validation photos.`, { id: 'train.cap.val' })
+        : nothing
+    }</p>`;
 }

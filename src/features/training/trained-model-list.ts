@@ -154,6 +154,14 @@ export class TrainedModelList extends LitElement {
     }
   }
 
+  /** A model trained on less than asked for, to fit the device's memory, says so. */
+  private _renderCap({ settings, metrics }: TrainedModelMeta) {
+    const cap = settings.viewCap;
+    if (!cap) return nothing;
+    const photos = metrics.trainImages + metrics.valImages;
+    return html` · <span data-view-cap>${msg(str`for memory: ${settings.augmentCopies} views, ${photos} of ${cap.trainPhotos + cap.valPhotos} photos`, { id: 'models.viewCap' })}</span>`;
+  }
+
   override render() {
     const models = this._models.value;
     return html`
@@ -180,7 +188,7 @@ export class TrainedModelList extends LitElement {
                 meta.metrics.stoppedAtEpoch === undefined
                   ? html`${meta.settings.epochs} ${msg('epochs', { id: 'models.epochs' })}`
                   : html`<span data-stopped-at=${meta.metrics.stoppedAtEpoch}>${msg(str`stopped early at epoch ${meta.metrics.stoppedAtEpoch} of ${meta.settings.epochs}`, { id: 'models.stoppedAt' })}</span>`
-              }</span>
+              }${this._renderCap(meta)}</span>
             <div class="actions">
               <button data-model-send @click=${() => this._send(meta)}>${
                 this._canShare ? msg('Send', { id: 'models.send' }) : msg('Export .zip', { id: 'models.export' })

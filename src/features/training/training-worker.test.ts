@@ -59,6 +59,21 @@ describe('training worker (real TF.js in a module worker)', () => {
     expect(await client.memory()).to.deep.equal({ numTensors: 0, numBytes: 0 });
   });
 
+  it('answers how much memory it holds while its backend is still starting', async () => {
+    client = new TrainingClient();
+    const images = await sampleImages('train', 1);
+    const running = client.train(
+      { train: images, val: [], settings: sampleSettings({ epochs: 1 }), backend: 'wasm', modelUrl: url },
+      () => {},
+      () => {},
+    );
+    // Sent right behind the run: before the fix this threw "Backend 'wasm' has not yet been initialized".
+    const during = await client.memory();
+    expect(during.numTensors).to.be.a('number');
+    await running;
+    expect(await client.memory()).to.deep.equal({ numTensors: 0, numBytes: 0 });
+  });
+
   it('trains on WebGPU too', async () => {
     client = new TrainingClient();
     const epochs: EpochReport[] = [];

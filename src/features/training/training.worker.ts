@@ -10,6 +10,8 @@ let trainer: Trainer | undefined;
 let active: BackendName | undefined;
 let described = false;
 let gpu: GpuWatch | undefined;
+/** The backend being chosen for the current run: tf.memory() throws until it is ready. */
+let starting: Promise<unknown> = Promise.resolve();
 
 /** Once per worker: whether WASM could get its threads (it needs a cross-origin isolated worker). */
 async function describeBackend(backend: BackendName): Promise<void> {
@@ -31,9 +33,11 @@ const api: TrainingWorkerApi = {
     if (trainer) throw new Error('a training run is already going');
     const started = performance.now();
     const before = request.resume?.ms ?? 0;
+    const selection = loadTf().then(() => selectBackend(request.backend));
+    starting = selection.catch(() => {});
     const tf = await loadTf();
     onProgress({ phase: 'loading', done: 0, total: 1 });
-    const backend = (await selectBackend(request.backend)).active;
+    const backend = (await selection).active;
     active = backend;
     await describeBackend(backend);
     onProgress({ phase: 'loading', done: 0, total: 1, backend });
@@ -99,6 +103,8 @@ const api: TrainingWorkerApi = {
   },
   async memory() {
     const tf = await loadTf();
+    // Asked while a run's backend starts: the answer waits for it (it holds nothing yet).
+    await starting;
     const { numTensors, numBytes } = tf.memory();
     return { numTensors, numBytes };
   },
