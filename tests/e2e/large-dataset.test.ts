@@ -231,8 +231,9 @@ describe('a 500-photo dataset', () => {
     ] as const) {
       assert.ok(peaks.pageHeapMB < 150, `${phase}: page JS heap peaked at ${peaks.pageHeapMB} MB`);
       // Import reads the zip whole and unzips it (2× the archive, which is capped at 512 MB); export
-      // keeps one photo at a time (retained, see above).
-      const arrayBuffersBound = phase === 'export' ? 16 : (2.5 * statSync(zipPath).size) / MB;
+      // keeps one photo at a time (retained, see above): 2–3 MB usually, 19 MB once on a busy machine,
+      // 32 MB when it held the whole archive.
+      const arrayBuffersBound = phase === 'export' ? 24 : (2.5 * statSync(zipPath).size) / MB;
       assert.ok(
         peaks.pageArrayBuffersMB < arrayBuffersBound,
         `${phase}: ArrayBuffers peaked at ${peaks.pageArrayBuffersMB} MB (bound ${arrayBuffersBound} MB)`,
