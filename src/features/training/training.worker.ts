@@ -46,16 +46,22 @@ const api: TrainingWorkerApi = {
     const current = await Trainer.load(tf, request.modelUrl);
     trainer = current;
     const elapsed = () => before + Math.round(performance.now() - started);
+    // The callback is a comlink proxy on a channel of its own: without waiting for the last report,
+    // the page could get the result before the 'done' progress.
+    let lastReport: unknown;
     try {
       const run = current.train({
         ...request,
-        onProgress,
+        onProgress: (progress) => {
+          lastReport = onProgress(progress);
+        },
         onEpoch,
         onCheckpoint: onCheckpoint && ((state) => onCheckpoint({ ...state, backend, ms: elapsed() })),
       });
       // If the GPU wins the race the run may still end later, cancelled: nobody waits for it then.
       run.catch(() => {});
       const result = await Promise.race([run, lostGpu(watch)]);
+      await lastReport;
       return {
         weights: result.weights,
         metrics: {
