@@ -38,9 +38,11 @@ export function registerPwa(toaster: Toaster): void {
     if (!navigator.serviceWorker.controller || !waiting) return reload();
     // registerSW only reloads for updates it found itself; the browser's own update checks need this.
     navigator.serviceWorker.addEventListener('controllerchange', reload, { once: true });
-    await updateServiceWorker(true);
+    // Straight to the worker just found waiting (src/sw.ts skips waiting on this message), rather than
+    // through workbox-window's registration from start-up.
+    waiting.postMessage({ type: 'SKIP_WAITING' });
   };
-  const updateServiceWorker = registerSW({
+  registerSW({
     immediate: true,
     onOfflineReady() {
       if (offlineNoticeShown.get()) return;

@@ -106,20 +106,21 @@ test('under vite preview: inline script and handler, eval, new Function, a fetch
     assert.deepEqual(await tryForbidden(page), REFUSED);
     const framed = await browser.newPage();
     await framed.setContent(`<iframe src="${hosts.preview.url}/about"></iframe>`);
-    // The page's own witnesses hear at once; the worker's and the frame's violations reach vite preview.
+    // The page's own witnesses hear at once; the frame's violation reaches vite preview as a report,
+    // which Chromium sent after more than 15 s once on a quiet machine. The worker's refusal is in
+    // tryForbidden's answer; its report came in some runs only, so it is not required here.
     const heard: string[] = [];
     const expected = [
       /^script-src-elem blocked inline in /,
       /^script-src-attr blocked inline in /,
       /^script-src blocked eval in /,
       /^connect-src blocked https:\/\/example\.com/,
-      /^report: script-src blocked eval in blob/,
       /^report: frame-ancestors blocked /,
     ];
     await waitUntil(async () => {
       heard.push(...takeCspViolations());
       return expected.every((pattern) => heard.some((violation) => pattern.test(violation)));
-    }).catch(() => assert.fail(`expected violations missing among:\n${heard.join('\n')}`));
+    }, 45_000).catch(() => assert.fail(`expected violations missing among:\n${heard.join('\n')}`));
   } finally {
     takeCspViolations();
     await browser.close();
@@ -139,7 +140,9 @@ test('on a static host without headers the <meta> holds, and the service worker 
     // Once the service worker controls the app, what it serves carries the header too.
     const page = await browser.newPage();
     await page.goto(`${hosts.staticHost.url}/about`);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 180_000 });
+    // …and has reloaded the page once into cross-origin isolation (src/shared/first-visit.ts), which
+    // would otherwise interrupt the next navigation.
+    await waitUntil(() => page.evaluate(() => crossOriginIsolated).catch(() => false), 180_000);
     const served = await page.goto(`${hosts.staticHost.url}/train`);
     assert.equal(served?.headers()['content-security-policy'], CONTENT_SECURITY_POLICY);
   } finally {
