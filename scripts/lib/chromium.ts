@@ -21,16 +21,22 @@ export const chromiumFlags = [
   '--no-first-run',
 ];
 
-export function chromiumPath(): string {
+export function findChromium(): string | undefined {
   const candidates = [
     process.env.CHROME_PATH,
     '/usr/bin/chromium',
     '/usr/bin/chromium-browser',
     '/usr/bin/google-chrome',
   ];
-  const found = candidates.find((path): path is string => !!path && existsSync(path));
+  return candidates.find((path): path is string => !!path && existsSync(path));
+}
+
+export function chromiumPath(): string {
+  const found = findChromium();
   if (!found) {
-    throw new Error('Chromium not found: install it (apt-get install -y chromium) or set CHROME_PATH.');
+    throw new Error(
+      'Chromium not found: `npm test` installs it (as root), or run apt-get install -y chromium, or set CHROME_PATH.',
+    );
   }
   return found;
 }

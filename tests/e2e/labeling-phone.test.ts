@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import type { BoxLabeler } from '../../src/features/labeling/box-labeler.ts';
 import { useAppUnderTest } from '../support/app-under-test.ts';
+import { assertLayout } from '../support/rendered-font.ts';
 import { samplePhoto } from '../support/sample-photo.ts';
 import { type Point, touch, waitUntil } from '../support/touch.ts';
 
@@ -82,8 +83,9 @@ test('phone (ja): a view of its own, thumb bar, delete / reject / draw beside by
   assert.equal(await bar.count(), 7);
   for (const control of await bar.all()) {
     const box = (await control.boundingBox()) as Rect;
-    assert.ok(box.y >= (844 * 2) / 3 && box.y + box.height <= 844, `in thumb reach: ${JSON.stringify(box)}`);
-    assert.ok(box.width >= 44 && box.height >= 44, `a 44 px target: ${JSON.stringify(box)}`);
+    const reachable = box.y >= (844 * 2) / 3 && box.y + box.height <= 844;
+    await assertLayout(page, reachable, `in thumb reach: ${JSON.stringify(box)}`, control);
+    await assertLayout(page, box.width >= 44 && box.height >= 44, `a 44 px target: ${JSON.stringify(box)}`, control);
   }
 
   // Reject one suggestion with a finger: tap it, then ✕.
@@ -159,6 +161,7 @@ test('projector (ja, 1920×1080): the opened photo and all its tools, suggestion
     editor.getByRole('button', { name: /すべて採用/ }),
     ...(await editor.locator('label-editor .bar > *').all()),
   ];
-  for (const locator of shown) assert.ok(await inside(locator), `${locator} is within 1920×1080`);
+  for (const locator of shown)
+    await assertLayout(page, await inside(locator), `${locator} is within 1920×1080`, locator);
   await context.close();
 });

@@ -12,6 +12,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { writeFakeCameraVideo } from '../support/fake-camera.ts';
 import { type PreviewServer, startPreviewServer } from '../support/preview-server.ts';
+import { assertLayout } from '../support/rendered-font.ts';
 
 type Rect = [x: number, y: number, width: number, height: number];
 
@@ -112,7 +113,14 @@ async function checkPresenterLayout(page: Page, orientation: 'portrait' | 'lands
   const { picture, labels } = await overlayGeometry(page);
   assert.ok(inside(picture, video), `picture ${picture} inside the video ${video}`);
   assert.ok(inside(picture, [0, 0, viewport.width, viewport.height]), `picture ${picture} on screen`);
-  for (const label of labels) assert.ok(inside(label, picture), `label ${label} inside the picture ${picture}`);
+  for (const label of labels) {
+    await assertLayout(
+      page,
+      inside(label, picture),
+      `label ${label} inside the picture ${picture}`,
+      'detection-overlay',
+    );
+  }
   // The ball at the right edge: on a phone its label is pulled in to end at the picture's edge, not beyond.
   const rightmost = Math.max(...labels.map(([x, , w]) => x + w));
   if (orientation !== 'projector')
@@ -244,10 +252,26 @@ describe('live view on a phone', () => {
     await page.locator('[data-model-state="ready"]').waitFor({ timeout: 120_000 });
     await page.locator('option[value="trained:long-name"]').waitFor({ state: 'attached' });
     const select = await rectOf(page, 'select[data-model-select]');
-    assert.ok(select[0] >= 0 && select[0] + select[2] <= 390, `model menu ${select} within the screen`);
+    await assertLayout(
+      page,
+      select[0] >= 0 && select[0] + select[2] <= 390,
+      `model menu ${select} within the screen`,
+      'select',
+    );
     const labelText = await rectOf(page, '.model-choice .label-text');
-    assert.ok(labelText[3] < 32, `the menu's label stays on one line (${labelText[3]} px high)`);
-    assert.ok(labelText[2] > 30, `the menu's label is not squeezed (${labelText[2]} px wide)`);
+    const menuLabel = '.model-choice .label-text';
+    await assertLayout(
+      page,
+      labelText[3] < 32,
+      `the menu's label stays on one line (${labelText[3]} px high)`,
+      menuLabel,
+    );
+    await assertLayout(
+      page,
+      labelText[2] > 30,
+      `the menu's label is not squeezed (${labelText[2]} px wide)`,
+      menuLabel,
+    );
     assert.ok(
       await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
       'no sideways scrolling',
@@ -255,9 +279,14 @@ describe('live view on a phone', () => {
     // Choosing it shows the long name in the (ellipsised) menu without pushing it off screen.
     await page.locator('select[data-model-select]').selectOption('trained:long-name');
     const chosen = await rectOf(page, 'select[data-model-select]');
-    assert.ok(chosen[0] + chosen[2] <= 390, `chosen model menu ${chosen} within the screen`);
+    await assertLayout(page, chosen[0] + chosen[2] <= 390, `chosen model menu ${chosen} within the screen`, 'select');
     const threshold = await rectOf(page, '.threshold .label-text');
-    assert.ok(threshold[3] < 32, `the threshold's label stays on one line (${threshold[3]} px high)`);
+    await assertLayout(
+      page,
+      threshold[3] < 32,
+      `the threshold's label stays on one line (${threshold[3]} px high)`,
+      '.threshold .label-text',
+    );
     // This stand-in model has no weights: it fails, and that is not blamed on the connection.
     const broken = page.locator('[data-model-state="error"]');
     await broken.waitFor({ timeout: 60_000 });

@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
 import type { Locator, Page } from 'playwright-core';
 import { useAppUnderTest } from '../support/app-under-test.ts';
+import { assertLayout } from '../support/rendered-font.ts';
 
 const app = useAppUnderTest();
 const phone = { locale: 'ja-JP', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
@@ -31,9 +32,14 @@ const modelZip = zipSync({
 async function assertFitsPhone(page: Page, element: Locator, what: string) {
   await element.scrollIntoViewIfNeeded();
   const right = await element.evaluate((el) => el.getBoundingClientRect().right);
-  assert.ok(right <= 390, `${what} ends at ${right} px, past the 390 px screen`);
+  await assertLayout(page, right <= 390, `${what} ends at ${right} px, past the 390 px screen`, element);
   const pageWidth = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? Number.POSITIVE_INFINITY);
-  assert.ok(pageWidth <= 390, `the page scrolls sideways (${pageWidth} px wide) with ${what} on screen`);
+  await assertLayout(
+    page,
+    pageWidth <= 390,
+    `the page scrolls sideways (${pageWidth} px wide) with ${what} on screen`,
+    element,
+  );
 }
 
 test('a model imported before any photo: the comparison offers it and asks for validation photos', async () => {
@@ -120,7 +126,7 @@ test('training on a phone: views explained, ETA in seconds, a legend without "--
   const cut = await table.evaluate((el) =>
     [...el.querySelectorAll('th')].filter((th) => th.scrollWidth > th.clientWidth).map((th) => th.textContent),
   );
-  assert.deepEqual(cut, [], 'header cells cut short');
+  await assertLayout(page, cut.length === 0, `header cells cut short: ${JSON.stringify(cut)}`, table.locator('th'));
   assert.ok(
     await table.evaluate(
       (el) => (el.parentElement as HTMLElement).scrollWidth <= (el.parentElement as HTMLElement).clientWidth,
