@@ -4,6 +4,7 @@ import { describeError } from '../shared/errors.ts';
 import { defineSetting, isBoolean } from '../shared/settings.ts';
 import type { Toaster } from '../shared/ui/toast-context.ts';
 import { reloadIfIdle } from '../shared/work-in-progress.ts';
+import { handOverToWaitingVersion } from './update-handover.ts';
 
 const offlineNoticeShown = defineSetting('offline-ready-shown', {
   version: 1,
@@ -15,7 +16,7 @@ const offlineNoticeShown = defineSetting('offline-ready-shown', {
 /**
  * Registers the Workbox service worker (through workbox-window) and tells the user, once, when the app
  * works offline. A new version waits for the user: "Update available" stays until they tap Reload
- * (skip-waiting, then reload on controllerchange). A new version that took over without that tap
+ * (skip-waiting, then reload on controllerchange: update-handover.ts). A new version that took over without that tap
  * (the user accepted it in another tab) reloads this page only while nothing is in progress here
  * (see work-in-progress.ts); during a training run, labeling or the live view it is offered instead.
  */
@@ -33,14 +34,7 @@ export function registerPwa(toaster: Toaster): void {
     offering = false;
     if (outcome !== 'action') return;
     userAsked = true;
-    // Nothing waiting to hand over (a first visit, or another tab already switched): reload into it now.
-    const waiting = (await navigator.serviceWorker.getRegistration())?.waiting;
-    if (!navigator.serviceWorker.controller || !waiting) return reload();
-    // registerSW only reloads for updates it found itself; the browser's own update checks need this.
-    navigator.serviceWorker.addEventListener('controllerchange', reload, { once: true });
-    // Straight to the worker just found waiting (src/sw.ts skips waiting on this message), rather than
-    // through workbox-window's registration from start-up.
-    waiting.postMessage({ type: 'SKIP_WAITING' });
+    await handOverToWaitingVersion(toaster, reload);
   };
   registerSW({
     immediate: true,

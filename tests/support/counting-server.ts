@@ -33,10 +33,16 @@ export interface CountingServer {
   close(): Promise<void>;
 }
 
-export async function startCountingServer(root: string): Promise<CountingServer> {
+export interface CountingServerOptions {
+  /** Holds the response to a path until the returned promise settles (a slow download, on demand). */
+  hold?: (path: string) => Promise<void> | undefined;
+}
+
+export async function startCountingServer(root: string, options: CountingServerOptions = {}): Promise<CountingServer> {
   const served: ServedFile[] = [];
-  const server = createServer((request, response) => {
+  const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://host').pathname);
+    await options.hold?.(path);
     let file = normalize(join(root, path));
     if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
     const bytes = readFileSync(file);

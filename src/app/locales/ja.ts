@@ -95,6 +95,8 @@ export const templates = {
   'pwa.offlineReady': 'オフラインで使える準備ができました',
   'pwa.updateAvailable': '新しいバージョンがあります',
   'pwa.reload': '再読み込み',
+  'pwa.handoverWaiting':
+    'ほかのたまラボのタブが読み込みを終えると、新しいバージョンに切り替わります。このページはそのとき自動で再読み込みされます。',
   'planned.badge': '準備中',
   'planned.intro': 'このセクションは準備中です。できるようになること:',
   'notFound.title': 'ページが見つかりません',

@@ -1,0 +1,53 @@
+// The user tapped "Reload" on "Update available": hand the page over to the waiting version and reload
+// into it. The browser activates the waiting worker only when the old one has finished what it is doing
+// for every tab, and a skip-waiting message can reach a worker as it is being stopped; either way the
+// tap used to do nothing, with no word. Here the message is repeated until the handover happens, a
+// handover whose controllerchange was missed still reloads, and a handover that keeps waiting is
+// explained: the page then reloads by itself the moment it happens.
+import { msg } from '@lit/localize';
+import type { Toaster } from '../shared/ui/toast-context.ts';
+
+const RETRY_MS = 1_000;
+const EXPLAIN_AFTER_MS = 5_000;
+
+export async function handOverToWaitingVersion(toaster: Toaster, reload: () => void): Promise<void> {
+  const registration = await navigator.serviceWorker.getRegistration();
+  const waiting = registration?.waiting;
+  // Nothing to hand over (a first visit, or another tab already switched): the reload is the update.
+  if (!registration || !navigator.serviceWorker.controller || !waiting) return reload();
+  let done = false;
+  const finish = () => {
+    if (done) return;
+    done = true;
+    clearInterval(retry);
+    reload();
+  };
+  navigator.serviceWorker.addEventListener('controllerchange', finish, { once: true });
+  const startedAt = performance.now();
+  let explained = false;
+  const check = () => {
+    // Activated without a controllerchange reaching this page: reload into it all the same.
+    if (registration.active === waiting || waiting.state === 'activated' || waiting.state === 'activating') {
+      return finish();
+    }
+    if (waiting.state === 'redundant') {
+      // An even newer version replaced it: hand over to that one instead.
+      clearInterval(retry);
+      done = true;
+      navigator.serviceWorker.removeEventListener('controllerchange', finish);
+      void handOverToWaitingVersion(toaster, reload);
+      return;
+    }
+    waiting.postMessage({ type: 'SKIP_WAITING' });
+    if (!explained && performance.now() - startedAt > EXPLAIN_AFTER_MS) {
+      explained = true;
+      void toaster.show(
+        msg('The new version starts as soon as the other Tama Lab tabs finish loading. This page then reloads.', {
+          id: 'pwa.handoverWaiting',
+        }),
+      );
+    }
+  };
+  const retry = setInterval(check, RETRY_MS);
+  waiting.postMessage({ type: 'SKIP_WAITING' });
+}
