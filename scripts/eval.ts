@@ -1,10 +1,10 @@
-// npm run eval -- --dataset COCO.json [--model default|coco|DIR] [--backend b] [--iou 0.5]
+// npm run eval -- --dataset COCO.json|DIR [--model default|coco|DIR] [--backend b] [--iou 0.5]
 //   [--threshold 0.5] [--tiles N] [--input-size 300] [--json]
 // mAP@IoU over the dataset's categories, precision and recall at the live view's default threshold, and
 // per ball kind (annotations' attributes.kind, as the procedural datasets write it) and per size
 // (COCO's small < 32², medium < 96², large). The COCO model's "sports ball" counts as "ball".
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCoco } from '../src/dataset/coco.ts';
 import { SPORTS_BALL } from '../src/model/coco-classes.ts';
@@ -20,6 +20,15 @@ import {
   runCli,
   UsageError,
 } from './lib/detector-session.ts';
+
+/** A folder stands for the one COCO file in it (datasets/real-val → datasets/real-val/real-val.json). */
+function cocoFileOf(path: string): string {
+  if (!existsSync(path) || !statSync(path).isDirectory()) return path;
+  const files = readdirSync(path).filter((name) => name.endsWith('.json'));
+  if (files.length !== 1)
+    throw new UsageError(`${path}: expected one COCO .json file in the folder, found ${files.length}`);
+  return join(path, files[0] as string);
+}
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -39,7 +48,7 @@ async function main(): Promise<number> {
   const iouThreshold = parseUnitInterval('iou', values.iou, 0.5);
   const scoreThreshold = parseUnitInterval('threshold', values.threshold, DEFAULT_THRESHOLD);
   const tiles = parseTiles(values.tiles);
-  const datasetPath = resolve(values.dataset);
+  const datasetPath = cocoFileOf(resolve(values.dataset));
   let text: string;
   try {
     text = readFileSync(datasetPath, 'utf8');

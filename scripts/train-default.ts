@@ -1,4 +1,6 @@
 // npm run train:default [-- --scenes 6000 --chunk 300 --epochs 3 --val 160 --seed 1 --out public/models/ball]
+// npm run train:default -- --real DIR [--real-chunk 400 --real-scenes 100 --negatives 300 --epochs 3]
+//   (real photos laid out by `npm run real:extract`: see scripts/real-data/)
 // Trains the app's default ball model: the COCO-SSD backbone with SSD heads fine-tuned on procedural
 // scenes (src/dataset/synthetic), rendered in headless Chromium and trained with the app's own training
 // worker. The scenes come in chunks (the frozen backbone's activations of a whole chunk are kept in
@@ -14,6 +16,7 @@ import type { EpochReport, TrainedModelMeta, TrainSettings } from '../src/model/
 import { parseBackend, runCli, UsageError } from './lib/detector-session.ts';
 import { openHarness } from './lib/harness.ts';
 import { writeModelFolder } from './lib/train-session.ts';
+import { trainDefaultOnRealPhotos } from './real-data/default-recipe.ts';
 
 /** Validation scenes come from their own seed, so no training scene is ever scored. */
 const VAL_SEED_OFFSET = 500_000;
@@ -38,6 +41,10 @@ async function main(): Promise<number> {
       backend: { type: 'string', default: 'wasm' },
       out: { type: 'string', default: 'public/models/ball' },
       json: { type: 'boolean', default: false },
+      real: { type: 'string' },
+      'real-chunk': { type: 'string', default: '400' },
+      'real-scenes': { type: 'string', default: '100' },
+      negatives: { type: 'string', default: '300' },
     },
   });
   const scenes = whole('scenes', values.scenes, 1);
@@ -58,6 +65,25 @@ async function main(): Promise<number> {
             .map(([k, v]) => `${k} ${v}`)
             .join(' · '),
     );
+
+  if (values.real) {
+    return trainDefaultOnRealPhotos({
+      root: resolve(values.real),
+      seed,
+      chunk: whole('real-chunk', values['real-chunk'], 1),
+      scenesPerChunk: whole('real-scenes', values['real-scenes'], 0),
+      epochs: whole('epochs', values.epochs, 1),
+      batchSize: whole('batch', values.batch, 1),
+      learningRate,
+      decay,
+      negativesPerSource: whole('negatives', values.negatives, 0),
+      valPerSource: 40,
+      backend,
+      out,
+      log,
+      argv: process.argv.slice(2),
+    });
+  }
 
   const harness = await openHarness();
   await harness.page.exposeFunction('tamaOnEpoch', (report: EpochReport) => log({ ...report }));

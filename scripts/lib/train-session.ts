@@ -23,7 +23,16 @@ const exposed = new WeakSet<Harness>();
 
 export async function trainInHarness(
   harness: Harness,
-  request: { train: TrainItem[]; val: TrainItem[]; settings: TrainSettings; backend: BackendChoice; name: string },
+  request: {
+    train: TrainItem[];
+    val: TrainItem[];
+    settings: TrainSettings;
+    backend: BackendChoice;
+    name: string;
+    /** Heads to start from instead of the default model, and generated scenes to add (train:default --real). */
+    start?: { json: string; weightsBase64: string };
+    scenes?: { seed: number; from: number; count: number };
+  },
   onEpoch: (report: EpochReport) => void = () => {},
 ): Promise<TrainRun> {
   if (!exposed.has(harness)) {
@@ -39,6 +48,8 @@ export async function trainInHarness(
     settings: request.settings,
     backend: request.backend,
     name: request.name,
+    ...(request.start ? { start: request.start } : {}),
+    ...(request.scenes?.count ? { scenes: request.scenes } : {}),
   });
   reporter = undefined;
   return { meta: JSON.parse(files.json) as TrainedModelMeta, files };

@@ -69,7 +69,9 @@ export const REAL_SOURCES: readonly RealSource[] = [
     datasetUrl: 'https://universe.roboflow.com/034-ganesh-kumar-m-v-cs-r2lwe/basketball-lhqoe',
     licence: 'CC BY 4.0',
     role: 'balls',
-    ballClasses: { 1: 'basketball' },
+    // Its data.yaml lists `Basketball Hoop` first, but the boxes drawn on the photos say otherwise:
+    // class 1 frames the hoops, class 0 the balls.
+    ballClasses: { 0: 'basketball' },
     mayShip: true,
   },
   {

@@ -77,6 +77,19 @@ async function i420Base64(image: ImageData): Promise<string> {
 }
 
 /** One run of the app's training worker; epochs go to window.tamaOnEpoch; returns the model's files. */
+async function renderScenes({ seed, from, count, options }: SceneRange) {
+  const images = [];
+  for (let index = from; index < from + count; index++) {
+    const scene = await renderScene(seed, index, options);
+    images.push({ blob: scene.jpeg, boxes: scene.balls.map((ball) => ({ box: ball.bbox, label: 'ball' })) });
+  }
+  return images;
+}
+
+function parseModelFiles(files: { json: string; weightsBase64: string }) {
+  return parseTrainedModel(files.json, base64ToBytes(files.weightsBase64).buffer as ArrayBuffer);
+}
+
 async function trainToFiles(
   request: { settings: TrainSettings; backend: BackendChoice; name: string },
   data: Pick<TrainingRequest, 'train' | 'val' | 'start'>,
@@ -189,6 +202,10 @@ const tama = {
     settings: TrainSettings;
     backend: BackendChoice;
     name: string;
+    /** Heads to start from (`train:default --real` goes on from its previous chunk); else the default model. */
+    start?: { json: string; weightsBase64: string };
+    /** Procedural scenes rendered here and added to the training photos. */
+    scenes?: SceneRange;
   }) {
     const load = (items: { url: string; boxes: LabeledBox[] }[]) =>
       Promise.all(
@@ -199,10 +216,10 @@ const tama = {
         }),
       );
     return trainToFiles(request, {
-      train: await load(request.train),
+      train: [...(await load(request.train)), ...(request.scenes ? await renderScenes(request.scenes) : [])],
       val: await load(request.val),
       // As the Train page does: fine-tuning starts from the default ball model.
-      start: await fetchTrainedModel(ballModelUrl()),
+      start: request.start ? parseModelFiles(request.start) : await fetchTrainedModel(ballModelUrl()),
     });
   },
 
@@ -221,20 +238,10 @@ const tama = {
     name: string;
     start?: { json: string; weightsBase64: string };
   }) {
-    const render = async ({ seed, from, count, options }: SceneRange) => {
-      const images = [];
-      for (let index = from; index < from + count; index++) {
-        const scene = await renderScene(seed, index, options);
-        images.push({ blob: scene.jpeg, boxes: scene.balls.map((ball) => ({ box: ball.bbox, label: 'ball' })) });
-      }
-      return images;
-    };
-    const start = request.start
-      ? parseTrainedModel(request.start.json, base64ToBytes(request.start.weightsBase64).buffer as ArrayBuffer)
-      : undefined;
+    const start = request.start ? parseModelFiles(request.start) : undefined;
     return trainToFiles(request, {
-      train: await render(request.train),
-      val: await render(request.val),
+      train: await renderScenes(request.train),
+      val: await renderScenes(request.val),
       ...(start ? { start } : {}),
     });
   },

@@ -6,7 +6,7 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startCountingServer } from '../support/counting-server.ts';
 import { launchWithFakeCamera, overlayNumber, waitForOverlay } from '../support/live-camera.ts';
 import { distDir, type PreviewServer, startPreviewServer } from '../support/preview-server.ts';
@@ -30,6 +30,15 @@ after(async () => {
   await server?.close();
   rmSync(copy, { recursive: true, force: true });
 });
+
+/** A browser call that may never settle (an update job stuck behind another) fails instead of hanging. */
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not settle within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 async function waitUntil(condition: () => Promise<boolean>, timeout = 60_000): Promise<void> {
   const deadline = Date.now() + timeout;
@@ -95,118 +104,147 @@ async function updateWaitsForTap(work: Work) {
   const context = await browser.newContext({ locale: 'en-US', permissions: ['camera'] });
   try {
     const page = await context.newPage();
-    await page.goto(`${server.url}${work.path}`);
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    // The second visit is the one the service worker controls; only then does an update have to wait.
-    await page.reload();
-    await work.start(page);
-    await page.evaluate(() => Object.assign(window, { tamaMarker: 'still here' }));
-    const navigations = countNavigations(page);
-
-    appendFileSync(join(copy, 'sw.js'), `\n// next deployment ${Date.now()}\n`);
-    // The browser looks for updates when any tab of the app navigates. (update() called from the live
-    // view's own page took 59 s to find the new worker here, 2–4 s from an idle tab.)
-    const checker = await context.newPage();
-    await checker.goto(`${server.url}/about`);
-    await checker.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
-    await checker.close();
-    await page.getByRole('status').getByText('Update available').waitFor({ timeout: 60_000 });
-    await assertNotReloaded(page, work, navigations, 'update found');
-
-    // Another tab takes the update: the new worker now controls this page as well.
-    const other = await context.newPage();
-    await other.goto(`${server.url}/about`);
-    await other.getByRole('status').getByText('Update available').waitFor({ timeout: 60_000 });
-    const workers = await watchServiceWorkers(other);
-    other.on('console', (message) => workers.note(`console: ${message.text()}`));
+    // Every service-worker version's life, printed if anything below fails or hangs.
+    const versions = await watchServiceWorkers(page);
     try {
-      await Promise.all([other.waitForEvent('load'), other.getByRole('button', { name: 'Reload' }).click()]);
+      await runUpdateScenario(context, page, work);
     } catch (error) {
-      const state = await other.evaluate(async () => {
-        const registration = await navigator.serviceWorker.getRegistration();
-        return JSON.stringify({
-          controller: navigator.serviceWorker.controller?.state,
-          installing: registration?.installing?.state,
-          waiting: registration?.waiting?.state,
-          active: registration?.active?.state,
-          toast: document.querySelector('toast-host')?.shadowRoot?.textContent,
-        });
-      });
-      throw new Error(`${(error as Error).message}\nother tab: ${state}\n${workers.lines().join('\n')}`);
+      throw new Error(`${(error as Error).message}\nservice workers:\n${versions.lines().join('\n')}`);
     }
-    await workers.stop();
-    await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, {
-      timeout: 30_000,
-    });
-    await assertNotReloaded(page, work, navigations, 'another tab switched');
-    await page.getByRole('status').getByText('Update available').waitFor();
-
-    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload' }).click()]);
-    assert.equal(navigations(), 1, 'the tap reloaded the page');
-    assert.equal(await page.evaluate(() => (window as { tamaMarker?: string }).tamaMarker), undefined);
-    const waiting = await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting);
-    assert.equal(waiting, false, 'the page runs the new version');
   } finally {
     await context.close();
   }
 }
 
-test('an update during the live view waits for the tap, also when another tab switched to it', () =>
-  updateWaitsForTap(liveView));
+async function runUpdateScenario(context: BrowserContext, page: Page, work: Work) {
+  await page.goto(`${server.url}${work.path}`);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // The second visit is the one the service worker controls; only then does an update have to wait.
+  await page.reload();
+  await work.start(page);
+  await page.evaluate(() => Object.assign(window, { tamaMarker: 'still here' }));
+  const navigations = countNavigations(page);
 
-test('an update while a photo is open in the label editor waits for the tap, also when another tab switched', () =>
-  updateWaitsForTap(labeling));
+  appendFileSync(join(copy, 'sw.js'), `\n// next deployment ${Date.now()}\n`);
+  // The browser looks for updates when any tab of the app navigates. (update() called from the live
+  // view's own page took 59 s to find the new worker here, 2–4 s from an idle tab.)
+  const checker = await context.newPage();
+  await checker.goto(`${server.url}/about`);
+  await withTimeout(
+    checker.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update()),
+    45_000,
+    'registration.update() from an idle tab',
+  );
+  await checker.close();
+  await page.getByRole('status').getByText('Update available').waitFor({ timeout: 60_000 });
+  await assertNotReloaded(page, work, navigations, 'update found');
 
-test('Reload while another tab keeps the old version busy: the wait is explained, then the page reloads into the new version', async () => {
-  // The browser activates a waiting version only once the old one has no fetch in flight for any tab.
-  // A download another tab started (held here by the host) keeps it busy; the tap must not go unanswered.
-  let release = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  let holding = false;
-  const host = await startCountingServer(copy, {
-    hold: (path) => (holding && path.startsWith('/datasets/') ? held : undefined),
-  });
-  const context = await browser.newContext({ locale: 'ja-JP' });
+  // Another tab takes the update: the new worker now controls this page as well.
+  const other = await context.newPage();
+  await other.goto(`${server.url}/about`);
+  await other.getByRole('status').getByText('Update available').waitFor({ timeout: 60_000 });
+  const workers = await watchServiceWorkers(other);
+  other.on('console', (message) => workers.note(`console: ${message.text()}`));
   try {
-    const busy = await context.newPage();
-    await busy.goto(`${host.url}/about`);
-    // A static host's first visit reloads once into the isolated, controlled page (first-visit.ts).
-    await waitUntil(() =>
-      busy.evaluate(() => crossOriginIsolated && !!navigator.serviceWorker.controller).catch(() => false),
-    );
-
-    appendFileSync(join(copy, 'sw.js'), `\n// next deployment ${Date.now()}\n`);
-    await busy.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
-    holding = true;
-    // A cache-on-first-use download through the old version, which the host does not answer yet.
-    await busy.evaluate(() => {
-      void fetch('/datasets/sample.zip');
-    });
-
-    const page = await context.newPage();
-    const workers = await watchServiceWorkers(page);
-    await page.goto(`${host.url}/label`);
-    const navigations = countNavigations(page);
-    await page.getByRole('status').getByText('新しいバージョンがあります').waitFor({ timeout: 60_000 });
-    await page.getByRole('button', { name: '再読み込み' }).click();
-    const explained = page.getByRole('status').getByText('ほかのたまラボのタブが読み込みを終えると');
-    await explained.waitFor({ timeout: 10_000 }).catch((error: Error) => {
-      throw new Error(`${error.message}\n${workers.lines().join('\n')}`);
-    });
-    assert.equal(navigations(), 0, 'nothing to reload into yet: the old version still serves the download');
-
-    await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), release()]);
-    await page.waitForFunction(async () => {
+    await Promise.all([other.waitForEvent('load'), other.getByRole('button', { name: 'Reload' }).click()]);
+  } catch (error) {
+    const state = await other.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration();
-      return !registration?.waiting && navigator.serviceWorker.controller?.state === 'activated';
+      return JSON.stringify({
+        controller: navigator.serviceWorker.controller?.state,
+        installing: registration?.installing?.state,
+        waiting: registration?.waiting?.state,
+        active: registration?.active?.state,
+        toast: document.querySelector('toast-host')?.shadowRoot?.textContent,
+      });
     });
-    assert.ok(navigations() >= 1, 'the page reloaded by itself once the old version was free');
-    await workers.stop();
-  } finally {
-    release();
-    await context.close();
-    await host.close();
+    throw new Error(`${(error as Error).message}\nother tab: ${state}\n${workers.lines().join('\n')}`);
   }
-});
+  await workers.stop();
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, {
+    timeout: 30_000,
+  });
+  await assertNotReloaded(page, work, navigations, 'another tab switched');
+  await page.getByRole('status').getByText('Update available').waitFor();
+
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload' }).click()]);
+  assert.equal(navigations(), 1, 'the tap reloaded the page');
+  assert.equal(await page.evaluate(() => (window as { tamaMarker?: string }).tamaMarker), undefined);
+  const waiting = await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting);
+  assert.equal(waiting, false, 'the page runs the new version');
+}
+
+// A stuck service worker must fail a test, not hang the suite.
+const TEST_TIMEOUT = { timeout: 180_000 };
+
+test('an update during the live view waits for the tap, also when another tab switched to it', TEST_TIMEOUT, () =>
+  updateWaitsForTap(liveView),
+);
+
+test(
+  'an update while a photo is open in the label editor waits for the tap, also when another tab switched',
+  TEST_TIMEOUT,
+  () => updateWaitsForTap(labeling),
+);
+
+test(
+  'Reload while another tab keeps the old version busy: the wait is explained, then the page reloads into the new version',
+  TEST_TIMEOUT,
+  async () => {
+    // The browser activates a waiting version only once the old one has no fetch in flight for any tab.
+    // A download another tab started (held here by the host) keeps it busy; the tap must not go unanswered.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let holding = false;
+    const host = await startCountingServer(copy, {
+      hold: (path) => (holding && path.startsWith('/datasets/') ? held : undefined),
+    });
+    const context = await browser.newContext({ locale: 'ja-JP' });
+    try {
+      const busy = await context.newPage();
+      await busy.goto(`${host.url}/about`);
+      // A static host's first visit reloads once into the isolated, controlled page (first-visit.ts).
+      await waitUntil(() =>
+        busy.evaluate(() => crossOriginIsolated && !!navigator.serviceWorker.controller).catch(() => false),
+      );
+
+      appendFileSync(join(copy, 'sw.js'), `\n// next deployment ${Date.now()}\n`);
+      await withTimeout(
+        busy.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update()),
+        45_000,
+        'registration.update()',
+      );
+      holding = true;
+      // A cache-on-first-use download through the old version, which the host does not answer yet.
+      await busy.evaluate(() => {
+        void fetch('/datasets/sample.zip');
+      });
+
+      const page = await context.newPage();
+      const workers = await watchServiceWorkers(page);
+      await page.goto(`${host.url}/label`);
+      const navigations = countNavigations(page);
+      await page.getByRole('status').getByText('新しいバージョンがあります').waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: '再読み込み' }).click();
+      const explained = page.getByRole('status').getByText('ほかのたまラボのタブが読み込みを終えると');
+      await explained.waitFor({ timeout: 10_000 }).catch((error: Error) => {
+        throw new Error(`${error.message}\n${workers.lines().join('\n')}`);
+      });
+      assert.equal(navigations(), 0, 'nothing to reload into yet: the old version still serves the download');
+
+      await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), release()]);
+      await page.waitForFunction(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        return !registration?.waiting && navigator.serviceWorker.controller?.state === 'activated';
+      });
+      assert.ok(navigations() >= 1, 'the page reloaded by itself once the old version was free');
+      await workers.stop();
+    } finally {
+      release();
+      await context.close();
+      await host.close();
+    }
+  },
+);
