@@ -178,11 +178,11 @@ function buildModelVariants() {
  * public/datasets/sample.zip: the committed sample dataset (train + val) as one COCO archive, so the
  * Label page can import it with one click, offline too.
  */
-function zipSampleDataset() {
-  const sampleDir = join(root, 'datasets/sample');
+function zipSampleDataset(folder = 'sample', splits = ['train', 'val'], zipName = 'sample.zip') {
+  const sampleDir = join(root, 'datasets', folder);
   const files = {};
   const merged = { images: [], annotations: [], categories: [] };
-  for (const split of ['train', 'val']) {
+  for (const split of splits) {
     const coco = JSON.parse(readFileSync(join(sampleDir, `${split}.json`), 'utf8'));
     merged.categories = coco.categories;
     merged.images.push(...coco.images);
@@ -192,7 +192,7 @@ function zipSampleDataset() {
   }
   files['annotations.json'] = strToU8(JSON.stringify(merged));
   mkdirSync(join(root, 'public/datasets'), { recursive: true });
-  writeFileSync(join(root, 'public/datasets/sample.zip'), zipSync(files));
+  writeFileSync(join(root, 'public/datasets', zipName), zipSync(files));
   return merged.images.length;
 }
 
@@ -283,6 +283,9 @@ function main() {
     console.log(`assets: MNIST written to ${mnistDir}`);
   }
   console.log(`assets: sample dataset (${zipSampleDataset()} images) zipped to public/datasets/sample.zip`);
+  // The real photos (CC BY 4.0, credited on the About page and in datasets/real-val/CREDITS.md).
+  const real = zipSampleDataset('real-val', ['real-val'], 'real.zip');
+  console.log(`assets: real photos (${real} images) zipped to public/datasets/real.zip`);
 }
 
 try {

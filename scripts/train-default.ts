@@ -1,5 +1,6 @@
 // npm run train:default [-- --scenes 6000 --chunk 300 --epochs 3 --val 160 --seed 1 --out public/models/ball]
-// npm run train:default -- --real DIR [--real-chunk 400 --real-scenes 100 --negatives 300 --epochs 3]
+// npm run train:default -- --real DIR [--real-chunk 400 --real-scenes 100 --negatives 300 --epochs 3
+//   --mine 0] [--start MODEL_DIR [--only-mine]]
 //   (real photos laid out by `npm run real:extract`: see scripts/real-data/)
 // Trains the app's default ball model: the COCO-SSD backbone with SSD heads fine-tuned on procedural
 // scenes (src/dataset/synthetic), rendered in headless Chromium and trained with the app's own training
@@ -20,6 +21,18 @@ import { trainDefaultOnRealPhotos } from './real-data/default-recipe.ts';
 
 /** Validation scenes come from their own seed, so no training scene is ever scored. */
 const VAL_SEED_OFFSET = 500_000;
+
+/** A model folder's two files, as the harness takes them (to go on from an earlier run's heads). */
+function readModelFiles(folder: string): { json: string; weightsBase64: string } {
+  try {
+    return {
+      json: readFileSync(join(folder, 'model.json'), 'utf8'),
+      weightsBase64: readFileSync(join(folder, 'weights.bin')).toString('base64'),
+    };
+  } catch {
+    throw new UsageError(`--start ${folder}: not a model folder (model.json + weights.bin)`);
+  }
+}
 
 function whole(name: string, value: string, min: number): number {
   const number = Number(value);
@@ -45,6 +58,9 @@ async function main(): Promise<number> {
       'real-chunk': { type: 'string', default: '400' },
       'real-scenes': { type: 'string', default: '100' },
       negatives: { type: 'string', default: '300' },
+      mine: { type: 'string', default: '0' },
+      start: { type: 'string' },
+      'only-mine': { type: 'boolean', default: false },
     },
   });
   const scenes = whole('scenes', values.scenes, 1);
@@ -78,6 +94,9 @@ async function main(): Promise<number> {
       decay,
       negativesPerSource: whole('negatives', values.negatives, 0),
       valPerSource: 40,
+      mine: whole('mine', values.mine, 0),
+      ...(values.start ? { start: readModelFiles(resolve(values.start)) } : {}),
+      skipChunks: values['only-mine'],
       backend,
       out,
       log,

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { REAL_SOURCES } from './sources.ts';
+import { REAL_SOURCES } from '../../src/dataset/real-sources.ts';
 
 const { values } = parseArgs({ options: { mirrors: { type: 'string' }, out: { type: 'string' } } });
 if (!values.mirrors || !values.out) {
@@ -25,10 +25,10 @@ for (const source of REAL_SOURCES) {
   ];
   const gitDir = candidates.find((dir) => existsSync(join(dir, 'HEAD')));
   if (!gitDir) {
-    console.log(`${source.id}: ${source.repository} not under ${values.mirrors}, skipped`);
+    console.log(`${source.slug}: ${source.repository} not under ${values.mirrors}, skipped`);
     continue;
   }
-  const target = join(out, source.id);
+  const target = join(out, source.slug);
   mkdirSync(target, { recursive: true });
   const prefix = source.folder === '.' ? '' : `${source.folder}/`;
   const commit = execFileSync('git', ['--git-dir', gitDir, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
@@ -44,5 +44,5 @@ for (const source of REAL_SOURCES) {
     .map((split) => join(target, split, 'images'))
     .filter(existsSync)
     .reduce((sum, dir) => sum + readdirSync(dir).length, 0);
-  console.log(`${source.id}: ${images} images from ${source.repository}@${commit.slice(0, 7)} → ${target}`);
+  console.log(`${source.slug}: ${images} images from ${source.repository}@${commit.slice(0, 7)} → ${target}`);
 }

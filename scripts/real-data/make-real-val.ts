@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { REAL_SOURCES } from '../../src/dataset/real-sources.ts';
 import { launchChromium } from '../lib/chromium.ts';
-import { REAL_SOURCES } from './sources.ts';
 import { type RealPhoto, readRealSource } from './yolo.ts';
 
 const { values } = parseArgs({
@@ -35,7 +35,7 @@ for (const source of shipping) {
   chosen.push(...photos.filter((photo) => photo.split !== 'train' && !trainGroups.has(photo.group)));
 }
 if (chosen.length === 0) {
-  console.error(`real:val: no photos of ${shipping.map((s) => s.id).join(', ')} under ${values.real}`);
+  console.error(`real:val: no photos of ${shipping.map((s) => s.slug).join(', ')} under ${values.real}`);
   process.exit(2);
 }
 
@@ -96,8 +96,8 @@ const coco = { images, annotations, categories: [{ id: 1, name: 'ball' }] };
 writeFileSync(join(out, 'real-val.json'), `${JSON.stringify(coco, null, 1)}\n`);
 
 const rows = shipping.map((source) => {
-  const count = chosen.filter((photo) => photo.source === source.id).length;
-  return `| ${source.id} | ${source.datasetUrl} | ${source.repository}@${source.commit} | ${source.licence} | ${count} |`;
+  const count = chosen.filter((photo) => photo.source === source.slug).length;
+  return `| ${source.slug} | ${source.datasetUrl} | ${source.repository}@${source.commit} | ${source.licence} | ${count} |`;
 });
 writeFileSync(
   join(out, 'CREDITS.md'),

@@ -1,8 +1,8 @@
 // The real photos `train:default --real DIR` learns from, split by photo (never an augmented copy on
 // both sides), with the committed evaluation set's photos left out entirely.
 import { createHash } from 'node:crypto';
+import { REAL_SOURCES, type RealSource } from '../../src/dataset/real-sources.ts';
 import type { TrainItem } from '../lib/train-session.ts';
-import { REAL_SOURCES, type RealSource } from './sources.ts';
 import { type RealPhoto, readRealSource } from './yolo.ts';
 
 export interface RealMix {
@@ -63,9 +63,9 @@ export function mixRealPhotos(root: string, options: MixOptions): RealMix {
     const train = chosen.filter((photo) => !isVal(photo)).map(asItem);
     const val = chosen.filter(isVal).map(asItem);
     mix.train.push(...train);
-    mix.val.set(source.id, val);
+    mix.val.set(source.slug, val);
     const balls = chosen.reduce((sum, photo) => sum + photo.boxes.length, 0);
-    mix.used.set(source.id, { train: train.length, val: val.length, heldForEvaluation: held, balls });
+    mix.used.set(source.slug, { train: train.length, val: val.length, heldForEvaluation: held, balls });
   }
   return mix;
 }

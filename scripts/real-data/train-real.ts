@@ -5,12 +5,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { REAL_SOURCES } from '../../src/dataset/real-sources.ts';
 import type { TrainedModelMeta, TrainSettings } from '../../src/model/trained-model.ts';
 import type { BackendChoice } from '../../src/shared/backend/backends.ts';
 import type { Harness } from '../lib/harness.ts';
 import { type TrainItem, trainInHarness } from '../lib/train-session.ts';
+import { mineHardNegatives } from './mine.ts';
 import { mixRealPhotos, type RealMix, shuffled } from './mix.ts';
-import { REAL_SOURCES } from './sources.ts';
 import { imageSize } from './yolo.ts';
 
 export interface RealTrainingOptions {
@@ -26,6 +27,12 @@ export interface RealTrainingOptions {
   /** Validation photos per source used while training (early stopping, the chunk's valMAP50). */
   valPerSource: number;
   backend: BackendChoice;
+  /** Heads to start from (a model folder's files), e.g. to go on from an earlier run. */
+  start?: { json: string; weightsBase64: string };
+  /** Skip the chunks over the mix (with `start`: only the mining round). */
+  skipChunks?: boolean;
+  /** Negative photos to run the model over for a last round on the ones it boxes (0: none). */
+  mine: number;
 }
 
 export interface RealTrainingResult {
@@ -53,9 +60,26 @@ export async function trainOnRealPhotos(
   const val = [...mix.val.values()].flatMap((items) => items.slice(0, options.valPerSource));
   const photos = shuffled(mix.train, options.seed);
   const chunks: object[] = [];
-  let start: { json: string; weightsBase64: string } | undefined;
-  for (let from = 0, index = 0; from < photos.length; from += options.chunk, index++) {
-    const train = photos.slice(from, from + options.chunk);
+  let start = options.start;
+  const rounds: TrainItem[][] = [];
+  if (!options.skipChunks)
+    for (let from = 0; from < photos.length; from += options.chunk)
+      rounds.push(photos.slice(from, from + options.chunk));
+  for (let index = 0; index <= rounds.length; index++) {
+    let train = rounds[index];
+    if (!train) {
+      if (!options.mine || !start) break;
+      // The last round: the negatives the model still boxes, beside as many photos with balls.
+      const used = new Set([...mix.train, ...val].map((item) => item.path));
+      const { mined } = await mineHardNegatives(
+        start,
+        { root: options.root, used, seed: options.seed, candidates: options.mine, threshold: 0.3 },
+        log,
+      );
+      const withBalls = photos.filter((item) => item.boxes.length > 0).slice(0, mined.length);
+      train = shuffled([...mined, ...withBalls], options.seed + 1);
+    }
+    const from = index * options.chunk;
     const settings: TrainSettings = {
       classes: ['ball'],
       epochs: options.epochs,
@@ -88,7 +112,10 @@ export async function trainOnRealPhotos(
     const meta: TrainedModelMeta = run.meta;
     const summary = {
       chunk: index + 1,
-      photos: `${from}–${from + train.length - 1} of ${photos.length}`,
+      photos:
+        index < rounds.length
+          ? `${from}–${from + train.length - 1} of ${photos.length}`
+          : `hard negatives + balls: ${train.length}`,
       scenes: options.scenesPerChunk,
       learningRate: settings.learningRate,
       valMAP50: meta.metrics.valMAP50,
@@ -159,13 +186,13 @@ export function validatePerSource(mix: RealMix, modelDir: string): Record<string
 /** RECIPE.json's account of the real photos: each source, what it gave, and its validation numbers. */
 export function realRecipe(mix: RealMix, validation: Record<string, unknown>) {
   return REAL_SOURCES.map((source) => ({
-    id: source.id,
+    slug: source.slug,
     repository: source.repository,
     commit: source.commit,
     datasetUrl: source.datasetUrl,
     licence: source.licence,
     role: source.role,
-    photosUsed: mix.used.get(source.id),
-    validation: validation[source.id],
+    photosUsed: mix.used.get(source.slug),
+    validation: validation[source.slug],
   }));
 }

@@ -3,7 +3,7 @@
 // skipped. Image sizes come from the JPEG/PNG header, so nothing is decoded here.
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { photoGroup, type RealSource } from './sources.ts';
+import { photoGroup, type RealSource } from '../../src/dataset/real-sources.ts';
 
 export interface RealBox {
   /** COCO [x, y, width, height] in the file's pixels. */
@@ -60,7 +60,7 @@ export function parseYoloLabels(text: string, source: RealSource, width: number,
 }
 
 export function readRealSource(root: string, source: RealSource): RealPhoto[] {
-  const folder = join(root, source.id);
+  const folder = join(root, source.slug);
   if (!existsSync(folder)) return [];
   const photos: RealPhoto[] = [];
   for (const split of ['train', 'valid', 'test'] as const) {
@@ -74,7 +74,15 @@ export function readRealSource(root: string, source: RealSource): RealPhoto[] {
       const labelPath = join(folder, split, 'labels', name.replace(/\.[^.]+$/, '.txt'));
       const labels = existsSync(labelPath) ? readFileSync(labelPath, 'utf8') : '';
       const boxes = parseYoloLabels(labels, source, width, height);
-      photos.push({ source: source.id, split, path, group: `${source.id}/${photoGroup(name)}`, width, height, boxes });
+      photos.push({
+        source: source.slug,
+        split,
+        path,
+        group: `${source.slug}/${photoGroup(name)}`,
+        width,
+        height,
+        boxes,
+      });
     }
   }
   return photos;

@@ -1,5 +1,6 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement } from 'lit';
+import { REAL_SOURCES } from '../dataset/real-sources.ts';
 import { modelFolder } from '../model/model-variants.ts';
 import { appUrl } from '../shared/app-url.ts';
 import { pageStyles } from '../shared/ui/page-styles.ts';
@@ -75,6 +76,27 @@ export class AboutPage extends LitElement {
           )}
           <a href=${appUrl(`${modelFolder()}/LICENSE`)}>LICENSE</a>
         </p>
+      </section>
+      <section class="card" data-dataset-credits>
+        <h2>${msg('Photos the ball model learned from', { id: 'about.credits.title' })}</h2>
+        <p>
+          ${msg(
+            'Besides scenes this app draws itself, the default ball model learned from these photo sets (Roboflow Universe, CC BY 4.0). Changes made: photos resized and re-encoded; only the ball boxes kept; the apples, faces and coins serve as photos without balls. The real photos on the Label page come from the first two.',
+            { id: 'about.credits.body' },
+          )}
+        </p>
+        <ul class="credits">
+          ${[...REAL_SOURCES]
+            .sort((a, b) => Number(b.mayShip) - Number(a.mayShip))
+            .map(
+              (source) =>
+                html`<li><a href=${source.datasetUrl} rel="noreferrer">${source.slug}</a> · ${source.licence} · ${
+                  source.role === 'balls'
+                    ? msg('balls', { id: 'about.credits.balls' })
+                    : msg('photos without balls', { id: 'about.credits.negatives' })
+                }</li>`,
+            )}
+        </ul>
       </section>
     `;
   }

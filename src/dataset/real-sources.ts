@@ -6,7 +6,7 @@ export type SourceRole = 'balls' | 'negatives';
 
 export interface RealSource {
   /** Folder name under `--real DIR`, and the id in RECIPE.json and the credits. */
-  id: string;
+  slug: string;
   repository: string;
   commit: string;
   /** The export's folder inside the repository ({train,valid,test}/{images,labels}, data.yaml). */
@@ -26,7 +26,7 @@ export interface RealSource {
 
 export const REAL_SOURCES: readonly RealSource[] = [
   {
-    id: 'basketball-f2rlv',
+    slug: 'basketball-f2rlv',
     repository: 'hong-l1/Robocon2025-Hoop-Detection-3',
     commit: 'c6dcff3',
     folder: 'basketball-1',
@@ -39,7 +39,7 @@ export const REAL_SOURCES: readonly RealSource[] = [
     excludePrefixes: ['n02802426_3723_JPEG', 'n02802426_12062_JPEG'],
   },
   {
-    id: 'tennis-ball-detection',
+    slug: 'tennis-ball-detection',
     repository: 'abdullahtarek/tennis_analysis',
     commit: 'd557527',
     folder: 'training/tennis-ball-detection-6/tennis-ball-detection-6',
@@ -50,7 +50,7 @@ export const REAL_SOURCES: readonly RealSource[] = [
     mayShip: false,
   },
   {
-    id: 'football-players-detection',
+    slug: 'football-players-detection',
     repository: 'mehdi-byte/football_analysis_project',
     commit: '261109c',
     folder: 'football-players-detection-12/test_project-2',
@@ -62,7 +62,7 @@ export const REAL_SOURCES: readonly RealSource[] = [
     mayShip: false,
   },
   {
-    id: 'basketball-lhqoe',
+    slug: 'basketball-lhqoe',
     repository: 'vzhan00/ballStats',
     commit: 'c5bb9b3',
     folder: 'basketball-1',
@@ -75,7 +75,7 @@ export const REAL_SOURCES: readonly RealSource[] = [
     mayShip: true,
   },
   {
-    id: 'ball-detection-mobgq',
+    slug: 'ball-detection-mobgq',
     repository: 's235070/62410-CDIO-Project',
     commit: 'b92ca52',
     folder: 'src/yolov8/track-system-6',
@@ -86,7 +86,7 @@ export const REAL_SOURCES: readonly RealSource[] = [
     mayShip: true,
   },
   {
-    id: 'apple-detector-new',
+    slug: 'apple-detector-new',
     repository: 'SaGerz/Apple-Dataset-2',
     commit: '3aa54f5',
     folder: '.',
@@ -97,7 +97,7 @@ export const REAL_SOURCES: readonly RealSource[] = [
     mayShip: false,
   },
   {
-    id: 'apple-detection',
+    slug: 'apple-detection',
     repository: 'wbo5885/ros_ws',
     commit: '18c8231',
     folder: 'sm/Apple_Detection.v1i.yolov8',
@@ -108,7 +108,7 @@ export const REAL_SOURCES: readonly RealSource[] = [
     mayShip: false,
   },
   {
-    id: 'face-detection',
+    slug: 'face-detection',
     repository: 'ThesusCaryed/ThesisV3',
     commit: 'b0894ba',
     folder: 'Face-Detection-1',
@@ -119,7 +119,7 @@ export const REAL_SOURCES: readonly RealSource[] = [
     mayShip: false,
   },
   {
-    id: 'jordanian-coins',
+    slug: 'jordanian-coins',
     repository: 'Amal-Emad/JordinianCoinsDetection',
     commit: '1604eae',
     folder: 'JdCoins',
