@@ -54,8 +54,7 @@ export async function trainOnRealPhotos(
     valShare: 0.1,
     negativesPerSource: options.negativesPerSource,
   });
-  if (mix.train.length === 0)
-    throw new Error(`no real photos under ${options.root} (see scripts/real-data/sources.ts)`);
+  if (mix.train.length === 0) throw new Error(`no real photos under ${options.root} (see src/dataset/real-sources.ts)`);
   for (const [source, used] of mix.used) log({ source, ...used });
   const val = [...mix.val.values()].flatMap((items) => items.slice(0, options.valPerSource));
   const photos = shuffled(mix.train, options.seed);
