@@ -11,7 +11,7 @@ import { startCountingServer } from '../support/counting-server.ts';
 import { launchWithFakeCamera, overlayNumber, waitForOverlay } from '../support/live-camera.ts';
 import { distDir, type PreviewServer, startPreviewServer } from '../support/preview-server.ts';
 import { samplePhoto } from '../support/sample-photo.ts';
-import { watchServiceWorkers } from '../support/service-worker-log.ts';
+import { type ServiceWorkerLog, watchServiceWorkers } from '../support/service-worker-log.ts';
 
 let copy: string;
 let server: PreviewServer;
@@ -104,24 +104,36 @@ async function updateWaitsForTap(work: Work) {
   const context = await browser.newContext({ locale: 'en-US', permissions: ['camera'] });
   try {
     const page = await context.newPage();
-    // Every service-worker version's life, printed if anything below fails or hangs.
-    const versions = await watchServiceWorkers(page);
+    // Every service-worker version's life and every step of the test, printed if anything below fails.
+    const log = await watchServiceWorkers(page);
     try {
-      await runUpdateScenario(context, page, work);
+      await runUpdateScenario(context, page, work, stepper(log));
     } catch (error) {
-      throw new Error(`${(error as Error).message}\nservice workers:\n${versions.lines().join('\n')}`);
+      throw new Error(`${(error as Error).message}\nservice workers and steps:\n${log.lines().join('\n')}`);
     }
   } finally {
     await context.close();
   }
 }
 
-async function runUpdateScenario(context: BrowserContext, page: Page, work: Work) {
-  await page.goto(`${server.url}${work.path}`);
-  await page.evaluate(() => navigator.serviceWorker.ready);
+type Step = <T>(what: string, run: () => Promise<T>, ms?: number) => Promise<T>;
+
+/** Each step of the scenario gets its own deadline and a line in the log, so a hang names its step. */
+function stepper(log: ServiceWorkerLog): Step {
+  return async (what, run, ms = 60_000) => {
+    log.note(`step: ${what}`);
+    return withTimeout(run(), ms, what);
+  };
+}
+
+async function runUpdateScenario(context: BrowserContext, page: Page, work: Work, step: Step) {
+  await step('first visit', async () => {
+    await page.goto(`${server.url}${work.path}`);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+  });
   // The second visit is the one the service worker controls; only then does an update have to wait.
-  await page.reload();
-  await work.start(page);
+  await step('controlled visit', () => page.reload());
+  await step('start the work', () => work.start(page), 90_000);
   await page.evaluate(() => Object.assign(window, { tamaMarker: 'still here' }));
   const navigations = countNavigations(page);
 
@@ -129,49 +141,67 @@ async function runUpdateScenario(context: BrowserContext, page: Page, work: Work
   // The browser looks for updates when any tab of the app navigates. (update() called from the live
   // view's own page took 59 s to find the new worker here, 2–4 s from an idle tab.)
   const checker = await context.newPage();
-  await checker.goto(`${server.url}/about`);
-  await withTimeout(
-    checker.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update()),
-    45_000,
-    'registration.update() from an idle tab',
+  await step('checker tab looks for the update', async () => {
+    await checker.goto(`${server.url}/about`);
+    await checker.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await checker.close();
+  });
+  await step('"Update available" shown', () =>
+    page.getByRole('status').getByText('Update available').waitFor({ timeout: 60_000 }),
   );
-  await checker.close();
-  await page.getByRole('status').getByText('Update available').waitFor({ timeout: 60_000 });
-  await assertNotReloaded(page, work, navigations, 'update found');
+  await step('no reload on update found', () => assertNotReloaded(page, work, navigations, 'update found'));
 
   // Another tab takes the update: the new worker now controls this page as well.
   const other = await context.newPage();
-  await other.goto(`${server.url}/about`);
-  await other.getByRole('status').getByText('Update available').waitFor({ timeout: 60_000 });
+  await step('other tab offers the update', async () => {
+    await other.goto(`${server.url}/about`);
+    await other.getByRole('status').getByText('Update available').waitFor({ timeout: 60_000 });
+  });
   const workers = await watchServiceWorkers(other);
   other.on('console', (message) => workers.note(`console: ${message.text()}`));
   try {
-    await Promise.all([other.waitForEvent('load'), other.getByRole('button', { name: 'Reload' }).click()]);
+    await step('other tab reloads on the tap', () =>
+      Promise.all([other.waitForEvent('load'), other.getByRole('button', { name: 'Reload' }).click()]),
+    );
   } catch (error) {
-    const state = await other.evaluate(async () => {
-      const registration = await navigator.serviceWorker.getRegistration();
-      return JSON.stringify({
-        controller: navigator.serviceWorker.controller?.state,
-        installing: registration?.installing?.state,
-        waiting: registration?.waiting?.state,
-        active: registration?.active?.state,
-        toast: document.querySelector('toast-host')?.shadowRoot?.textContent,
-      });
-    });
+    const state = await withTimeout(otherTabState(other), 10_000, 'reading the other tab').catch(String);
     throw new Error(`${(error as Error).message}\nother tab: ${state}\n${workers.lines().join('\n')}`);
   }
   await workers.stop();
-  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, {
-    timeout: 30_000,
-  });
-  await assertNotReloaded(page, work, navigations, 'another tab switched');
-  await page.getByRole('status').getByText('Update available').waitFor();
+  await step('the new version controls the working page', () =>
+    page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, {
+      timeout: 30_000,
+    }),
+  );
+  await step('no reload after another tab switched', () =>
+    assertNotReloaded(page, work, navigations, 'another tab switched'),
+  );
+  await step('"Update available" still offered', () =>
+    page.getByRole('status').getByText('Update available').waitFor(),
+  );
 
-  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload' }).click()]);
+  await step('the tap reloads the working page', () =>
+    Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload' }).click()]),
+  );
   assert.equal(navigations(), 1, 'the tap reloaded the page');
   assert.equal(await page.evaluate(() => (window as { tamaMarker?: string }).tamaMarker), undefined);
-  const waiting = await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting);
+  const waiting = await step('read the registration', () =>
+    page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting),
+  );
   assert.equal(waiting, false, 'the page runs the new version');
+}
+
+function otherTabState(other: Page): Promise<string> {
+  return other.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return JSON.stringify({
+      controller: navigator.serviceWorker.controller?.state,
+      installing: registration?.installing?.state,
+      waiting: registration?.waiting?.state,
+      active: registration?.active?.state,
+      toast: document.querySelector('toast-host')?.shadowRoot?.textContent,
+    });
+  });
 }
 
 // A stuck service worker must fail a test, not hang the suite.
