@@ -1,6 +1,7 @@
 // npm run train:default [-- --scenes 6000 --chunk 300 --epochs 3 --val 160 --seed 1 --out public/models/ball]
 // npm run train:default -- --real DIR [--real-chunk 400 --real-scenes 100 --negatives 300 --epochs 3
-//   --mine 0] [--start MODEL_DIR [--only-mine]]
+//   --mine 0 --hidden 0] [--start MODEL_DIR [--only-mine]]
+//   (--hidden N adds a hidden layer of N units to the class heads: capacity to tell balls from look-alikes)
 //   (real photos laid out by `npm run real:extract`: see scripts/real-data/)
 // Trains the app's default ball model: the COCO-SSD backbone with SSD heads fine-tuned on procedural
 // scenes (src/dataset/synthetic), rendered in headless Chromium and trained with the app's own training
@@ -61,6 +62,7 @@ async function main(): Promise<number> {
       mine: { type: 'string', default: '0' },
       start: { type: 'string' },
       'only-mine': { type: 'boolean', default: false },
+      hidden: { type: 'string', default: '0' },
     },
   });
   const scenes = whole('scenes', values.scenes, 1);
@@ -95,6 +97,7 @@ async function main(): Promise<number> {
       negativesPerSource: whole('negatives', values.negatives, 0),
       valPerSource: 40,
       mine: whole('mine', values.mine, 0),
+      hidden: whole('hidden', values.hidden, 0),
       ...(values.start ? { start: readModelFiles(resolve(values.start)) } : {}),
       skipChunks: values['only-mine'],
       backend,

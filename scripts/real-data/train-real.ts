@@ -33,6 +33,8 @@ export interface RealTrainingOptions {
   skipChunks?: boolean;
   /** Negative photos to run the model over for a last round on the ones it boxes (0: none). */
   mine: number;
+  /** Width of a hidden path added to the class heads when the start has none (0: linear heads only). */
+  hidden?: number;
 }
 
 export interface RealTrainingResult {
@@ -88,6 +90,7 @@ export async function trainOnRealPhotos(
       patience: 1_000,
       seed: options.seed * 1_000 + index,
       base: 'f16',
+      ...(options.hidden ? { hidden: options.hidden } : {}),
     };
     const started = performance.now();
     const run = await trainInHarness(

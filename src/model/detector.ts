@@ -15,7 +15,8 @@ import {
   type LevelHeads,
   runHeads,
 } from './ssd-heads.ts';
-import { fetchTrainedModel, type TrainedModel, trainedHeads } from './trained-model.ts';
+import { trainedHeads } from './trained-heads.ts';
+import { fetchTrainedModel, type TrainedModel } from './trained-model.ts';
 
 // The graph's own preprocessor resizes inside a TensorArray while-loop, which forces executeAsync and
 // is slow on GPUs. We resize on the device ourselves and feed the node right after that loop instead.

@@ -51,13 +51,75 @@ export interface LevelHeads {
   boxBias: Tensor;
   classKernel: Tensor2D;
   classBias: Tensor;
+  /**
+   * An optional second path of the class head, added to its logits: relu(x · hiddenKernel + hiddenBias)
+   * · hiddenOut, [channels, H], [H] and [H, anchors × columns]. A linear layer on frozen features could
+   * not tell a ball from other smooth round things; this hidden layer gives it room to.
+   */
+  hiddenKernel?: Tensor2D;
+  hiddenBias?: Tensor;
+  hiddenOut?: Tensor2D;
 }
 
-/** Names under which the heads are saved, in a fixed order. */
-export function headWeightNames(): string[] {
-  return LEVELS.flatMap((_, level) =>
-    ['boxKernel', 'boxBias', 'classKernel', 'classBias'].map((part) => `level${level}/${part}`),
-  );
+/** The largest hidden width a model may declare: far above what pays, far below what a phone cannot hold. */
+export const MAX_HIDDEN = 256;
+
+const LINEAR_PARTS = ['boxKernel', 'boxBias', 'classKernel', 'classBias'] as const;
+const HIDDEN_PARTS = ['hiddenKernel', 'hiddenBias', 'hiddenOut'] as const;
+
+/**
+ * Names under which the heads are saved, in a fixed order: per level the four linear weights, then,
+ * with a hidden path, per level its three. A model without one keeps the layout it always had.
+ */
+export function headWeightNames(hidden = 0): string[] {
+  const names = (parts: readonly string[]) =>
+    LEVELS.flatMap((_, level) => parts.map((part) => `level${level}/${part}`));
+  return hidden ? [...names(LINEAR_PARTS), ...names(HIDDEN_PARTS)] : names(LINEAR_PARTS);
+}
+
+/** The heads' tensors in the order of `headWeightNames` (the order of a trained model's weights.bin). */
+export function orderedHeadTensors(heads: readonly LevelHeads[]): Tensor[] {
+  const linear = heads.flatMap((head) => LINEAR_PARTS.map((part) => head[part]));
+  const hidden = heads.flatMap((head) => (head.hiddenOut ? HIDDEN_PARTS.map((part) => head[part] as Tensor) : []));
+  return [...linear, ...hidden];
+}
+
+/** Heads from tensors in `headWeightNames` order (the caller keeps owning them). */
+export function headsFromOrdered(tensors: readonly Tensor[]): LevelHeads[] {
+  const hidden = tensors.length > LEVELS.length * LINEAR_PARTS.length;
+  return LEVELS.map((_, level) => {
+    const at = (part: number) => tensors[level * LINEAR_PARTS.length + part];
+    const hiddenAt = (part: number) =>
+      tensors[LEVELS.length * LINEAR_PARTS.length + level * HIDDEN_PARTS.length + part];
+    return {
+      boxKernel: at(0),
+      boxBias: at(1),
+      classKernel: at(2),
+      classBias: at(3),
+      ...(hidden ? { hiddenKernel: hiddenAt(0), hiddenBias: hiddenAt(1), hiddenOut: hiddenAt(2) } : {}),
+    } as LevelHeads;
+  });
+}
+
+/** The width of the heads' hidden path; 0 without one. */
+export const hiddenWidth = (heads: readonly LevelHeads[]): number => heads[0]?.hiddenKernel?.shape[1] ?? 0;
+
+/**
+ * Adds a hidden path of `width` to heads that have none: a seeded He-initialised layer whose output
+ * weights start at zero, so the heads' scores do not change until training moves them. Returns new
+ * heads holding the old tensors and three new ones per level.
+ */
+export function withHiddenPath(tf: Tf, heads: readonly LevelHeads[], width: number, seed: number): LevelHeads[] {
+  return heads.map((head, level) => {
+    const { channels } = LEVELS[level] as FeatureLevel;
+    const columns = head.classBias.size;
+    return {
+      ...head,
+      hiddenKernel: tf.randomNormal([channels, width], 0, Math.sqrt(2 / channels), 'float32', seed + level) as Tensor2D,
+      hiddenBias: tf.zeros([width]),
+      hiddenOut: tf.zeros([width, columns]) as Tensor2D,
+    };
+  });
 }
 
 function graphWeight(model: GraphModel, name: string): Tensor {
@@ -142,12 +204,13 @@ export function runHeads(
           .add(head.boxBias)
           .reshape([batch, size * size * anchors, 4]),
       );
-      logits.push(
-        tf
-          .matMul(cls.reshape([rows, channels]), head.classKernel)
-          .add(head.classBias)
-          .reshape([batch, size * size * anchors, 1 + classCount]),
-      );
+      const features = cls.reshape([rows, channels]);
+      let classOutput = tf.matMul(features, head.classKernel).add(head.classBias);
+      if (head.hiddenKernel && head.hiddenBias && head.hiddenOut) {
+        const hidden = tf.relu(tf.matMul(features, head.hiddenKernel).add(head.hiddenBias));
+        classOutput = classOutput.add(tf.matMul(hidden, head.hiddenOut));
+      }
+      logits.push(classOutput.reshape([batch, size * size * anchors, 1 + classCount]));
     });
     return { encodings: tf.concat(encodings, 1), logits: tf.concat(logits, 1) };
   });

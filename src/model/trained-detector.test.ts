@@ -4,9 +4,9 @@ import { createDetector, type Detector } from './detector.ts';
 import type { Detection } from './geometry.ts';
 import { DEFAULT_MODEL_VARIANT, modelUrl } from './model-variants.ts';
 import { headsFromGraph } from './ssd-heads.ts';
+import { packHeads } from './trained-heads.ts';
 import {
   expectedShapes,
-  packHeads,
   parseTrainedModel,
   TRAINED_FORMAT,
   type TrainedModel,

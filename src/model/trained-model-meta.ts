@@ -96,6 +96,7 @@ export function settingsField(value: unknown): TrainSettings {
     seed: finite(settings.seed, 'settings.seed'),
     base: settings.base as ModelVariant,
     ...(settings.viewCap === undefined ? {} : { viewCap: viewCapField(settings.viewCap) }),
+    ...(settings.hidden === undefined ? {} : { hidden: finite(settings.hidden, 'settings.hidden') }),
   };
 }
 

@@ -25,8 +25,8 @@ const settings: TrainSettings = {
 };
 
 /** A model of the right layout with zero weights: what the file checks see, without TF.js. */
-function zeroModel() {
-  const floats = expectedShapes(1).reduce((sum, { shape }) => sum + shape.reduce((a, b) => a * b, 1), 0);
+function zeroModel(hidden = 0) {
+  const floats = expectedShapes(1, hidden).reduce((sum, { shape }) => sum + shape.reduce((a, b) => a * b, 1), 0);
   const metrics = {
     valMAP50: null,
     stockValMAP50: null,
@@ -94,6 +94,19 @@ describe('trained model files: what is wrong, as a Problem', () => {
     const short = await problemOf(() => variant({}, weights.slice(0, 1000)));
     expect(short.code).to.equal('model.weightsSize');
     expect(short.detail).to.match(/^weights\.bin has 1000 bytes/);
+  });
+
+  it('a model with a hidden path in its class heads reads back with that layout; a size no width fits is refused', async () => {
+    const wide = zeroModel(16);
+    const read = trainedModelFromZip(trainedModelZip(wide));
+    expect(read.meta.weights.length).to.equal(6 * 4 + 6 * 3);
+    expect(read.meta.weights.at(-1)).to.deep.equal({ name: 'level5/hiddenOut', shape: [16, 12] });
+    expect(read.weights.length).to.equal(wide.weights.length);
+    const files = trainedModelFiles(wide);
+    // Four bytes more than a width of 16 needs: no whole width gives that many.
+    const odd = new Uint8Array(files['weights.bin'].length + 4);
+    const refused = await problemOf(() => parseTrainedModel(files['model.json'], odd.buffer));
+    expect(refused.code).to.equal('model.weightsSize');
   });
 
   it('keeps its class, name and English message for logs and the CLIs', () => {

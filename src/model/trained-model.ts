@@ -2,14 +2,13 @@
 // and the weight layout) + weights.bin (float32 little-endian). The frozen backbone is not copied:
 // `base` names the bundled COCO-SSD variant it runs on. Anything that does not fit is refused with
 // a message saying what is wrong, before a tensor is made.
-import type * as tfTypes from '@tensorflow/tfjs';
 import { strFromU8, strToU8, zipSync } from 'fflate';
 import { IMPORT_LIMITS } from '../shared/import-limits.ts';
 import { asNetworkProblem, ProblemError, problem } from '../shared/problem.ts';
 import { parseDataJson } from '../shared/safe-json.ts';
 import { listZip, readZipEntry, type ZipEntry } from '../shared/safe-zip.ts';
 import { MODEL_VARIANTS, type ModelVariant } from './model-variants.ts';
-import { headWeightNames, LEVELS, type LevelHeads } from './ssd-heads.ts';
+import { headWeightNames, LEVELS, MAX_HIDDEN } from './ssd-heads.ts';
 import {
   checkWeightValues,
   classesField,
@@ -42,6 +41,8 @@ export interface TrainSettings {
    * counts are those used, a seeded sample).
    */
   viewCap?: { requestedViews: number; trainPhotos: number; valPhotos: number };
+  /** Width of a hidden path added to the class heads when training starts from the graph (default model recipe). */
+  hidden?: number;
 }
 
 export interface EpochReport {
@@ -88,18 +89,36 @@ export interface TrainedModel {
   weights: Float32Array;
 }
 
-/** The shape each head weight must have for `classCount` classes. */
-export function expectedShapes(classCount: number): { name: string; shape: number[] }[] {
-  const names = headWeightNames();
-  return LEVELS.flatMap(({ channels, anchors }, level) => [
-    { name: names[level * 4] as string, shape: [channels, anchors * 4] },
-    { name: names[level * 4 + 1] as string, shape: [anchors * 4] },
-    { name: names[level * 4 + 2] as string, shape: [channels, anchors * (1 + classCount)] },
-    { name: names[level * 4 + 3] as string, shape: [anchors * (1 + classCount)] },
+/** The shape each head weight must have for `classCount` classes and a hidden path of width `hidden` (0: none). */
+export function expectedShapes(classCount: number, hidden = 0): { name: string; shape: number[] }[] {
+  const names = headWeightNames(hidden);
+  const columns = 1 + classCount;
+  const linear = LEVELS.flatMap(({ channels, anchors }) => [
+    [channels, anchors * 4],
+    [anchors * 4],
+    [channels, anchors * columns],
+    [anchors * columns],
   ]);
+  const hiddenPath = hidden
+    ? LEVELS.flatMap(({ channels, anchors }) => [[channels, hidden], [hidden], [hidden, anchors * columns]])
+    : [];
+  return [...linear, ...hiddenPath].map((shape, i) => ({ name: names[i] as string, shape }));
 }
 
-const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
+export const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
+const floatCount = (shapes: readonly { shape: number[] }[]) => shapes.reduce((sum, { shape }) => sum + size(shape), 0);
+
+/**
+ * The hidden width that `floats` numbers of weights imply for `classCount` classes: 0 for the linear
+ * heads alone, undefined when no width gives exactly that many.
+ */
+export function hiddenWidthFor(classCount: number, floats: number): number | undefined {
+  const linear = floatCount(expectedShapes(classCount));
+  if (floats === linear) return 0;
+  const perUnit = floatCount(expectedShapes(classCount, 1)) - linear;
+  const hidden = (floats - linear) / perUnit;
+  return Number.isInteger(hidden) && hidden >= 1 && hidden <= MAX_HIDDEN ? hidden : undefined;
+}
 
 /** Checks everything a detector relies on; throws TrainedModelError naming the first problem. */
 export function validateTrainedModel(meta: unknown, weightBytes: number): TrainedModelMeta {
@@ -115,8 +134,12 @@ export function validateTrainedModel(meta: unknown, weightBytes: number): Traine
   if (!MODEL_VARIANTS.includes(m.base as ModelVariant))
     return refuse('model.base', `unknown base model ${JSON.stringify(m.base)}`, { base: String(m.base) });
   const classes = classesField(m.classes, 'classes');
-  const expected = expectedShapes(classes.length);
   const weights = Array.isArray(m.weights) ? m.weights : [];
+  // The width of a hidden path follows from the size; a size no width fits is refused below, after the
+  // layout the file declares has been checked (that message says more).
+  const declaredHidden = Number(weights[LEVELS.length * 4]?.shape?.[1] ?? 0);
+  const hidden = hiddenWidthFor(classes.length, weightBytes / 4) ?? declaredHidden;
+  const expected = expectedShapes(classes.length, hidden);
   expected.forEach(({ name, shape }, i) => {
     const found = weights[i];
     if (found?.name !== name || JSON.stringify(found.shape) !== JSON.stringify(shape))
@@ -125,7 +148,7 @@ export function validateTrainedModel(meta: unknown, weightBytes: number): Traine
         `weight ${i + 1} should be ${name} ${JSON.stringify(shape)}, found ${found?.name ?? 'nothing'} ${JSON.stringify(found?.shape)}`,
       );
   });
-  const floats = expected.reduce((sum, { shape }) => sum + size(shape), 0);
+  const floats = floatCount(expected);
   if (weightBytes !== floats * 4)
     refuse('model.weightsSize', `weights.bin has ${weightBytes} bytes; ${classes.length} classes need ${floats * 4}`);
   // Rebuilt from the known fields only, each checked: nothing else of the file reaches the store.
@@ -196,40 +219,6 @@ export function trainedModelFromZip(bytes: Uint8Array): TrainedModel {
   return parseTrainedModel(strFromU8(readZipEntry(bytes, json)), weights);
 }
 
-/** Tensors for the heads; the caller owns (and disposes) them. */
-export function trainedHeads(tf: typeof tfTypes, model: TrainedModel): LevelHeads[] {
-  let offset = 0;
-  const tensors = model.meta.weights.map(({ shape }) => {
-    const length = size(shape);
-    const tensor = tf.tensor(model.weights.subarray(offset, offset + length), shape);
-    offset += length;
-    return tensor;
-  });
-  return LEVELS.map(
-    (_, level) =>
-      ({
-        boxKernel: tensors[level * 4],
-        boxBias: tensors[level * 4 + 1],
-        classKernel: tensors[level * 4 + 2],
-        classBias: tensors[level * 4 + 3],
-      }) as LevelHeads,
-  );
-}
-
-/** Reads head tensors back into one buffer, in `expectedShapes` order. */
-export async function packHeads(heads: readonly LevelHeads[]): Promise<Float32Array> {
-  const parts = await Promise.all(
-    heads.flatMap((head) => [head.boxKernel, head.boxBias, head.classKernel, head.classBias].map((t) => t.data())),
-  );
-  const packed = new Float32Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    packed.set(part as Float32Array, offset);
-    offset += part.length;
-  }
-  return packed;
-}
-
 /** The model a finished run produced, ready to store, export or load into a detector. */
 export function buildTrainedModel(
   outcome: { weights: Float32Array; metrics: TrainedMetrics },
@@ -247,40 +236,13 @@ export function buildTrainedModel(
       createdAt: Date.now(),
       metrics: outcome.metrics,
       settings,
-      weights: expectedShapes(settings.classes.length),
+      weights: expectedShapes(
+        settings.classes.length,
+        hiddenWidthFor(settings.classes.length, outcome.weights.length) ?? 0,
+      ),
     },
     weights: outcome.weights,
   };
-}
-
-/**
- * Heads for `classes` that start from a trained model: its box heads and background column as they
- * are, and per class the model's column of that name, else its first class (the default model's
- * "ball"), so fine-tuning from the default starts from a detector that already finds balls.
- * The caller owns (and disposes) the tensors.
- */
-export function headsForClasses(tf: typeof tfTypes, model: TrainedModel, classes: readonly string[]): LevelHeads[] {
-  const own = model.meta.classes;
-  const columns = [0, ...classes.map((name) => Math.max(0, own.indexOf(name)) + 1)];
-  const heads = trainedHeads(tf, model);
-  try {
-    return tf.tidy(
-      () =>
-        heads.map((head, level) => {
-          const { channels, anchors } = LEVELS[level] as (typeof LEVELS)[number];
-          return {
-            boxKernel: head.boxKernel.clone(),
-            boxBias: head.boxBias.clone(),
-            classKernel: tf
-              .gather(head.classKernel.reshape([channels, anchors, own.length + 1]), columns, 2)
-              .reshape([channels, anchors * columns.length]),
-            classBias: tf.gather(head.classBias.reshape([anchors, own.length + 1]), columns, 1).reshape([-1]),
-          } as LevelHeads;
-        }) as unknown as tfTypes.TensorContainer,
-    ) as unknown as LevelHeads[];
-  } finally {
-    tf.dispose(heads.flatMap((head) => Object.values(head)));
-  }
 }
 
 /** The fine-tuned model whose model.json is at `url` (its weights.bin beside it), e.g. the default ball model. */

@@ -10,7 +10,8 @@ import type { Detection } from '../../model/geometry.ts';
 import { ballModelUrl, modelUrl } from '../../model/model-variants.ts';
 import { ACTIVATION_NODES, graphAnchors, type LevelHeads, runHeads } from '../../model/ssd-heads.ts';
 import { anchorTargets } from '../../model/ssd-targets.ts';
-import { fetchTrainedModel, type TrainedModel, trainedHeads } from '../../model/trained-model.ts';
+import { trainedHeads } from '../../model/trained-heads.ts';
+import { fetchTrainedModel, type TrainedModel } from '../../model/trained-model.ts';
 import { loadTf } from '../../shared/backend/backends.ts';
 import { asNetworkProblem } from '../../shared/problem.ts';
 

@@ -64,6 +64,8 @@ export class HeadBatch {
   private readonly boxInputs: (Tensor2D | undefined)[];
   private readonly boxRows: number[];
   private readonly matched: MatchedSlot[] = [];
+  /** Per level, the hidden path's activations and output weights of the last `outputs` call, for `gradients`. */
+  private hidden: { activations: Tensor2D; out: Tensor2D }[] = [];
 
   constructor(
     private readonly tf: Tf,
@@ -100,11 +102,21 @@ export class HeadBatch {
   async outputs(heads: readonly LevelHeads[], anchors?: Tensor2D): Promise<HeadOutputs> {
     const { tf, views, columns, classInputs, boxInputs } = this;
     const batch = views.length;
+    this.disposeHidden();
     const flat = tf.tidy(() => {
       const logits = LEVELS.map((_, level) => {
         const head = heads[level] as LevelHeads;
         const input = classInputs[level] as Tensor2D;
-        return tf.fused.matMul({ a: input, b: head.classKernel, bias: head.classBias }).reshape([batch, -1]);
+        const linear = tf.fused.matMul({ a: input, b: head.classKernel, bias: head.classBias });
+        if (!head.hiddenKernel || !head.hiddenOut) return linear.reshape([batch, -1]);
+        const activations = tf.fused.matMul({
+          a: input,
+          b: head.hiddenKernel,
+          bias: head.hiddenBias,
+          activation: 'relu',
+        });
+        this.hidden[level] = { activations: tf.keep(activations) as Tensor2D, out: head.hiddenOut };
+        return linear.add(tf.matMul(activations, head.hiddenOut)).reshape([batch, -1]);
       });
       const boxOutputs = LEVELS.map((_, level) => {
         const head = heads[level] as LevelHeads;
@@ -152,28 +164,38 @@ export class HeadBatch {
       box: this.boxGradient(loss.boxGradients, level, index),
       class: this.classGradient(loss.logitGradients, level, index),
     }));
-    const products = tf.tidy(() =>
-      tf.concat(
-        levels.flatMap(({ box, class: cls }) =>
-          [box, cls].flatMap(({ input, gradient, width }) =>
-            input ? [this.kernelGradient(input, gradient, width).reshape([-1])] : [],
-          ),
+    const products = tf.tidy(() => {
+      const linear = levels.flatMap(({ box, class: cls }) =>
+        [box, cls].flatMap(({ input, gradient, width }) =>
+          input ? [this.kernelGradient(input, tf.tensor2d(gradient, [input.shape[0] as number, width]))] : [],
         ),
-      ),
-    );
+      );
+      const hidden = levels.flatMap(({ class: cls }, level) => this.hiddenGradients(cls, level));
+      return tf.concat([...linear, ...hidden].map((product) => product.reshape([-1])));
+    });
     const kernels = (await products.data()) as Float32Array;
     products.dispose();
     let read = 0;
+    const take = (size: number) => {
+      read += size;
+      return kernels.subarray(read - size, read);
+    };
     const parts: Float32Array[] = [];
     levels.forEach(({ box, class: cls }, level) => {
       const { channels } = LEVELS[level] as (typeof LEVELS)[number];
       for (const { input, gradient, width } of [box, cls]) {
-        const size = channels * width;
         // A level without matched anchors has no box input: its kernel gradient is zero.
-        parts.push(input ? kernels.subarray(read, read + size) : new Float32Array(size));
+        parts.push(input ? take(channels * width) : new Float32Array(channels * width));
         parts.push(columnSums(gradient, width));
-        if (input) read += size;
       }
+    });
+    // The hidden path's, in the order hiddenGradients made them: kernel, bias, output weights.
+    levels.forEach(({ class: cls }, level) => {
+      const hidden = this.hidden[level];
+      if (!hidden) return;
+      const { channels } = LEVELS[level] as (typeof LEVELS)[number];
+      const width = hidden.out.shape[0] as number;
+      parts.push(take(channels * width), take(width), take(width * cls.width));
     });
     const gradient = new Float32Array(parts.reduce((sum, part) => sum + part.length, 0));
     let offset = 0;
@@ -182,6 +204,24 @@ export class HeadBatch {
       offset += part.length;
     }
     return gradient;
+  }
+
+  /**
+   * The hidden path's weight gradients of one level, backpropagated by hand like the rest:
+   * out ← hiddenᵀ · g; the hidden units' gradient g · outᵀ where they were active (ReLU), then
+   * kernel ← inputᵀ · that and bias ← its column sums.
+   */
+  private hiddenGradients({ input, gradient, width }: OutputGradient, level: number): Tensor[] {
+    const hidden = this.hidden[level];
+    if (!hidden || !input) return [];
+    const { tf } = this;
+    const output = tf.tensor2d(gradient, [input.shape[0] as number, width]);
+    const unitGradient = tf.matMul(output, tf.transpose(hidden.out)).mul(tf.step(hidden.activations)) as Tensor2D;
+    return [
+      this.kernelGradient(input, unitGradient),
+      unitGradient.sum(0),
+      this.kernelGradient(hidden.activations, output),
+    ];
   }
 
   /** The class head's output gradient of level `level`, rows as in its batch input. */
@@ -217,12 +257,17 @@ export class HeadBatch {
    * TF.js WASM runs a scalar loop (~20× slower), and with the input as the right-hand operand
    * XNNPACK would repack all of it at every step.
    */
-  private kernelGradient(input: Tensor2D, gradient: Float32Array, width: number): Tensor {
-    const { tf } = this;
-    return tf.matMul(tf.transpose(input), tf.tensor2d(gradient, [input.shape[0] as number, width]));
+  private kernelGradient(input: Tensor2D, gradient: Tensor2D): Tensor {
+    return this.tf.matMul(this.tf.transpose(input), gradient);
+  }
+
+  private disposeHidden(): void {
+    this.tf.dispose(this.hidden.map(({ activations }) => activations));
+    this.hidden = [];
   }
 
   dispose(): void {
+    this.disposeHidden();
     this.tf.dispose([...this.classInputs, ...this.boxInputs.filter((input): input is Tensor2D => !!input)]);
   }
 }

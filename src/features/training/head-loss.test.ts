@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { Tensor, Tensor2D } from '@tensorflow/tfjs';
-import { ANCHOR_COUNT, LEVELS, type LevelHeads, runHeads } from '../../model/ssd-heads.ts';
+import { ANCHOR_COUNT, LEVELS, type LevelHeads, orderedHeadTensors, runHeads } from '../../model/ssd-heads.ts';
 import { type BackendName, loadTf, selectBackend } from '../../shared/backend/backends.ts';
 import { Random } from '../../shared/random.ts';
 import { HeadBatch, type HeadView } from './head-batch.ts';
@@ -78,7 +78,7 @@ async function referenceLoss(
       ),
     )
     .toFloat();
-  const variables = heads.flatMap((head) => Object.values(head) as tfTypes.Variable[]);
+  const variables = orderedHeadTensors(heads) as tfTypes.Variable[];
   const { value, grads } = tf.variableGrads(() => {
     const { encodings: predicted, logits } = runHeads(tf, activations, heads, classCount);
     const classTerm = perAnchor(logits).mul(positive.add(negatives)).sum();
@@ -144,8 +144,13 @@ function headViews(tf: Tf, activations: Tensor[], views: ViewTargets[]): HeadVie
   }));
 }
 
-for (const backend of ['wasm', 'cpu'] as BackendName[]) {
-  describe(`head loss and gradients (${backend})`, () => {
+const cases: [BackendName, number][] = [
+  ['wasm', 0],
+  ['cpu', 0],
+  ['wasm', 8],
+];
+for (const [backend, hidden] of cases) {
+  describe(`head loss and gradients (${backend}${hidden ? `, hidden path of ${hidden}` : ''})`, () => {
     it('equal the autograd of the TF.js loss, with the same hard negatives, and leave no tensor behind', async () => {
       const tf = await loadTf();
       await selectBackend(backend);
@@ -164,6 +169,15 @@ for (const backend of ['wasm', 'cpu'] as BackendName[]) {
           tf.randomNormal([channels, anchors * (1 + classCount)], 0, 0.05, 'float32', level + 2),
         ),
         classBias: tf.variable(tf.randomNormal([anchors * (1 + classCount)], -2, 0.5, 'float32', level + 3)),
+        ...(hidden
+          ? {
+              hiddenKernel: tf.variable(tf.randomNormal([channels, hidden], 0, 0.05, 'float32', level + 4)),
+              hiddenBias: tf.variable(tf.randomNormal([hidden], 0, 0.5, 'float32', level + 5)),
+              hiddenOut: tf.variable(
+                tf.randomNormal([hidden, anchors * (1 + classCount)], 0, 0.3, 'float32', level + 6),
+              ),
+            }
+          : {}),
       })) as unknown as LevelHeads[];
       const expected = await referenceLoss(tf, activations, heads, views, classCount);
 
@@ -175,7 +189,7 @@ for (const backend of ['wasm', 'cpu'] as BackendName[]) {
       const gradients = await batch.gradients(loss);
       batch.dispose();
       expect(tf.memory().numTensors).to.equal(before);
-      // Flat, per level: box kernel, box bias, class kernel, class bias (the heads' own key order here).
+      // Flat, per level: box kernel, box bias, class kernel, class bias; then per level the hidden path's.
       let offset = 0;
       const actual = expected.gradients.map(({ length }) => {
         offset += length;
@@ -196,7 +210,7 @@ for (const backend of ['wasm', 'cpu'] as BackendName[]) {
         ...activations,
         ...inputs.flatMap((v) => [...v.classFeatures, ...v.boxFeatures.filter((f) => !!f)] as Tensor[]),
       ]);
-      tf.dispose(heads.flatMap((h) => Object.values(h)));
+      tf.dispose(orderedHeadTensors(heads));
     });
   });
 }

@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
-import type { LevelHeads } from '../../model/ssd-heads.ts';
+import type { Tensor2D } from '@tensorflow/tfjs';
+import { LEVELS, type LevelHeads, orderedHeadTensors, runHeads, withHiddenPath } from '../../model/ssd-heads.ts';
 import { expectedShapes } from '../../model/trained-model.ts';
 import { loadTf } from '../../shared/backend/backends.ts';
 import { Random } from '../../shared/random.ts';
@@ -40,6 +41,37 @@ describe('head parameters', () => {
     const classBias = (heads[5] as LevelHeads).classBias;
     expect(Array.from(await classBias.data()).every((v) => v === 1)).to.equal(true);
     tf.dispose(headTensors(heads));
+  });
+
+  it('with a hidden path added: tensors in that layout, the same scores as without it until trained', async () => {
+    const tf = await loadTf();
+    await tf.setBackend('cpu');
+    const random = new Random(2);
+    const linear = expectedShapes(1);
+    const values = Float32Array.from(
+      { length: linear.reduce((sum, { shape }) => sum + shape.reduce((a, b) => a * b, 1), 0) },
+      () => random.range(-0.1, 0.1),
+    );
+    const heads = new HeadParameters(values, linear, 0.01).tensors(tf);
+    const wide = withHiddenPath(tf, heads, 8, 1);
+    expect(orderedHeadTensors(wide).map((t) => t.shape)).to.deep.equal(expectedShapes(1, 8).map(({ shape }) => shape));
+    const activations = LEVELS.flatMap(({ size, channels }, level) =>
+      [0, 1].map((head) => tf.randomUniform([1, size, size, channels], 0, 1, 'float32', 2 * level + head)),
+    );
+    const before = runHeads(tf, activations, heads, 1);
+    const after = runHeads(tf, activations, wide, 1);
+    expect(Array.from(await after.logits.data())).to.deep.equal(Array.from(await before.logits.data()));
+    const hiddenPath = tf.tidy(() =>
+      tf.relu(tf.matMul(tf.ones([1, 576]), (wide[0] as LevelHeads).hiddenKernel as Tensor2D)),
+    );
+    expect((await hiddenPath.data()).some((v) => v > 0)).to.equal(true);
+    tf.dispose([
+      ...orderedHeadTensors(wide),
+      ...activations,
+      hiddenPath,
+      ...Object.values(before),
+      ...Object.values(after),
+    ]);
   });
 
   it('go on from a snapshot exactly as without the break, and refuse one of another size', () => {

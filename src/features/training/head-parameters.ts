@@ -4,8 +4,16 @@
 // and each step makes fresh head tensors from the array anyway.
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { GraphModel, Tensor } from '@tensorflow/tfjs';
-import { headsFromGraph, LEVELS, type LevelHeads } from '../../model/ssd-heads.ts';
-import { expectedShapes, headsForClasses, packHeads, type TrainedModel } from '../../model/trained-model.ts';
+import {
+  headsFromGraph,
+  headsFromOrdered,
+  hiddenWidth,
+  type LevelHeads,
+  orderedHeadTensors,
+  withHiddenPath,
+} from '../../model/ssd-heads.ts';
+import { headsForClasses, packHeads } from '../../model/trained-heads.ts';
+import { expectedShapes, type TrainedModel } from '../../model/trained-model.ts';
 
 type Tf = typeof tfTypes;
 
@@ -14,7 +22,7 @@ const BETA1 = 0.9;
 const BETA2 = 0.999;
 const EPSILON = 1e-7;
 
-export const headTensors = (heads: readonly LevelHeads[]): Tensor[] => heads.flatMap((head) => Object.values(head));
+export const headTensors = (heads: readonly LevelHeads[]): Tensor[] => orderedHeadTensors(heads);
 
 export interface AdamState {
   values: Float32Array;
@@ -39,8 +47,9 @@ export class HeadParameters {
   }
 
   /**
-   * The starting heads: the graph's own (epoch 0 is exactly stock COCO-SSD) or a trained model's,
-   * e.g. the default ball model's (epoch 0 is exactly that model).
+   * The starting heads: the graph's own (epoch 0 is exactly stock COCO-SSD) or a trained model's, e.g.
+   * the default ball model's (epoch 0 is exactly that model, its hidden path too). `hidden.width` adds
+   * a hidden path to heads without one; its output starts at zero, so epoch 0 is still the start.
    */
   static async start(
     tf: Tf,
@@ -48,10 +57,13 @@ export class HeadParameters {
     classes: readonly string[],
     learningRate: number,
     start?: TrainedModel,
+    hidden?: { width: number; seed: number },
   ): Promise<HeadParameters> {
-    const heads = start ? headsForClasses(tf, start, classes) : headsFromGraph(tf, model, classes.length);
+    let heads = start ? headsForClasses(tf, start, classes) : headsFromGraph(tf, model, classes.length);
+    if (hidden?.width && !hiddenWidth(heads)) heads = withHiddenPath(tf, heads, hidden.width, hidden.seed);
     try {
-      return new HeadParameters(await packHeads(heads), expectedShapes(classes.length), learningRate);
+      const shapes = expectedShapes(classes.length, hiddenWidth(heads));
+      return new HeadParameters(await packHeads(heads), shapes, learningRate);
     } finally {
       tf.dispose(headTensors(heads));
     }
@@ -67,10 +79,7 @@ export class HeadParameters {
       offset += length;
       return tensor;
     });
-    return LEVELS.map((_, level) => {
-      const [boxKernel, boxBias, classKernel, classBias] = tensors.slice(level * 4, level * 4 + 4);
-      return { boxKernel, boxBias, classKernel, classBias } as LevelHeads;
-    });
+    return headsFromOrdered(tensors);
   }
 
   /** Copies of the heads, Adam's moments and its step count: what a resumed run goes on from. */

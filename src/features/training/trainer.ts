@@ -5,7 +5,7 @@ import type * as tfTypes from '@tensorflow/tfjs';
 import type { GraphModel } from '@tensorflow/tfjs';
 import type { EpochState } from '../../model/model-store.ts';
 import { graphAnchors } from '../../model/ssd-heads.ts';
-import type { EpochReport, TrainedModel, TrainSettings } from '../../model/trained-model.ts';
+import { type EpochReport, hiddenWidthFor, type TrainedModel, type TrainSettings } from '../../model/trained-model.ts';
 import { Cancelled } from '../../shared/cancelled.ts';
 import { EarlyStopping } from './early-stopping.ts';
 import { BatchSchedule, runEpoch, stepsPerEpoch, trainStep } from './epoch-loop.ts';
@@ -113,6 +113,11 @@ export class Trainer {
       settings.classes,
       settings.learningRate,
       resume ? undefined : run.start,
+      // A resumed run's state holds the hidden path it was trained with (from the graph or a start model).
+      {
+        width: (resume ? hiddenWidthFor(classCount, resume.values.length) : settings.hidden) ?? 0,
+        seed: settings.seed,
+      },
     );
     if (resume) parameters.restore(resume);
     const evaluate = async () => {
