@@ -98,7 +98,7 @@ async function main(): Promise<number> {
       valPerSource: 40,
       mine: whole('mine', values.mine, 0),
       hidden: whole('hidden', values.hidden, 0),
-      ...(values.start ? { start: readModelFiles(resolve(values.start)) } : {}),
+      ...(values.start ? { start: readModelFiles(resolve(values.start)), startDir: resolve(values.start) } : {}),
       skipChunks: values['only-mine'],
       backend,
       out,

@@ -1,7 +1,7 @@
 // `train:default --real`: trains, writes the model folder and a RECIPE.json that names every real
 // source (repository, commit, dataset URL, licence, photos used) with its own validation numbers.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { TrainedModelMeta } from '../../src/model/trained-model.ts';
@@ -15,11 +15,29 @@ import {
   validatePerSource,
 } from './train-real.ts';
 
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * The heads a run went on from, so a recipe can be followed back: `--start DIR`, or else the bundled
+ * default model of the checkout (read before this run may overwrite it), with that model's own recipe.
+ */
+function startedFrom(startDir: string | undefined): object {
+  const folder = startDir ?? join(import.meta.dirname, '../../public/models/ball');
+  const recipePath = join(folder, 'RECIPE.json');
+  const previous = existsSync(recipePath) ? JSON.parse(readFileSync(recipePath, 'utf8')) : undefined;
+  return {
+    model: startDir ?? 'public/models/ball (the bundled default model; its earlier versions are in git history)',
+    weightsSha256: sha256(readFileSync(join(folder, 'weights.bin'))),
+    ...(previous ? { command: previous.command, realValMAP50: previous.evaluation?.realVal?.mAP50 } : {}),
+  };
+}
+
 export async function trainDefaultOnRealPhotos(
-  options: RealTrainingOptions & { out: string; log: (line: object) => void; argv: string[] },
+  options: RealTrainingOptions & { out: string; log: (line: object) => void; argv: string[]; startDir?: string },
 ): Promise<number> {
-  const { out, log, argv, ...training } = options;
+  const { out, log, argv, startDir, ...training } = options;
   const started = performance.now();
+  const start = startedFrom(startDir);
   const harness = await openHarness();
   let result: Awaited<ReturnType<typeof trainOnRealPhotos>>;
   try {
@@ -42,12 +60,11 @@ export async function trainDefaultOnRealPhotos(
     realVal: evalSummary(join(datasets, 'real-val'), out),
     lookalikes: evalSummary(join(datasets, 'lookalikes/lookalikes.json'), out),
   };
-  const weightsSha256 = createHash('sha256')
-    .update(readFileSync(join(out, 'weights.bin')))
-    .digest('hex');
+  const weightsSha256 = sha256(readFileSync(join(out, 'weights.bin')));
   const recipe = {
     command: `npm run train:default -- ${argv.join(' ')}`.trim(),
-    options: { ...training, root: undefined },
+    options: { ...training, root: undefined, start: undefined },
+    startedFrom: start,
     real: realRecipe(result.mix, validation),
     evaluation,
     chunks: result.chunks,
