@@ -9,7 +9,6 @@
 // memory), each chunk starting from the heads the previous one ended with, on a falling learning rate.
 // Seeded end to end: the same options on the same machine give the same weights. Writes model.json,
 // weights.bin and RECIPE.json (options, per-chunk metrics, time, machine, SHA-256 of the weights).
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,7 +16,7 @@ import { parseArgs } from 'node:util';
 import type { EpochReport, TrainedModelMeta, TrainSettings } from '../src/model/trained-model.ts';
 import { parseBackend, runCli, UsageError } from './lib/detector-session.ts';
 import { openHarness } from './lib/harness.ts';
-import { writeModelFolder } from './lib/train-session.ts';
+import { weightsSha256, writeModelFolder } from './lib/train-session.ts';
 import { trainDefaultOnRealPhotos } from './real-data/default-recipe.ts';
 
 /** Validation scenes come from their own seed, so no training scene is ever scored. */
@@ -158,9 +157,7 @@ async function main(): Promise<number> {
     meta: stable,
     files: { json: JSON.stringify(stable, null, 1), weightsBase64: start.weightsBase64 },
   });
-  const sha256 = createHash('sha256')
-    .update(readFileSync(join(out, 'weights.bin')))
-    .digest('hex');
+  const sha256 = weightsSha256(out);
   const recipe = {
     command: `npm run train:default -- ${process.argv.slice(2).join(' ')}`.trim(),
     options: { ...values, valSeed: seed + VAL_SEED_OFFSET },

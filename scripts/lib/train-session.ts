@@ -1,5 +1,6 @@
 // Shared by `npm run train` and `npm run bench:train`: one fine-tuning run in the harness page (the
 // app's own training worker), and writing its model folder.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseCoco } from '../../src/dataset/coco.ts';
@@ -59,6 +60,13 @@ export function writeModelFolder(folder: string, run: TrainRun): void {
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, 'model.json'), run.files.json);
   writeFileSync(join(folder, 'weights.bin'), Buffer.from(run.files.weightsBase64, 'base64'));
+}
+
+/** The SHA-256 of a model folder's weights.bin: what RECIPE.json records and a unit test checks. */
+export function weightsSha256(folder: string): string {
+  return createHash('sha256')
+    .update(readFileSync(join(folder, 'weights.bin')))
+    .digest('hex');
 }
 
 /** A COCO file's photos (paths resolved next to it) with their boxes; bad files are usage errors. */

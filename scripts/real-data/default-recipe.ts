@@ -1,12 +1,11 @@
 // `train:default --real`: trains, writes the model folder and a RECIPE.json that names every real
 // source (repository, commit, dataset URL, licence, photos used) with its own validation numbers.
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { TrainedModelMeta } from '../../src/model/trained-model.ts';
 import { openHarness } from '../lib/harness.ts';
-import { writeModelFolder } from '../lib/train-session.ts';
+import { weightsSha256, writeModelFolder } from '../lib/train-session.ts';
 import {
   evalSummary,
   type RealTrainingOptions,
@@ -14,8 +13,6 @@ import {
   trainOnRealPhotos,
   validatePerSource,
 } from './train-real.ts';
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * The heads a run went on from, so a recipe can be followed back: `--start DIR`, or else the bundled
@@ -27,7 +24,7 @@ function startedFrom(startDir: string | undefined): object {
   const previous = existsSync(recipePath) ? JSON.parse(readFileSync(recipePath, 'utf8')) : undefined;
   return {
     model: startDir ?? 'public/models/ball (the bundled default model; its earlier versions are in git history)',
-    weightsSha256: sha256(readFileSync(join(folder, 'weights.bin'))),
+    weightsSha256: weightsSha256(folder),
     ...(previous ? { command: previous.command, realValMAP50: previous.evaluation?.realVal?.mAP50 } : {}),
   };
 }
@@ -60,7 +57,6 @@ export async function trainDefaultOnRealPhotos(
     realVal: evalSummary(join(datasets, 'real-val'), out),
     lookalikes: evalSummary(join(datasets, 'lookalikes/lookalikes.json'), out),
   };
-  const weightsSha256 = sha256(readFileSync(join(out, 'weights.bin')));
   const recipe = {
     command: `npm run train:default -- ${argv.join(' ')}`.trim(),
     options: { ...training, root: undefined, start: undefined },
@@ -70,9 +66,9 @@ export async function trainDefaultOnRealPhotos(
     chunks: result.chunks,
     minutes: trainingMinutes,
     machine: { cpu: cpus()[0]?.model, cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30) },
-    weightsSha256,
+    weightsSha256: weightsSha256(out),
   };
   writeFileSync(join(out, 'RECIPE.json'), `${JSON.stringify(recipe, null, 1)}\n`);
-  log({ done: out, minutes: trainingMinutes, weightsSha256 });
+  log({ done: out, minutes: trainingMinutes, weightsSha256: recipe.weightsSha256 });
   return 0;
 }

@@ -4,16 +4,29 @@ import type * as tfTypes from '@tensorflow/tfjs';
 import { headsFromOrdered, LEVELS, type LevelHeads, orderedHeadTensors } from './ssd-heads.ts';
 import { size, type TrainedModel } from './trained-model.ts';
 
-/** Tensors for the heads; the caller owns (and disposes) them. */
-export function trainedHeads(tf: typeof tfTypes, model: TrainedModel): LevelHeads[] {
+/**
+ * Head tensors from every weight back to back in `shapes` order (a model's weights.bin, or a run's
+ * values); the caller owns (and disposes) them. Each is a copy: some backends keep the array they are
+ * given, and a run's values change at every step.
+ */
+export function headsFromValues(
+  tf: typeof tfTypes,
+  values: Float32Array,
+  shapes: readonly { shape: number[] }[],
+): LevelHeads[] {
   let offset = 0;
-  const tensors = model.meta.weights.map(({ shape }) => {
+  const tensors = shapes.map(({ shape }) => {
     const length = size(shape);
-    const tensor = tf.tensor(model.weights.subarray(offset, offset + length), shape);
+    const tensor = tf.tensor(values.slice(offset, offset + length), shape);
     offset += length;
     return tensor;
   });
   return headsFromOrdered(tensors);
+}
+
+/** Tensors for the heads; the caller owns (and disposes) them. */
+export function trainedHeads(tf: typeof tfTypes, model: TrainedModel): LevelHeads[] {
+  return headsFromValues(tf, model.weights, model.meta.weights);
 }
 
 /** Reads head tensors back into one buffer, in `expectedShapes` order. */
@@ -63,6 +76,6 @@ export function headsForClasses(tf: typeof tfTypes, model: TrainedModel, classes
         }) as unknown as tfTypes.TensorContainer,
     ) as unknown as LevelHeads[];
   } finally {
-    tf.dispose(heads.flatMap((head) => Object.values(head)));
+    tf.dispose(orderedHeadTensors(heads));
   }
 }

@@ -70,26 +70,22 @@ test('first visit to Detect: ≤ 12 MB, nothing twice; MNIST and the sample on f
     const mnistFiles = server.served.slice(beforeMnist).filter((file) => file.path.includes('/mnist/'));
     assert.equal(mnistFiles.length, 4, mnistFiles.map((file) => file.path).join(', '));
 
+    /** Taps a one-tap dataset's button: the photos arrive, and its .zip is the one dataset file downloaded. */
+    const importBundled = async (button: string, count: number, zip: string, timeout: number) => {
+      const before = server.served.length;
+      await page.locator(`button[${button}]`).click();
+      await page.locator(`[data-dataset-count="${count}"]`).waitFor({ timeout });
+      const files = server.served.slice(before).filter((file) => file.path.includes('/datasets/'));
+      assert.deepEqual(
+        files.map((file) => file.path),
+        [zip],
+      );
+    };
     // The sample photos (3 MB) likewise.
-    const beforeSample = server.served.length;
     await page.goto(`${server.url}/label`);
-    await page.locator('button[data-sample]').click();
-    await page.locator('[data-dataset-count="64"]').waitFor({ timeout: 120_000 });
-    const sampleFiles = server.served.slice(beforeSample).filter((file) => file.path.includes('/datasets/'));
-    assert.deepEqual(
-      sampleFiles.map((file) => file.path),
-      ['/datasets/sample.zip'],
-    );
-
+    await importBundled('data-sample', 64, '/datasets/sample.zip', 120_000);
     // The real photos (158, CC BY 4.0) are the second one-tap dataset, downloaded on first use too.
-    const beforeReal = server.served.length;
-    await page.locator('button[data-real-sample]').click();
-    await page.locator('[data-dataset-count="222"]').waitFor({ timeout: 180_000 });
-    const realFiles = server.served.slice(beforeReal).filter((file) => file.path.includes('/datasets/'));
-    assert.deepEqual(
-      realFiles.map((file) => file.path),
-      ['/datasets/real.zip'],
-    );
+    await importBundled('data-real-sample', 222, '/datasets/real.zip', 180_000);
 
     // With the server gone, nothing can come from the network: Detect, MNIST and the sample still work.
     await server.close();

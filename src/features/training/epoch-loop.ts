@@ -1,9 +1,10 @@
 // One epoch of training: seeded shuffled batches of the training views, one optimizer step each.
 import type * as tfTypes from '@tensorflow/tfjs';
+import { orderedHeadTensors } from '../../model/ssd-heads.ts';
 import { Random } from '../../shared/random.ts';
 import { HeadBatch } from './head-batch.ts';
 import { headLoss } from './head-loss.ts';
-import { type HeadParameters, headTensors } from './head-parameters.ts';
+import type { HeadParameters } from './head-parameters.ts';
 import type { View } from './training-views.ts';
 
 type Tf = typeof tfTypes;
@@ -35,7 +36,7 @@ export async function trainStep(
     return loss.loss;
   } finally {
     inputs.dispose();
-    tf.dispose(headTensors(heads));
+    tf.dispose(orderedHeadTensors(heads));
   }
 }
 

@@ -165,12 +165,21 @@ export class HeadBatch {
       class: this.classGradient(loss.logitGradients, level, index),
     }));
     const products = tf.tidy(() => {
-      const linear = levels.flatMap(({ box, class: cls }) =>
-        [box, cls].flatMap(({ input, gradient, width }) =>
-          input ? [this.kernelGradient(input, tf.tensor2d(gradient, [input.shape[0] as number, width]))] : [],
-        ),
-      );
-      const hidden = levels.flatMap(({ class: cls }, level) => this.hiddenGradients(cls, level));
+      // Kernel gradients are inputᵀ · outputGradient, [channels, width]. The transpose is an explicit op:
+      // with a transpose flag TF.js WASM runs a scalar loop (~20× slower), and with the input as the
+      // right-hand operand XNNPACK would repack all of it at every step. Each output gradient and each
+      // transpose is made once, for every product that needs it.
+      const outputOf = ({ input, gradient, width }: OutputGradient) =>
+        tf.tensor2d(gradient, [(input as Tensor2D).shape[0] as number, width]);
+      const linear: Tensor[] = [];
+      const hidden: Tensor[] = [];
+      levels.forEach(({ box, class: cls }, level) => {
+        if (box.input) linear.push(tf.matMul(tf.transpose(box.input), outputOf(box)));
+        const classInput = tf.transpose(cls.input as Tensor2D);
+        const classOutput = outputOf(cls);
+        linear.push(tf.matMul(classInput, classOutput));
+        hidden.push(...this.hiddenGradients(classInput, classOutput, level));
+      });
       return tf.concat([...linear, ...hidden].map((product) => product.reshape([-1])));
     });
     const kernels = (await products.data()) as Float32Array;
@@ -207,21 +216,16 @@ export class HeadBatch {
   }
 
   /**
-   * The hidden path's weight gradients of one level, backpropagated by hand like the rest:
-   * out ← hiddenᵀ · g; the hidden units' gradient g · outᵀ where they were active (ReLU), then
-   * kernel ← inputᵀ · that and bias ← its column sums.
+   * The hidden path's weight gradients of one level (`inputT`: its class input, transposed; `output`:
+   * the logits' gradient), backpropagated by hand like the rest: out ← hiddenᵀ · g; the hidden units'
+   * gradient g · outᵀ where they were active (ReLU), then kernel ← inputᵀ · that and bias ← its column sums.
    */
-  private hiddenGradients({ input, gradient, width }: OutputGradient, level: number): Tensor[] {
+  private hiddenGradients(inputT: Tensor, output: Tensor2D, level: number): Tensor[] {
     const hidden = this.hidden[level];
-    if (!hidden || !input) return [];
+    if (!hidden) return [];
     const { tf } = this;
-    const output = tf.tensor2d(gradient, [input.shape[0] as number, width]);
-    const unitGradient = tf.matMul(output, tf.transpose(hidden.out)).mul(tf.step(hidden.activations)) as Tensor2D;
-    return [
-      this.kernelGradient(input, unitGradient),
-      unitGradient.sum(0),
-      this.kernelGradient(hidden.activations, output),
-    ];
+    const unitGradient = tf.matMul(output, tf.transpose(hidden.out)).mul(tf.step(hidden.activations));
+    return [tf.matMul(inputT, unitGradient), unitGradient.sum(0), tf.matMul(tf.transpose(hidden.activations), output)];
   }
 
   /** The class head's output gradient of level `level`, rows as in its batch input. */
@@ -250,15 +254,6 @@ export class HeadBatch {
       if (at === level) gradient.set(boxGradients.subarray(i * 4, i * 4 + 4), row * width + anchorInCell * 4);
     });
     return { input: this.boxInputs[level], gradient, width };
-  }
-
-  /**
-   * inputᵀ · gradient, [channels, width]. The transpose is an explicit op: with a transpose flag
-   * TF.js WASM runs a scalar loop (~20× slower), and with the input as the right-hand operand
-   * XNNPACK would repack all of it at every step.
-   */
-  private kernelGradient(input: Tensor2D, gradient: Tensor2D): Tensor {
-    return this.tf.matMul(this.tf.transpose(input), gradient);
   }
 
   private disposeHidden(): void {

@@ -4,7 +4,7 @@ import { LEVELS, type LevelHeads, orderedHeadTensors, runHeads, withHiddenPath }
 import { expectedShapes } from '../../model/trained-model.ts';
 import { loadTf } from '../../shared/backend/backends.ts';
 import { Random } from '../../shared/random.ts';
-import { HeadParameters, headTensors } from './head-parameters.ts';
+import { HeadParameters } from './head-parameters.ts';
 
 describe('head parameters', () => {
   it('take the same Adam steps as tf.train.adam', async () => {
@@ -37,10 +37,10 @@ describe('head parameters', () => {
     const parameters = new HeadParameters(values, shapes, 0.01);
     const heads = parameters.tensors(tf);
     values.fill(2);
-    expect(headTensors(heads).map((t) => t.shape)).to.deep.equal(shapes.map(({ shape }) => shape));
+    expect(orderedHeadTensors(heads).map((t) => t.shape)).to.deep.equal(shapes.map(({ shape }) => shape));
     const classBias = (heads[5] as LevelHeads).classBias;
     expect(Array.from(await classBias.data()).every((v) => v === 1)).to.equal(true);
-    tf.dispose(headTensors(heads));
+    tf.dispose(orderedHeadTensors(heads));
   });
 
   it('with a hidden path added: tensors in that layout, the same scores as without it until trained', async () => {

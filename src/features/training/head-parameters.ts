@@ -3,16 +3,15 @@
 // small TF.js ops per step (Adam's for 24 tensors) cost more than the arithmetic on ~100,000 numbers,
 // and each step makes fresh head tensors from the array anyway.
 import type * as tfTypes from '@tensorflow/tfjs';
-import type { GraphModel, Tensor } from '@tensorflow/tfjs';
+import type { GraphModel } from '@tensorflow/tfjs';
 import {
   headsFromGraph,
-  headsFromOrdered,
   hiddenWidth,
   type LevelHeads,
   orderedHeadTensors,
   withHiddenPath,
 } from '../../model/ssd-heads.ts';
-import { headsForClasses, packHeads } from '../../model/trained-heads.ts';
+import { headsForClasses, headsFromValues, packHeads } from '../../model/trained-heads.ts';
 import { expectedShapes, type TrainedModel } from '../../model/trained-model.ts';
 
 type Tf = typeof tfTypes;
@@ -21,8 +20,6 @@ type Tf = typeof tfTypes;
 const BETA1 = 0.9;
 const BETA2 = 0.999;
 const EPSILON = 1e-7;
-
-export const headTensors = (heads: readonly LevelHeads[]): Tensor[] => orderedHeadTensors(heads);
 
 export interface AdamState {
   values: Float32Array;
@@ -65,21 +62,13 @@ export class HeadParameters {
       const shapes = expectedShapes(classes.length, hiddenWidth(heads));
       return new HeadParameters(await packHeads(heads), shapes, learningRate);
     } finally {
-      tf.dispose(headTensors(heads));
+      tf.dispose(orderedHeadTensors(heads));
     }
   }
 
   /** Head tensors with the current values (biases 1-D); the caller disposes them. */
   tensors(tf: Tf, values: Float32Array = this.values): LevelHeads[] {
-    let offset = 0;
-    const tensors = this.shapes.map(({ shape }) => {
-      const length = shape.reduce((a, b) => a * b, 1);
-      // A copy: some backends keep the array they are given, and `values` changes at every step.
-      const tensor = tf.tensor(values.slice(offset, offset + length), shape);
-      offset += length;
-      return tensor;
-    });
-    return headsFromOrdered(tensors);
+    return headsFromValues(tf, values, this.shapes);
   }
 
   /** Copies of the heads, Adam's moments and its step count: what a resumed run goes on from. */

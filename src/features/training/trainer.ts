@@ -4,12 +4,12 @@
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { GraphModel } from '@tensorflow/tfjs';
 import type { EpochState } from '../../model/model-store.ts';
-import { graphAnchors } from '../../model/ssd-heads.ts';
+import { graphAnchors, orderedHeadTensors } from '../../model/ssd-heads.ts';
 import { type EpochReport, hiddenWidthFor, type TrainedModel, type TrainSettings } from '../../model/trained-model.ts';
 import { Cancelled } from '../../shared/cancelled.ts';
 import { EarlyStopping } from './early-stopping.ts';
 import { BatchSchedule, runEpoch, stepsPerEpoch, trainStep } from './epoch-loop.ts';
-import { HeadParameters, headTensors } from './head-parameters.ts';
+import { HeadParameters } from './head-parameters.ts';
 import { ProgressReporter, type TrainingProgress } from './training-progress.ts';
 import { computeViews, type TrainingImage, type ViewSets, viewTensors } from './training-views.ts';
 import { evaluateHeads } from './validation.ts';
@@ -125,7 +125,7 @@ export class Trainer {
       try {
         return await evaluateHeads(tf, this.anchors, views.val, heads, settings.classes, checkpoint);
       } finally {
-        tf.dispose(headTensors(heads));
+        tf.dispose(orderedHeadTensors(heads));
       }
     };
 
