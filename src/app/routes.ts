@@ -9,6 +9,9 @@ import { appUrl } from '../shared/app-url.ts';
 export const ROUTES = ['detect', 'label', 'train', 'mnist', 'about', 'share', 'receive', 'bench'] as const;
 export type RouteName = (typeof ROUTES)[number];
 
+/** The pages that run a model on this page's own thread, and so start the TF.js backend when they open. */
+export const ROUTES_USING_TF: ReadonlySet<RouteName> = new Set<RouteName>(['detect', 'label', 'bench']);
+
 export interface RouteView {
   name: RouteName;
   path: string;

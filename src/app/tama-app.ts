@@ -9,13 +9,14 @@ import { backendPreference } from '../shared/backend/backend-preference.ts';
 import { type BackendChoice, type BackendName, selectBackend } from '../shared/backend/backends.ts';
 import { selectAfterLoss, watchBackendLoss } from '../shared/backend/gpu-loss.ts';
 import { describeError, describeProblem } from '../shared/errors.ts';
+import { trackLoad } from '../shared/page-loads.ts';
 import { ProblemError, problem } from '../shared/problem.ts';
 import { toastContext } from '../shared/ui/toast-context.ts';
 import type { ToastHost } from '../shared/ui/toast-host.ts';
 import { applyLocale, getLocale, type Locale } from './i18n.ts';
 import { registerPwa } from './register-pwa.ts';
 import { RouterController } from './router-controller.ts';
-import { ROUTE_VIEWS, type RouteName } from './routes.ts';
+import { ROUTE_VIEWS, ROUTES_USING_TF, type RouteName } from './routes.ts';
 import { tamaAppStyles } from './tama-app.styles.ts';
 import { applyTheme, preferredTheme, THEMES, type Theme } from './theme.ts';
 import '../shared/backend/backend-chip.ts';
@@ -42,8 +43,10 @@ export class TamaApp extends LitElement {
   private readonly _router = new RouterController(this);
   private readonly _backend = new ContextProvider(this, {
     context: backendContext,
-    initialValue: this._startBackend(backendPreference.get()),
+    initialValue: this._idleBackend(backendPreference.get()),
   });
+  /** Hands the selection that starts later to whoever awaited `ready` while the backend was idle. */
+  private _startIdle?: (ready: Promise<BackendName>) => void;
   private readonly _toasts = new ContextProvider(this, {
     context: toastContext,
     initialValue: { show: (message, options) => this._toastHost.show(message, options) },
@@ -68,6 +71,13 @@ export class TamaApp extends LitElement {
     registerPwa(this._toasts.value);
   }
 
+  override willUpdate() {
+    const route = this._router.route;
+    if (route && ROUTES_USING_TF.has(route) && this._backend.value.status === 'idle') {
+      this._backend.setValue(this._startBackend(this._backend.value.preference));
+    }
+  }
+
   override updated() {
     const page = ROUTE_VIEWS.find((view) => view.name === this._router.route);
     document.title = page
@@ -75,10 +85,20 @@ export class TamaApp extends LitElement {
       : msg('Tama Lab', { id: 'app.name' });
   }
 
-  /** Starts (re)selecting a backend and returns the info snapshot describing it while it runs. */
-  /** After `lost` lost its GPU, the next backend is selected for this visit; the saved preference stays. */
+  private _idleBackend(preference: BackendChoice): BackendInfo {
+    const ready = new Promise<BackendName>((resolve) => {
+      this._startIdle = resolve;
+    });
+    return { preference, status: 'idle', probes: [], ready };
+  }
+
+  /**
+   * Starts (re)selecting a backend and returns the info snapshot describing it while it runs. After
+   * `lost` lost its GPU, the next backend is selected for this visit; the saved preference stays.
+   */
   private _startBackend(preference: BackendChoice, lost?: BackendName): BackendInfo {
-    const ready = (lost ? selectAfterLoss(lost) : selectBackend(preference)).then(
+    // Its WebAssembly and worker scripts are fetched while it starts; an update's handover waits for them.
+    const ready = trackLoad(lost ? selectAfterLoss(lost) : selectBackend(preference)).then(
       (selection) => {
         const { active, probes } = selection;
         this._backend.setValue({ preference, status: 'ready', active, probes, ready, ...(lost ? { lost } : {}) });
@@ -105,6 +125,8 @@ export class TamaApp extends LitElement {
     );
     // Features attach their own handlers; this one only keeps an unobserved failure from being reported twice.
     ready.catch(() => {});
+    this._startIdle?.(ready);
+    this._startIdle = undefined;
     return { preference, status: 'selecting', probes: [], ready };
   }
 

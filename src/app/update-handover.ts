@@ -5,6 +5,7 @@
 // handover whose controllerchange was missed still reloads, and a handover that keeps waiting is
 // explained, then the page reloads all the same and switches by itself the moment the handover happens.
 import { msg } from '@lit/localize';
+import { loadsSettled } from '../shared/page-loads.ts';
 import type { Toaster } from '../shared/ui/toast-context.ts';
 
 const RETRY_MS = 1_000;
@@ -15,8 +16,16 @@ const EXPLAIN_AFTER_MS = 5_000;
  * ones holding it); the reloaded page, having nothing in progress, switches by itself once it happens.
  */
 const RELOAD_ANYWAY_AFTER_MS = 12_000;
+/**
+ * How long the handover waits for this tab's own loads (page-loads.ts). A tap while the page was starting
+ * its backend or fetching a model got the old worker stopped for the handover and at once restarted for
+ * the next file; the browser then held the handover until this tab unloaded, and the reload never
+ * committed (4 of 39 loaded runs, and every run of the test that taps during the live view's start).
+ */
+const OWN_LOADS_WAIT_MS = 30_000;
 
 export async function handOverToWaitingVersion(toaster: Toaster, reload: () => void): Promise<void> {
+  await loadsSettled(OWN_LOADS_WAIT_MS);
   const registration = await navigator.serviceWorker.getRegistration();
   const waiting = registration?.waiting;
   // Nothing to hand over (a first visit, or another tab already switched): the reload is the update.

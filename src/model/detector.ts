@@ -1,6 +1,7 @@
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { GraphModel, Tensor, Tensor2D } from '@tensorflow/tfjs';
 import { type BackendChoice, type BackendName, loadTf, selectBackend } from '../shared/backend/backends.ts';
+import { trackLoad } from '../shared/page-loads.ts';
 import { asNetworkProblem, ProblemError, problem } from '../shared/problem.ts';
 import { generateAnchors } from './anchors.ts';
 import { COCO_CLASSES, SPORTS_BALL } from './coco-classes.ts';
@@ -148,7 +149,8 @@ function headsRunner(tf: Tf, model: GraphModel, heads: LevelHeads[], labels: rea
 
 async function loadGraph(tf: Tf, url: string, onProgress?: (fraction: number) => void): Promise<GraphModel> {
   // Offline, a weight variant that was never downloaded fails here with the browser's "Failed to fetch".
-  return tf.loadGraphModel(url, onProgress ? { onProgress } : {}).catch((error: unknown) => {
+  // An update's handover waits for the page's own downloads (page-loads.ts).
+  return trackLoad(tf.loadGraphModel(url, onProgress ? { onProgress } : {})).catch((error: unknown) => {
     throw asNetworkProblem(error, url);
   });
 }

@@ -4,6 +4,7 @@
 // a message saying what is wrong, before a tensor is made.
 import { strFromU8, strToU8, zipSync } from 'fflate';
 import { IMPORT_LIMITS } from '../shared/import-limits.ts';
+import { trackLoad } from '../shared/page-loads.ts';
 import { asNetworkProblem, ProblemError, problem } from '../shared/problem.ts';
 import { parseDataJson } from '../shared/safe-json.ts';
 import { listZip, readZipEntry, type ZipEntry } from '../shared/safe-zip.ts';
@@ -249,7 +250,12 @@ export function buildTrainedModel(
 export async function fetchTrainedModel(url: string): Promise<TrainedModel>;
 /** With `orGraph`, a model.json that is a plain graph (like COCO-SSD's) gives undefined, not an error. */
 export async function fetchTrainedModel(url: string, orGraph: true): Promise<TrainedModel | undefined>;
-export async function fetchTrainedModel(url: string, orGraph = false): Promise<TrainedModel | undefined> {
+export function fetchTrainedModel(url: string, orGraph = false): Promise<TrainedModel | undefined> {
+  // An update's handover waits for the page's own downloads (page-loads.ts).
+  return trackLoad(downloadTrainedModel(url, orGraph));
+}
+
+async function downloadTrainedModel(url: string, orGraph: boolean): Promise<TrainedModel | undefined> {
   const response = await download(url);
   const json = await response.text();
   if (orGraph && !json.includes(TRAINED_FORMAT)) return undefined;

@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startCountingServer } from '../support/counting-server.ts';
 import { launchWithFakeCamera, overlayNumber, waitForOverlay } from '../support/live-camera.ts';
 import { distDir, type PreviewServer, startPreviewServer } from '../support/preview-server.ts';
 import { samplePhoto } from '../support/sample-photo.ts';
 import { type ServiceWorkerLog, watchServiceWorkers } from '../support/service-worker-log.ts';
+import { countNavigations, waitUntil, withTimeout } from '../support/update-steps.ts';
 
 let copy: string;
 let server: PreviewServer;
@@ -30,32 +30,6 @@ after(async () => {
   await server?.close();
   rmSync(copy, { recursive: true, force: true });
 });
-
-/** A browser call that may never settle (an update job stuck behind another) fails instead of hanging. */
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not settle within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-async function waitUntil(condition: () => Promise<boolean>, timeout = 60_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeout} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-/** Counts the page's own navigations (reloads) from now on. */
-function countNavigations(page: Page): () => number {
-  let count = 0;
-  page.on('framenavigated', (frame) => {
-    if (frame === page.mainFrame()) count++;
-  });
-  return () => count;
-}
 
 /** Something the user is in the middle of, and how to tell, a few seconds later, that it carried on. */
 interface Work {
@@ -215,66 +189,4 @@ test(
   'an update while a photo is open in the label editor waits for the tap, also when another tab switched',
   TEST_TIMEOUT,
   () => updateWaitsForTap(labeling),
-);
-
-test(
-  'Reload while another tab keeps the old version busy: the wait is explained, then the page reloads into the new version',
-  TEST_TIMEOUT,
-  async () => {
-    // The browser activates a waiting version only once the old one has no fetch in flight for any tab.
-    // A download another tab started (held here by the host) keeps it busy; the tap must not go unanswered.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let holding = false;
-    const host = await startCountingServer(copy, {
-      hold: (path) => (holding && path.startsWith('/datasets/') ? held : undefined),
-    });
-    const context = await browser.newContext({ locale: 'ja-JP' });
-    try {
-      const busy = await context.newPage();
-      await busy.goto(`${host.url}/about`);
-      // A static host's first visit reloads once into the isolated, controlled page (first-visit.ts).
-      await waitUntil(() =>
-        busy.evaluate(() => crossOriginIsolated && !!navigator.serviceWorker.controller).catch(() => false),
-      );
-
-      appendFileSync(join(copy, 'sw.js'), `\n// next deployment ${Date.now()}\n`);
-      await withTimeout(
-        busy.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update()),
-        45_000,
-        'registration.update()',
-      );
-      holding = true;
-      // A cache-on-first-use download through the old version, which the host does not answer yet.
-      await busy.evaluate(() => {
-        void fetch('/datasets/sample.zip');
-      });
-
-      const page = await context.newPage();
-      const workers = await watchServiceWorkers(page);
-      await page.goto(`${host.url}/label`);
-      const navigations = countNavigations(page);
-      await page.getByRole('status').getByText('新しいバージョンがあります').waitFor({ timeout: 60_000 });
-      await page.getByRole('button', { name: '再読み込み' }).click();
-      const explained = page.getByRole('status').getByText('ほかのたまラボのタブが読み込みを終えると');
-      await explained.waitFor({ timeout: 10_000 }).catch((error: Error) => {
-        throw new Error(`${error.message}\n${workers.lines().join('\n')}`);
-      });
-      assert.equal(navigations(), 0, 'nothing to reload into yet: the old version still serves the download');
-
-      await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), release()]);
-      await page.waitForFunction(async () => {
-        const registration = await navigator.serviceWorker.getRegistration();
-        return !registration?.waiting && navigator.serviceWorker.controller?.state === 'activated';
-      });
-      assert.ok(navigations() >= 1, 'the page reloaded by itself once the old version was free');
-      await workers.stop();
-    } finally {
-      release();
-      await context.close();
-      await host.close();
-    }
-  },
 );

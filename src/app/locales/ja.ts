@@ -27,6 +27,7 @@ export const templates = {
   'backend.auto': '自動',
   'backend.none': '使えるものなし',
   'backend.starting': '起動中…',
+  'backend.idle': '待機中',
   'backend.unavailable': '使用不可',
   'backend.software': 'ソフトウェア・低速',
   'backend.lost': '停止',

@@ -69,7 +69,9 @@ export class BackendChip extends LitElement {
         ? info.active.toUpperCase()
         : status === 'failed'
           ? msg('no backend', { id: 'backend.none' })
-          : msg('starting…', { id: 'backend.starting' });
+          : status === 'idle'
+            ? msg('standby', { id: 'backend.idle' })
+            : msg('starting…', { id: 'backend.starting' });
     const working = new Map(info?.probes.map((probe) => [probe.name, probe]) ?? []);
     // The backend first: on a narrow phone the end of the text is what gets cut off.
     const auto = msg('Auto', { id: 'backend.auto' });

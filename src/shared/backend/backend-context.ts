@@ -4,7 +4,8 @@ import type { BackendChoice, BackendName, BackendProbe } from './backends.ts';
 /** What every feature needs to know about the TF.js backend; a new object is provided on every change. */
 export interface BackendInfo {
   preference: BackendChoice;
-  status: 'selecting' | 'ready' | 'failed';
+  /** `idle` until a page that runs a model opens: About, Share, Train and MNIST start no TF.js here. */
+  status: 'idle' | 'selecting' | 'ready' | 'failed';
   active?: BackendName;
   probes: BackendProbe[];
   error?: string;
@@ -13,7 +14,10 @@ export interface BackendInfo {
    * preference is left as the user saved it: the GPU is usually back on the next visit.
    */
   lost?: BackendName;
-  /** Resolves once the current selection is active; features await it before touching TF.js. */
+  /**
+   * Resolves once the current selection is active; features await it before touching TF.js. While
+   * `idle` it resolves with the selection that starts later.
+   */
   ready: Promise<BackendName>;
 }
 
