@@ -1,5 +1,5 @@
 // npm run eval -- --dataset COCO.json|DIR [--model default|coco|DIR] [--backend b] [--iou 0.5]
-//   [--threshold 0.5] [--tiles N] [--input-size 300] [--json]
+//   [--threshold 0.5] [--tiles N] [--input-size 300] [--verifier on|off] [--json]
 // mAP@IoU over the dataset's categories, precision and recall at the live view's default threshold, and
 // per ball kind (annotations' attributes.kind, as the procedural datasets write it) and per size
 // (COCO's small < 32², medium < 96², large). The COCO model's "sports ball" counts as "ball".
@@ -40,6 +40,7 @@ async function main(): Promise<number> {
       backend: { type: 'string' },
       'input-size': { type: 'string' },
       iou: { type: 'string' },
+      verifier: { type: 'string', default: 'on' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -48,6 +49,8 @@ async function main(): Promise<number> {
   const iouThreshold = parseUnitInterval('iou', values.iou, 0.5);
   const scoreThreshold = parseUnitInterval('threshold', values.threshold, DEFAULT_THRESHOLD);
   const tiles = parseTiles(values.tiles);
+  if (values.verifier !== 'on' && values.verifier !== 'off')
+    throw new UsageError(`--verifier must be on or off, not "${values.verifier}"`);
   const datasetPath = cocoFileOf(resolve(values.dataset));
   let text: string;
   try {
@@ -75,7 +78,12 @@ async function main(): Promise<number> {
   );
   const truthKind = new Map<object, string>();
 
-  const session = await openDetectorSession(backend, values.model, parseInputSize(values['input-size']));
+  const session = await openDetectorSession(
+    backend,
+    values.model,
+    parseInputSize(values['input-size']),
+    values.verifier === 'on',
+  );
   const results: ImageResult[] = [];
   let totalMs = 0;
   let failures = 0;
@@ -127,6 +135,7 @@ async function main(): Promise<number> {
     msPerImage: results.length ? Math.round(totalMs / results.length) : 0,
     backend: session.backend,
     model: values.model,
+    verifier: session.verified,
     threshold: scoreThreshold,
     ...(tiles > 1 ? { tiles } : {}),
     perKind: breakdown((truth) => truthKind.get(truth) ?? 'unknown'),
@@ -135,7 +144,8 @@ async function main(): Promise<number> {
   };
   if (values.json) console.log(JSON.stringify(summary));
   else {
-    console.log(`${summary.images} images on ${summary.backend}, ${summary.msPerImage} ms/image`);
+    const second = summary.verifier ? ', each box checked by the verifier' : '';
+    console.log(`${summary.images} images on ${summary.backend}${second}, ${summary.msPerImage} ms/image`);
     console.log(
       `mAP@${iouThreshold}: ${summary.mAP50} (only scores ≥ ${scoreThreshold}: ${summary.mAP50AtScore50})   precision@${scoreThreshold}: ${summary.precision}   recall@${scoreThreshold}: ${summary.recall}`,
     );

@@ -51,12 +51,15 @@ export function parseTiles(value: string | undefined): number {
 export interface DetectorSession {
   harness: Harness;
   backend: string;
+  /** Whether the verifier gives each box a second look. */
+  verified: boolean;
   loadMs: number;
   detectFile(path: string, options: DetectOptions & { tiles?: number }): Promise<DetectionResult>;
   close(): Promise<void>;
 }
 
 /**
+ * `verifier` false leaves out the verifier's second look (train:verifier needs the boxes before it).
  * `model` is 'default' (the app's bundled ball model), 'coco' (stock COCO-SSD "sports ball") or a folder
  * holding model.json + weight shards (a graph like COCO-SSD's, or a fine-tuned model's folder).
  */
@@ -64,6 +67,7 @@ export async function openDetectorSession(
   backend: BackendChoice,
   model = 'default',
   inputSize?: number,
+  verifier = true,
 ): Promise<DetectorSession> {
   let modelDir: string | undefined;
   if (model !== 'coco' && model !== 'default') {
@@ -77,15 +81,16 @@ export async function openDetectorSession(
     if (modelDir) {
       const dir = modelDir;
       modelUrl = `${harness.url}/__model/model.json`;
-      await harness.page.route(`${harness.url}/__model/*`, (route) =>
-        route.fulfill({
-          path: join(dir, decodeURIComponent(new URL(route.request().url()).pathname.split('/').pop() ?? '')),
-        }),
-      );
+      await harness.page.route(`${harness.url}/__model/*`, (route) => {
+        const file = join(dir, decodeURIComponent(new URL(route.request().url()).pathname.split('/').pop() ?? ''));
+        // A folder without a verifier.json (or any file it lacks) answers as a web server would.
+        return existsSync(file) ? route.fulfill({ path: file }) : route.fulfill({ status: 404 });
+      });
     }
     const loaded = await harness.page.evaluate(
-      ([b, m, size]) => window.tama.loadDetector({ backend: b, model: m, ...(size ? { inputSize: size } : {}) }),
-      [backend, modelUrl, inputSize] as const,
+      ([b, m, size, v]) =>
+        window.tama.loadDetector({ backend: b, model: m, verifier: v, ...(size ? { inputSize: size } : {}) }),
+      [backend, modelUrl, inputSize, verifier] as const,
     );
     return {
       harness,

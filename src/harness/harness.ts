@@ -122,7 +122,13 @@ const tama = {
     const started = performance.now();
     detector = await createDetector(options);
     const loadMs = performance.now() - started;
-    return { backend: detector.backend, loadMs, threads: await activeThreads(), crossOriginIsolated };
+    return {
+      backend: detector.backend,
+      verified: detector.verified,
+      loadMs,
+      threads: await activeThreads(),
+      crossOriginIsolated,
+    };
   },
 
   /** Detects on the image at `url`; errors carry a one-line message the CLI prints as is. */
@@ -137,6 +143,17 @@ const tama = {
           ? await detectTiled(detector, bitmap, { ...detectOptions, grid: tiles })
           : await detector.detect(bitmap, detectOptions);
       return { width: bitmap.width, height: bitmap.height, ms: performance.now() - started, detections };
+    } finally {
+      bitmap.close();
+    }
+  },
+
+  /** The verifier's description of each box on the image at `url` (`npm run train:default`). */
+  async describeBoxesUrl(url: string, boxes: Box[]) {
+    if (!detector) throw new Error('call loadDetector first');
+    const bitmap = await decode(url);
+    try {
+      return Array.from(await detector.describeBoxes(bitmap, boxes));
     } finally {
       bitmap.close();
     }

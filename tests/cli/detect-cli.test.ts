@@ -131,5 +131,8 @@ describe('npm run eval', () => {
       assert.match(stderr, new RegExp(`^eval: .*${file}: `));
       assert.match(stderr, problem);
     }
+    const verifier = run('eval.ts', ['--dataset', join(dir, 'outside.json'), '--verifier', 'maybe']);
+    assert.equal(verifier.code, 2);
+    assert.match(verifier.stderr, /^eval: --verifier must be on or off, not "maybe"$/m);
   });
 });

@@ -14,6 +14,7 @@ interface EvalSummary {
   images: number;
   mAP50: number;
   falseAlarms: number;
+  verifier: boolean;
   perKind: Record<string, { balls: number; ap50: number }>;
 }
 
@@ -35,6 +36,7 @@ test('real-val: AP50 stays within 0.02 of the value the default model recorded',
   const recordedAp50 = recorded('realVal', 'mAP50');
   const summary = evaluate(join(root, 'datasets/real-val'));
   assert.equal(summary.images, 158);
+  assert.equal(summary.verifier, true, 'the verifier gives each box a second look');
   assert.ok(summary.mAP50 >= recordedAp50 - 0.02, `AP50 ${summary.mAP50} vs recorded ${recordedAp50}`);
   assert.deepEqual(Object.keys(summary.perKind).sort(), ['basketball', 'ping-pong']);
 });

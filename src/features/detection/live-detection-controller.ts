@@ -55,7 +55,9 @@ export class LiveDetectionController implements ReactiveController {
   private _inFlight: Detector | undefined;
   private lastFrameAt = 0;
   private readonly _tracker = new BallTracker({ birthScore: this.threshold });
-  private readonly _detectOptions: { threshold: number; inputSize?: number } = { threshold: this.threshold };
+  private readonly _detectOptions: { threshold: number; inputSize?: number; videoFrame?: boolean } = {
+    threshold: this.threshold,
+  };
   /** The video whose frames are being waited for, and the pending callback's handle. */
   private _looping: HTMLVideoElement | undefined;
   private _handle = 0;
@@ -179,6 +181,7 @@ export class LiveDetectionController implements ReactiveController {
     // The tracker needs the weak detections too: they are what keeps a tracked ball through a dip.
     this._detectOptions.threshold = video ? this._tracker.keepScore : this.threshold;
     this._detectOptions.inputSize = video ? LIVE_INPUT_SIZE : undefined;
+    this._detectOptions.videoFrame = video !== undefined;
     try {
       const detections = await detector.detect(source, this._detectOptions);
       // The source or detector may have changed while this frame ran: its boxes belong to the old one.
