@@ -86,4 +86,20 @@ describe('the ball verifier', () => {
       bitmap.close();
     }
   });
+
+  it('judges a photo shown smaller than its own size (an <img>) as it judges the photo itself', async () => {
+    // fromPixels reads an <img> at its displayed size while boxes are in the photo's own pixels.
+    const image = new Image(320, 240);
+    image.src = BALLS;
+    await image.decode();
+    const bitmap = await bitmapOf(BALLS);
+    try {
+      const shown = await verified.detect(image, { threshold: 0.3 });
+      const own = await verified.detect(bitmap, { threshold: 0.3 });
+      expect(own.length).to.be.at.least(2);
+      expect(shown.length).to.equal(own.length);
+    } finally {
+      bitmap.close();
+    }
+  });
 });

@@ -107,9 +107,20 @@ export function cropWindows(boxes: readonly Box[], width: number, height: number
   });
 }
 
-/** The pooled description [boxes, VERIFIER_FEATURES] of each box's crop of `pixels` ([H, W, 3], 0…255). */
-export function cropFeatures(tf: Tf, model: GraphModel, pixels: Tensor, boxes: readonly Box[]): Tensor2D {
-  const [height, width] = pixels.shape as [number, number, number];
+/**
+ * The pooled description [boxes, VERIFIER_FEATURES] of each box's crop of `pixels` ([H, W, 3], 0…255),
+ * boxes in the pixels of a source of `size`.
+ */
+export function cropFeatures(
+  tf: Tf,
+  model: GraphModel,
+  pixels: Tensor,
+  boxes: readonly Box[],
+  size: { width: number; height: number },
+): Tensor2D {
+  // Boxes are in the source's own pixels; an <img>'s pixels come at its displayed size, so the crop
+  // windows are fractions of the source, not of the tensor.
+  const { width, height } = size;
   const input = tf.tidy(() => {
     const image = pixels.toFloat().expandDims(0) as tfTypes.Tensor4D;
     const windows = tf.tensor2d(cropWindows(boxes, width, height), [boxes.length, 4]);
@@ -144,7 +155,7 @@ export async function fetchVerifier(modelUrl: string): Promise<VerifierWeights |
 
 export interface Verifier {
   /** Probability that each box of `pixels` ([H, W, 3], 0…255) shows a ball. */
-  probabilities(pixels: Tensor, boxes: readonly Box[]): Promise<Float32Array>;
+  probabilities(pixels: Tensor, boxes: readonly Box[], size: { width: number; height: number }): Promise<Float32Array>;
   dispose(): void;
 }
 
@@ -158,9 +169,9 @@ export function createVerifier(tf: Tf, model: GraphModel, weights: VerifierWeigh
     out: tf.keep(tf.tensor2d(weights.out, [weights.hidden, 1])),
   }));
   return {
-    async probabilities(pixels, boxes) {
+    async probabilities(pixels, boxes, size) {
       if (boxes.length === 0) return new Float32Array(0);
-      const features = cropFeatures(tf, model, pixels, boxes);
+      const features = cropFeatures(tf, model, pixels, boxes, size);
       const probabilities = tf.tidy(() => {
         const standard = features.sub(kept.mean).mul(kept.scale);
         const hidden = tf.relu(standard.matMul(kept.kernel).add(kept.bias));

@@ -267,7 +267,7 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
     if (fresh.length > 0) {
       const pixels = pixelsOf(source);
       try {
-        judged = await verifier.probabilities(pixels, fresh);
+        judged = await verifier.probabilities(pixels, fresh, sourceSize(source));
       } finally {
         pixels.dispose();
       }
@@ -319,7 +319,7 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
       if (disposed) throw new Error('detector was disposed');
       if (!trained) throw new Error('only a fine-tuned model describes boxes');
       if (boxes.length === 0) return new Float32Array(0);
-      const features = tf.tidy(() => cropFeatures(tf, model, pixelsOf(source), boxes));
+      const features = tf.tidy(() => cropFeatures(tf, model, pixelsOf(source), boxes, sourceSize(source)));
       try {
         return (await features.data()) as Float32Array;
       } finally {
