@@ -14,7 +14,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EpochReport, TrainedModelMeta, TrainSettings } from '../src/model/trained-model.ts';
-import { parseBackend, runCli, UsageError } from './lib/detector-session.ts';
+import { parseBackend, parseWhole, runCli, UsageError } from './lib/detector-session.ts';
 import { openHarness } from './lib/harness.ts';
 import { weightsSha256, writeModelFolder } from './lib/train-session.ts';
 import { trainDefaultOnRealPhotos } from './real-data/default-recipe.ts';
@@ -32,12 +32,6 @@ function readModelFiles(folder: string): { json: string; weightsBase64: string }
   } catch {
     throw new UsageError(`--start ${folder}: not a model folder (model.json + weights.bin)`);
   }
-}
-
-function whole(name: string, value: string, min: number): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min) throw new UsageError(`--${name} must be a whole number ≥ ${min}`);
-  return number;
 }
 
 async function main(): Promise<number> {
@@ -64,10 +58,10 @@ async function main(): Promise<number> {
       hidden: { type: 'string', default: '0' },
     },
   });
-  const scenes = whole('scenes', values.scenes, 1);
-  const chunk = whole('chunk', values.chunk, 1);
-  const seed = whole('seed', values.seed, 0);
-  const valCount = whole('val', values.val, 1);
+  const scenes = parseWhole('scenes', values.scenes, 1);
+  const chunk = parseWhole('chunk', values.chunk, 1);
+  const seed = parseWhole('seed', values.seed, 0);
+  const valCount = parseWhole('val', values.val, 1);
   const learningRate = Number(values.lr);
   const decay = Number(values['lr-decay']);
   if (!(learningRate > 0 && learningRate < 1)) throw new UsageError('--lr must be between 0 and 1');
@@ -87,16 +81,16 @@ async function main(): Promise<number> {
     return trainDefaultOnRealPhotos({
       root: resolve(values.real),
       seed,
-      chunk: whole('real-chunk', values['real-chunk'], 1),
-      scenesPerChunk: whole('real-scenes', values['real-scenes'], 0),
-      epochs: whole('epochs', values.epochs, 1),
-      batchSize: whole('batch', values.batch, 1),
+      chunk: parseWhole('real-chunk', values['real-chunk'], 1),
+      scenesPerChunk: parseWhole('real-scenes', values['real-scenes'], 0),
+      epochs: parseWhole('epochs', values.epochs, 1),
+      batchSize: parseWhole('batch', values.batch, 1),
       learningRate,
       decay,
-      negativesPerSource: whole('negatives', values.negatives, 0),
+      negativesPerSource: parseWhole('negatives', values.negatives, 0),
       valPerSource: 40,
-      mine: whole('mine', values.mine, 0),
-      hidden: whole('hidden', values.hidden, 0),
+      mine: parseWhole('mine', values.mine, 0),
+      hidden: parseWhole('hidden', values.hidden, 0),
       ...(values.start ? { start: readModelFiles(resolve(values.start)), startDir: resolve(values.start) } : {}),
       skipChunks: values['only-mine'],
       backend,
@@ -116,8 +110,8 @@ async function main(): Promise<number> {
       const count = Math.min(chunk, scenes - from);
       const settings: TrainSettings = {
         classes: ['ball'],
-        epochs: whole('epochs', values.epochs, 1),
-        batchSize: whole('batch', values.batch, 1),
+        epochs: parseWhole('epochs', values.epochs, 1),
+        batchSize: parseWhole('batch', values.batch, 1),
         learningRate: learningRate * decay ** index,
         augmentCopies: 1,
         patience: 1_000,

@@ -11,17 +11,14 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { encodeVerifier } from '../src/model/ball-verifier.ts';
 import type { Box } from '../src/model/geometry.ts';
-import { type DetectorSession, openDetectorSession, runCli, UsageError } from './lib/detector-session.ts';
+import { type DetectorSession, openDetectorSession, parseWhole, runCli, UsageError } from './lib/detector-session.ts';
 import type { TrainItem } from './lib/train-session.ts';
 import { fitVerifier } from './real-data/fit-verifier.ts';
 import { mixRealPhotos, shuffled } from './real-data/mix.ts';
-import { evalSummary } from './real-data/train-real.ts';
+import { evalSummary, SCENE_SEED_OFFSET } from './real-data/train-real.ts';
 import { verifierExamples } from './real-data/verifier-data.ts';
 
-/** Scenes come from the seed range train:default --real draws its scenes from, never the sample's. */
-const SCENE_SEED_OFFSET = 700_000;
-
-/** Procedural scenes rendered into a temporary folder, as photos with their ball boxes. */
+/** Procedural scenes (from train:default --real's seed range, never the sample's) rendered into a temporary folder, as photos with their ball boxes. */
 async function renderScenes(session: DetectorSession, seed: number, count: number): Promise<TrainItem[]> {
   const folder = mkdtempSync(join(tmpdir(), 'tama-verifier-scenes-'));
   const items: TrainItem[] = [];
@@ -35,12 +32,6 @@ async function renderScenes(session: DetectorSession, seed: number, count: numbe
     items.push({ path, boxes: scene.balls.map((ball) => ({ box: ball.bbox as Box, label: 'ball' })) });
   }
   return items;
-}
-
-function whole(name: string, value: string, min: number): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min) throw new UsageError(`--${name} must be a whole number ≥ ${min}`);
-  return number;
 }
 
 async function main(): Promise<number> {
@@ -58,19 +49,24 @@ async function main(): Promise<number> {
   if (!values.real) throw new UsageError('--real DIR is required (the photos of `npm run real:extract`)');
   const model = resolve(values.model);
   if (!existsSync(join(model, 'model.json'))) throw new UsageError(`--model ${values.model}: no model.json there`);
-  const seed = whole('seed', values.seed, 0);
-  const options = { hidden: whole('hidden', values.hidden, 1), epochs: whole('epochs', values.epochs, 1), seed };
+  const seed = parseWhole('seed', values.seed, 0);
+  const sceneCount = parseWhole('scenes', values.scenes, 0);
+  const options = {
+    hidden: parseWhole('hidden', values.hidden, 1),
+    epochs: parseWhole('epochs', values.epochs, 1),
+    seed,
+  };
   const log = (line: object) => console.log(JSON.stringify(line));
   const started = performance.now();
   // Every negative photo: the verifier is small, and look-alikes are what it is for.
   const mix = mixRealPhotos(resolve(values.real), { seed, valShare: 0.1, negativesPerSource: 100_000 });
-  const photos = shuffled(mix.train, seed).slice(0, whole('photos', values.photos, 1));
+  const photos = shuffled(mix.train, seed).slice(0, parseWhole('photos', values.photos, 1));
   if (photos.length === 0) throw new UsageError(`no real photos under ${values.real}`);
   const session = await openDetectorSession('wasm', model, undefined, false);
   let train: Awaited<ReturnType<typeof verifierExamples>>;
   let val: Awaited<ReturnType<typeof verifierExamples>>;
   try {
-    const scenes = await renderScenes(session, SCENE_SEED_OFFSET + seed, whole('scenes', values.scenes, 0));
+    const scenes = await renderScenes(session, SCENE_SEED_OFFSET + seed, sceneCount);
     const all = shuffled([...photos, ...scenes], seed);
     train = await verifierExamples(session, all, (done) => {
       if (done % 500 === 0) log({ described: done, of: all.length });
@@ -92,7 +88,7 @@ async function main(): Promise<number> {
     command: `npm run train:verifier -- ${process.argv.slice(2).join(' ')}`.trim(),
     options,
     photos: photos.length,
-    scenes: whole('scenes', values.scenes, 0),
+    scenes: sceneCount,
     examples: train.labels.length,
     balls: balls(train.labels),
     valExamples: val.labels.length,

@@ -32,6 +32,13 @@ export function parseInputSize(value: string | undefined): number | undefined {
   return size;
 }
 
+/** A whole-number option ≥ `min`, e.g. `--epochs`. */
+export function parseWhole(name: string, value: string, min: number): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min) throw new UsageError(`--${name} must be a whole number ≥ ${min}`);
+  return number;
+}
+
 export function parseUnitInterval(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const number = Number(value);

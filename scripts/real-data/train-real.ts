@@ -44,7 +44,7 @@ export interface RealTrainingResult {
 }
 
 /** Generated scenes come from their own seed range, after the ones the synthetic recipe uses. */
-const SCENE_SEED_OFFSET = 700_000;
+export const SCENE_SEED_OFFSET = 700_000;
 
 export async function trainOnRealPhotos(
   harness: Harness,

@@ -2,34 +2,14 @@
 // itself. "Update available" waits for the user's tap, even when another tab of the app has already
 // switched to the new version (which takes control of this page too); only the tap reloads.
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
 import { launchWithFakeCamera, overlayNumber, waitForOverlay } from '../support/live-camera.ts';
-import { distDir, type PreviewServer, startPreviewServer } from '../support/preview-server.ts';
 import { samplePhoto } from '../support/sample-photo.ts';
 import { type ServiceWorkerLog, watchServiceWorkers } from '../support/service-worker-log.ts';
-import { countNavigations, waitUntil, withTimeout } from '../support/update-steps.ts';
+import { countNavigations, useDeploymentCopy, waitUntil, withTimeout } from '../support/update-steps.ts';
 
-let copy: string;
-let server: PreviewServer;
-let browser: Browser;
-
-before(async () => {
-  // A private copy of the build, so the test can publish the next deployment into the folder it serves.
-  copy = mkdtempSync(join(tmpdir(), 'tama-lab-dist-'));
-  cpSync(distDir, copy, { recursive: true });
-  server = await startPreviewServer(copy);
-  browser = await launchWithFakeCamera();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(copy, { recursive: true, force: true });
-});
+const app = useDeploymentCopy(launchWithFakeCamera);
 
 /** Something the user is in the middle of, and how to tell, a few seconds later, that it carried on. */
 interface Work {
@@ -75,7 +55,7 @@ async function assertNotReloaded(page: Page, work: Work, navigations: () => numb
 }
 
 async function updateWaitsForTap(work: Work) {
-  const context = await browser.newContext({ locale: 'en-US', permissions: ['camera'] });
+  const context = await app.browser.newContext({ locale: 'en-US', permissions: ['camera'] });
   try {
     const page = await context.newPage();
     // Every service-worker version's life and every step of the test, printed if anything below fails.
@@ -102,7 +82,7 @@ function stepper(log: ServiceWorkerLog): Step {
 
 async function runUpdateScenario(context: BrowserContext, page: Page, work: Work, step: Step) {
   await step('first visit', async () => {
-    await page.goto(`${server.url}${work.path}`);
+    await page.goto(`${app.server.url}${work.path}`);
     await page.evaluate(() => navigator.serviceWorker.ready);
   });
   // The second visit is the one the service worker controls; only then does an update have to wait.
@@ -111,12 +91,12 @@ async function runUpdateScenario(context: BrowserContext, page: Page, work: Work
   await page.evaluate(() => Object.assign(window, { tamaMarker: 'still here' }));
   const navigations = countNavigations(page);
 
-  appendFileSync(join(copy, 'sw.js'), `\n// next deployment ${Date.now()}\n`);
+  app.publishNext();
   // The browser looks for updates when any tab of the app navigates. (update() called from the live
   // view's own page took 59 s to find the new worker here, 2–4 s from an idle tab.)
   const checker = await context.newPage();
   await step('checker tab looks for the update', async () => {
-    await checker.goto(`${server.url}/about`);
+    await checker.goto(`${app.server.url}/about`);
     await checker.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     await checker.close();
   });
@@ -128,7 +108,7 @@ async function runUpdateScenario(context: BrowserContext, page: Page, work: Work
   // Another tab takes the update: the new worker now controls this page as well.
   const other = await context.newPage();
   await step('other tab offers the update', async () => {
-    await other.goto(`${server.url}/about`);
+    await other.goto(`${app.server.url}/about`);
     await other.getByRole('status').getByText('Update available').waitFor({ timeout: 60_000 });
   });
   const workers = await watchServiceWorkers(other);

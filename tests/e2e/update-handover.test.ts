@@ -2,34 +2,14 @@
 // tab keeps the old version busy (the wait is explained), and while this tab is still starting its TF.js
 // backend and fetching its model (the handover waits for those: src/shared/page-loads.ts).
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { startCountingServer } from '../support/counting-server.ts';
-import { distDir, type PreviewServer, startPreviewServer } from '../support/preview-server.ts';
 import { watchServiceWorkers } from '../support/service-worker-log.ts';
-import { countNavigations, waitUntil, withTimeout } from '../support/update-steps.ts';
+import { countNavigations, useDeploymentCopy, waitUntil, withTimeout } from '../support/update-steps.ts';
 
-let copy: string;
-let server: PreviewServer;
-let browser: Browser;
-
-before(async () => {
-  // A private copy of the build, so the test can publish the next deployment into the folder it serves.
-  copy = mkdtempSync(join(tmpdir(), 'tama-lab-dist-'));
-  cpSync(distDir, copy, { recursive: true });
-  server = await startPreviewServer(copy);
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(copy, { recursive: true, force: true });
-});
+const app = useDeploymentCopy(launchChromium);
 
 // A stuck service worker must fail a test, not hang the suite.
 const TEST_TIMEOUT = { timeout: 180_000 };
@@ -45,10 +25,10 @@ test(
       release = resolve;
     });
     let holding = false;
-    const host = await startCountingServer(copy, {
+    const host = await startCountingServer(app.copy, {
       hold: (path) => (holding && path.startsWith('/datasets/') ? held : undefined),
     });
-    const context = await browser.newContext({ locale: 'ja-JP' });
+    const context = await app.browser.newContext({ locale: 'ja-JP' });
     try {
       const busy = await context.newPage();
       await busy.goto(`${host.url}/about`);
@@ -57,7 +37,7 @@ test(
         busy.evaluate(() => crossOriginIsolated && !!navigator.serviceWorker.controller).catch(() => false),
       );
 
-      appendFileSync(join(copy, 'sw.js'), `\n// next deployment ${Date.now()}\n`);
+      app.publishNext();
       await withTimeout(
         busy.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update()),
         45_000,
@@ -100,14 +80,14 @@ test(
   'Reload tapped while the tab is still starting its TF.js backend: the handover waits for it, then reloads',
   TEST_TIMEOUT,
   async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await app.browser.newContext({ locale: 'en-US' });
     try {
       // An idle tab keeps the old version in use, so the new one waits for a tap.
       const idle = await context.newPage();
-      await idle.goto(`${server.url}/about`);
+      await idle.goto(`${app.server.url}/about`);
       await idle.evaluate(() => navigator.serviceWorker.ready);
       await idle.reload();
-      appendFileSync(join(copy, 'sw.js'), `\n// next deployment ${Date.now()}\n`);
+      app.publishNext();
       await withTimeout(
         idle.evaluate(async () => {
           const registration = await navigator.serviceWorker.getRegistration();
@@ -161,7 +141,7 @@ async function tapReloadWhileStarting(page: Page): Promise<{ atTap: string; load
       sessionStorage.setItem('backend-at-handover', chip?.getAttribute('data-status') ?? 'none');
     });
   });
-  await page.goto(`${server.url}/detect`);
+  await page.goto(`${app.server.url}/detect`);
   await page.getByRole('status').getByText('Update available').waitFor({ timeout: 60_000 });
   const loaded = page.waitForEvent('load', { timeout: 45_000 });
   // A tab given up on closes with this still waiting.
