@@ -23,6 +23,8 @@ import '../shared/backend/backend-chip.ts';
 import '../shared/ui/toast-host.ts';
 import '../features/detection/detect-page.ts';
 import '../features/labeling/label-page.ts';
+// The label check's card sits on the Label page, but runs the training feature's worker.
+import '../features/training/label-check-card.ts';
 import '../features/training/train-page.ts';
 import '../features/mnist/mnist-page.ts';
 import '../features/share/share-page.ts';

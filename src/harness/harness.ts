@@ -22,6 +22,7 @@ import {
 import { activeThreads, type BackendChoice, type BackendName } from '../shared/backend/backends.ts';
 import { type FuzzFormat, runImportFuzz } from './import-fuzz.ts';
 import { keptWorkerTraining } from './kept-worker-training.ts';
+import { labelCheckHarness } from './label-check-harness.ts';
 
 let detector: Detector | undefined;
 
@@ -241,6 +242,7 @@ const tama = {
   },
 
   ...keptWorkerTraining,
+  ...labelCheckHarness,
 
   /**
    * Fine-tunes on procedural scenes rendered right here (for `npm run train:default`): scenes

@@ -98,9 +98,14 @@ export function decodeVerifier(text: string): VerifierWeights {
 }
 
 /** The crop around each box, as cropAndResize's normalised [y1, x1, y2, x2], squared and widened. */
-export function cropWindows(boxes: readonly Box[], width: number, height: number): number[][] {
+export function cropWindows(
+  boxes: readonly Box[],
+  width: number,
+  height: number,
+  context = VERIFIER_CONTEXT,
+): number[][] {
   return boxes.map(([x, y, w, h]) => {
-    const side = Math.max(w, h, 4) * VERIFIER_CONTEXT;
+    const side = Math.max(w, h, 4) * context;
     const cx = x + w / 2;
     const cy = y + h / 2;
     return [(cy - side / 2) / height, (cx - side / 2) / width, (cy + side / 2) / height, (cx + side / 2) / width];
@@ -117,13 +122,14 @@ export function cropFeatures(
   pixels: Tensor,
   boxes: readonly Box[],
   size: { width: number; height: number },
+  context = VERIFIER_CONTEXT,
 ): Tensor2D {
   // Boxes are in the source's own pixels; an <img>'s pixels come at its displayed size, so the crop
   // windows are fractions of the source, not of the tensor.
   const { width, height } = size;
   const input = tf.tidy(() => {
     const image = pixels.toFloat().expandDims(0) as tfTypes.Tensor4D;
-    const windows = tf.tensor2d(cropWindows(boxes, width, height), [boxes.length, 4]);
+    const windows = tf.tensor2d(cropWindows(boxes, width, height, context), [boxes.length, 4]);
     const indices = tf.zeros([boxes.length], 'int32') as tfTypes.Tensor1D;
     // Outside the picture the crop is mid-grey, which is 0 after the graph's scaling to [-1, 1].
     const crops = tf.image.cropAndResize(image, windows, indices, [VERIFIER_CROP, VERIFIER_CROP], 'bilinear', 127.5);

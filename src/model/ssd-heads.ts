@@ -140,15 +140,21 @@ export function isWholeCocoGraph(model: GraphModel): boolean {
   return graphClassColumns(model) === COCO_COLUMNS;
 }
 
+/** A blank class column's bias: every anchor starts at a 1 % score, as a detector trained from scratch does. */
+const BLANK_CLASS_LOGIT = Math.log(0.01 / 0.99);
+
 /**
  * Heads with the graph's own weights, the class head narrowed to background + `classCount` classes,
  * each initialised from COCO's "sports ball" column — so before any training the heads detect
- * exactly what stock COCO-SSD's "sports ball" does.
+ * exactly what stock COCO-SSD's "sports ball" does. `blank` starts the class columns from nothing
+ * instead (zero weights, a 1 % score): what the heads then find, they learnt from the labels alone.
  */
-export function headsFromGraph(tf: Tf, model: GraphModel, classCount: number): LevelHeads[] {
+export function headsFromGraph(tf: Tf, model: GraphModel, classCount: number, blank = false): LevelHeads[] {
   const graphColumns = graphClassColumns(model);
   const ball = graphColumns === COCO_COLUMNS ? COCO_SPORTS_BALL : PRUNED_SPORTS_BALL;
   const columns = [COCO_BACKGROUND, ...Array.from({ length: classCount }, () => ball)];
+  const kept = columns.map((_, column) => (blank && column > 0 ? 0 : 1));
+  const prior = columns.map((_, column) => (blank && column > 0 ? BLANK_CLASS_LOGIT : 0));
   // LevelHeads is a plain record of tensors; tidy's TensorContainer type does not see that.
   return tf.tidy(
     () =>
@@ -165,8 +171,15 @@ export function headsFromGraph(tf: Tf, model: GraphModel, classCount: number): L
             .reshape([channels, anchors * 4])
             .clone(),
           boxBias: graphWeight(model, `${prefix}/BoxEncodingPredictor/biases`).clone(),
-          classKernel: tf.gather(classKernel, columns, 2).reshape([channels, anchors * columns.length]) as Tensor2D,
-          classBias: tf.gather(classBias, columns, 1).reshape([anchors * columns.length]),
+          classKernel: tf
+            .gather(classKernel, columns, 2)
+            .mul(tf.tensor1d(kept))
+            .reshape([channels, anchors * columns.length]) as Tensor2D,
+          classBias: tf
+            .gather(classBias, columns, 1)
+            .mul(tf.tensor1d(kept))
+            .add(tf.tensor1d(prior))
+            .reshape([anchors * columns.length]),
         } as LevelHeads;
       }) as unknown as tfTypes.TensorContainer,
   ) as unknown as LevelHeads[];

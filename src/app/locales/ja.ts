@@ -6,6 +6,7 @@ import { str } from '@lit/localize';
 import { benchTemplates } from './ja-bench.ts';
 import { detectionTemplates } from './ja-detection.ts';
 import { glossaryTemplates } from './ja-glossary.ts';
+import { labelCheckTemplates } from './ja-label-check.ts';
 import { labelingTemplates } from './ja-labeling.ts';
 import { mnistTemplates } from './ja-mnist.ts';
 import { shareTemplates } from './ja-share.ts';
@@ -126,6 +127,7 @@ export const templates = {
   ...detectionTemplates,
   ...glossaryTemplates,
   ...labelingTemplates,
+  ...labelCheckTemplates,
   ...trainingTemplates,
   ...mnistTemplates,
   ...shareTemplates,

@@ -1,6 +1,6 @@
 // What a pointer drag or an arrow key does to the boxes, in image pixels, without any DOM: the
 // <box-labeler> element keeps the state, the selection and the undo steps.
-import type { LabeledBox } from '../../dataset/dataset-store.ts';
+import type { LabeledBox, StoredImage } from '../../dataset/dataset-store.ts';
 import type { Box } from '../../model/geometry.ts';
 import { type Bounds, boxAt, type Handle, handleAt, moveBox, type Point, resizeBox } from './box-geometry.ts';
 import type { Suggestion } from './suggestion.ts';
@@ -93,4 +93,17 @@ export function duplicateOf([x, y, w, h]: Box, bounds: Bounds): Box {
 /** `boxes` with the one at `index` given `box`, keeping its label. */
 export function withBox(boxes: readonly LabeledBox[], index: number, box: Box): LabeledBox[] {
   return boxes.map((b, i) => (i === index ? { ...b, box } : b));
+}
+
+/** `image`'s boxes plus `previous`'s, scaled to `image` (burst frames share a size; other photos may not). */
+export function withPreviousBoxes(
+  image: Pick<StoredImage, 'boxes' | 'width' | 'height'>,
+  previous: Pick<StoredImage, 'boxes' | 'width' | 'height'>,
+): LabeledBox[] {
+  const sx = image.width / previous.width;
+  const sy = image.height / previous.height;
+  return [
+    ...image.boxes,
+    ...previous.boxes.map(({ box: [x, y, w, h], label }) => ({ box: [x * sx, y * sy, w * sx, h * sy] as Box, label })),
+  ];
 }

@@ -60,3 +60,23 @@ export function renderSuggestion(
       @focus=${() => onFocus(index)}></rect>
     ${label(box, `${percent}%`, unit)}`;
 }
+
+/** A marker around a box in question: wide, dashed, under the boxes so they stay tappable. */
+export function renderHighlight([x, y, w, h]: Box, unit: number) {
+  const pad = 6 * unit;
+  return svg`<rect class="highlight" data-highlight x=${x - pad} y=${y - pad} width=${w + 2 * pad} height=${h + 2 * pad}></rect>`;
+}
+
+/** The suggestion the keyboard is on, if it is on one (its index). */
+export function focusedSuggestion(event: KeyboardEvent): number | undefined {
+  const target = event.composedPath()[0];
+  if (!(target instanceof SVGRectElement) || !target.classList.contains('suggestion')) return undefined;
+  return Number(target.dataset.index);
+}
+
+/** Where a pointer is, in image pixels; getScreenCTM includes the zoom's CSS transform, so any zoom is right. */
+export function imagePoint(svgElement: SVGSVGElement, event: PointerEvent): { x: number; y: number } {
+  const matrix = svgElement.getScreenCTM()?.inverse();
+  const point = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix);
+  return { x: point.x, y: point.y };
+}

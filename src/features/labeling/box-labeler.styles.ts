@@ -78,6 +78,15 @@ export const boxLabelerStyles = css`
     vector-effect: non-scaling-stroke;
     pointer-events: none;
   }
+  /* The label check's box in question: loud, and never in the way of a tap. */
+  rect.highlight {
+    fill: rgb(239 68 68 / 0.12);
+    stroke: #ef4444;
+    stroke-width: 5;
+    stroke-dasharray: 12 6;
+    vector-effect: non-scaling-stroke;
+    pointer-events: none;
+  }
   rect.draft {
     fill: none;
     stroke: #22d3ee;

@@ -1,10 +1,11 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues, svg } from 'lit';
 import type { LabeledBox } from '../../dataset/dataset-store.ts';
+import type { Box } from '../../model/geometry.ts';
 import { boxAfterArrowKey, type Drag, draggedBox, duplicateOf, startDrag, withBox } from './box-edits.ts';
 import { boxFromDrag, type Point } from './box-geometry.ts';
 import { boxLabelerStyles } from './box-labeler.styles.ts';
-import { HANDLE_REACH, renderBox, renderSuggestion } from './box-labeler-svg.ts';
+import * as draw from './box-labeler-svg.ts';
 import { BoxesChangeEvent } from './boxes-change-event.ts';
 import { EditHistory } from './edit-history.ts';
 import { type LabelerSelection, SelectionChangeEvent } from './selection-change-event.ts';
@@ -41,6 +42,7 @@ export class BoxLabeler extends LitElement {
     boxes: { attribute: false },
     suggestions: { attribute: false },
     label: { type: String },
+    highlight: { attribute: false },
     _selected: { state: true },
     _picked: { state: true },
     _drag: { state: true },
@@ -54,6 +56,8 @@ export class BoxLabeler extends LitElement {
   declare suggestions: Suggestion[];
   /** Label given to new boxes (suggestions carry their own). */
   declare label: string;
+  /** A box to draw attention to, e.g. the label check's suspect (not editable: a marker). */
+  declare highlight: Box | undefined;
   declare private _selected: number | undefined;
   declare private _picked: number | undefined;
   declare private _drag: Drag | undefined;
@@ -221,13 +225,8 @@ export class BoxLabeler extends LitElement {
     this._zoomPan.zoomBy(factor, at);
   }
 
-  private _point(event: PointerEvent): Point {
-    const svgElement = this.renderRoot.querySelector('svg') as SVGSVGElement;
-    // getScreenCTM includes the zoom's CSS transform, so this stays right at any zoom.
-    const matrix = svgElement.getScreenCTM()?.inverse();
-    const point = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix);
-    return { x: point.x, y: point.y };
-  }
+  private _point = (event: PointerEvent): Point =>
+    draw.imagePoint(this.renderRoot.querySelector('svg') as SVGSVGElement, event);
 
   /** Puts a box being moved or resized back where it was: its live preview was never an edit. */
   private _cancelDrag() {
@@ -240,7 +239,8 @@ export class BoxLabeler extends LitElement {
     if (event.pointerType === 'mouse' && event.button !== 0) return;
     (event.currentTarget as Element).setPointerCapture(event.pointerId);
     if (this._zoomPan.handlePointerDown(event)) return;
-    this._drag = startDrag(this.boxes, this._selected, this.suggestions, this._point(event), HANDLE_REACH * this._unit);
+    const reach = draw.HANDLE_REACH * this._unit;
+    this._drag = startDrag(this.boxes, this._selected, this.suggestions, this._point(event), reach);
   }
 
   private _onPointerMove(event: PointerEvent) {
@@ -287,12 +287,6 @@ export class BoxLabeler extends LitElement {
   private readonly _onBoxFocus = (index: number) => this._select(index);
   private readonly _onSuggestionFocus = (index: number) => this._select(undefined, index);
 
-  private _focusedSuggestion(event: KeyboardEvent): number | undefined {
-    const target = event.composedPath()[0];
-    if (!(target instanceof SVGRectElement) || !target.classList.contains('suggestion')) return undefined;
-    return Number(target.dataset.index);
-  }
-
   private _onKeyDown(event: KeyboardEvent) {
     const mod = event.ctrlKey || event.metaKey;
     if (mod && event.key.toLowerCase() === 'z') {
@@ -301,7 +295,7 @@ export class BoxLabeler extends LitElement {
       else this.undo();
       return;
     }
-    const suggestion = this._focusedSuggestion(event);
+    const suggestion = draw.focusedSuggestion(event);
     if (suggestion !== undefined) {
       if (event.key === 'Enter' || event.key === ' ') this.acceptSuggestions([suggestion]);
       else if (event.key === 'Delete' || event.key === 'Backspace') this.rejectSuggestions([suggestion]);
@@ -333,8 +327,9 @@ export class BoxLabeler extends LitElement {
       <svg viewBox="0 0 ${this.imageWidth} ${this.imageHeight}" preserveAspectRatio="none" role="listbox"
         aria-label=${msg('Boxes on this photo', { id: 'labeler.list' })}
         @pointerdown=${this._onPointerDown} @pointermove=${this._onPointerMove} @pointerup=${this._onPointerUp} @pointercancel=${this._onPointerUp}>
-        ${this.suggestions.map((s, i) => renderSuggestion(s, i, i === this._picked, unit, this._onSuggestionFocus))}
-        ${this.boxes.map((b, i) => renderBox(b, i, i === this._selected, unit, this._onBoxFocus))}
+        ${this.highlight ? draw.renderHighlight(this.highlight, unit) : nothing}
+        ${this.suggestions.map((s, i) => draw.renderSuggestion(s, i, i === this._picked, unit, this._onSuggestionFocus))}
+        ${this.boxes.map((b, i) => draw.renderBox(b, i, i === this._selected, unit, this._onBoxFocus))}
         ${draft ? svg`<rect class="draft" x=${draft[0]} y=${draft[1]} width=${draft[2]} height=${draft[3]}></rect>` : nothing}
       </svg>
     </div>`;

@@ -3,6 +3,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { DEFAULT_CLASS } from '../../dataset/dataset-settings.ts';
 import { datasetContext, type StoredImage } from '../../dataset/dataset-store.ts';
+import type { PhotoSuspect } from '../../dataset/suspect-ranking.ts';
 import { modelStoreContext } from '../../model/model-store.ts';
 import { backendContext } from '../../shared/backend/backend-context.ts';
 import { describeError } from '../../shared/errors.ts';
@@ -10,11 +11,13 @@ import { defineSetting, isBoolean } from '../../shared/settings.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
 import { trackWork } from '../../shared/work-in-progress.ts';
+import { withPreviousBoxes } from './box-edits.ts';
 import type { BoxLabeler } from './box-labeler.ts';
 import type { BoxesChangeEvent } from './boxes-change-event.ts';
 import { icons } from './editor-icons.ts';
 import { labelEditorStyles } from './label-editor.styles.ts';
 import { renderBottomBar, renderToolRow } from './label-editor-bars.ts';
+import { renderMoreTools } from './label-editor-more.ts';
 import {
   ClassesChangeEvent,
   EditorCloseEvent,
@@ -27,6 +30,7 @@ import { type Suggestion, suggestionsFrom } from './suggestion.ts';
 import { SuggestionSource } from './suggestion-source.ts';
 import type { SuggestionsChangeEvent } from './suggestions-change-event.ts';
 import './box-labeler.ts';
+import './suspect-review.ts';
 
 type SuggestState = 'idle' | 'running' | 'done' | 'failed';
 const autoSuggestSetting = defineSetting('auto-suggest', {
@@ -56,6 +60,8 @@ export class LabelEditor extends LitElement {
     position: { type: Number },
     total: { type: Number },
     closable: { type: Boolean },
+    suspects: { attribute: false },
+    reviewLeft: { type: Number },
     _url: { state: true },
     _selection: { state: true },
     _label: { state: true },
@@ -73,6 +79,9 @@ export class LabelEditor extends LitElement {
   declare total: number;
   /** Shows a close button: the editor is a view of its own (on phones). */
   declare closable: boolean;
+  /** In the label check's review: this photo's pending suspects, and the photos left in the queue. */
+  declare suspects: PhotoSuspect[];
+  declare reviewLeft: number;
   declare private _url: string;
   declare private _selection: LabelerSelection;
   declare private _label: string;
@@ -95,6 +104,8 @@ export class LabelEditor extends LitElement {
     this.position = 0;
     this.total = 0;
     this.closable = false;
+    this.suspects = [];
+    this.reviewLeft = 0;
     this._url = '';
     this._selection = {};
     this._label = DEFAULT_CLASS;
@@ -227,19 +238,7 @@ export class LabelEditor extends LitElement {
   }
 
   private _copyFromPrevious() {
-    const previous = this.previous;
-    const image = this.image;
-    if (!previous || !image) return;
-    // Burst frames share a size; otherwise scale, so the boxes land on the same part of the picture.
-    const sx = image.width / previous.width;
-    const sy = image.height / previous.height;
-    this._labeler?.replaceBoxes([
-      ...image.boxes,
-      ...previous.boxes.map(({ box: [x, y, w, h], label }) => ({
-        box: [x * sx, y * sy, w * sx, h * sy] as [number, number, number, number],
-        label,
-      })),
-    ]);
+    if (this.previous && this.image) this._labeler?.replaceBoxes(withPreviousBoxes(this.image, this.previous));
   }
 
   private _renderSuggestions() {
@@ -265,24 +264,6 @@ export class LabelEditor extends LitElement {
     </div>`;
   }
 
-  private _renderMore(image: StoredImage) {
-    return html`<details class="more">
-      <summary>${msg('More tools', { id: 'editor.more' })}</summary>
-      <form class="actions" @submit=${this._onAddClass}>
-        <input type="text" name="class" maxlength="40" placeholder=${msg('New class, e.g. テニスボール', { id: 'editor.class.placeholder' })}
-          aria-label=${msg('New class name', { id: 'editor.class.new' })} />
-        <button type="submit">${msg('Add class', { id: 'editor.class.add' })}</button>
-      </form>
-      <label class="toggle"><input type="checkbox" .checked=${this._autoSuggest} @change=${this._onAutoSuggest} />
-        ${msg('Suggest on every unlabeled photo', { id: 'editor.suggest.auto' })}</label>
-      <div class="actions">
-        <button class="danger" @click=${() => this.dispatchEvent(new ImageDeleteEvent(image))}>
-          ${msg('Delete photo', { id: 'editor.delete' })}</button>
-      </div>
-      <p class="hint">${msg('Drag anywhere to draw a box, even beside another one. Tap a box to select it: drag its inside to move it, its round handles to resize it. Tap a dashed suggestion to accept or reject it. Two fingers zoom. Keys: Tab selects boxes, arrows nudge, shift+arrows resize, Delete removes, ctrl+Z undo, N / P next / previous, A accept all, + / − zoom.', { id: 'editor.hint' })}</p>
-    </details>`;
-  }
-
   override render() {
     const image = this.image;
     if (!image) return nothing;
@@ -302,11 +283,23 @@ export class LabelEditor extends LitElement {
       </div>
       <div class="photo" style="--ratio: ${image.width / image.height}">
         <box-labeler .src=${this._url} .imageWidth=${image.width} .imageHeight=${image.height} .boxes=${image.boxes}
-          .suggestions=${this._suggestions} .label=${this._label}
+          .suggestions=${this._suggestions} .label=${this._label} .highlight=${this.suspects[0]?.box}
           @tama-boxes-change=${this._onBoxes} @tama-suggestions-change=${this._onSuggestions}
           @tama-selection-change=${this._onSelection}></box-labeler>
       </div>
-      ${this._renderMore(image)}
+      ${
+        this.suspects.length
+          ? html`<suspect-review .suspects=${this.suspects} .image=${image.blob} left=${this.reviewLeft}></suspect-review>`
+          : nothing
+      }
+      ${renderMoreTools(
+        { autoSuggest: this._autoSuggest },
+        {
+          addClass: (event) => this._onAddClass(event),
+          autoSuggest: (event) => this._onAutoSuggest(event),
+          deletePhoto: () => this.dispatchEvent(new ImageDeleteEvent(image)),
+        },
+      )}
       ${this._renderSuggestions()}
       ${renderToolRow(
         {

@@ -1,19 +1,22 @@
 import { ContextConsumer } from '@lit/context';
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { type DatasetSettings, loadDatasetSettings, saveDatasetSettings } from '../../dataset/dataset-settings.ts';
 import { datasetContext, type StoredImage } from '../../dataset/dataset-store.ts';
 import { importFiles } from '../../dataset/import-files.ts';
 import { requestPersistence } from '../../dataset/storage-status.ts';
+import { describeError } from '../../shared/errors.ts';
+import type { ReviewStartEvent } from '../../shared/review-start-event.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
 import { type ContributorFilter, matchesContributor } from './contributor-filter.ts';
 import { type GalleryFilter, matchesFilter } from './dataset-gallery.ts';
 import { EditorViewController } from './editor-view-controller.ts';
+import { FileIntakeController } from './file-intake-controller.ts';
 import type { ImportReportValue } from './import-report.ts';
 import type { LabelEditor } from './label-editor.ts';
 import { labelPageStyles } from './label-page.styles.ts';
-import { renderEditor, renderOpener } from './label-page-views.ts';
+import { renderBringIn, renderEditor, renderOpener } from './label-page-views.ts';
 import type {
   ClassesChangeEvent,
   ContributorFilterEvent,
@@ -24,8 +27,10 @@ import type {
   ImageSelectEvent,
   NavigateEvent,
   SettingsChangeEvent,
+  SuspectDecideEvent,
 } from './labeling-events.ts';
-import { sendDataset, sendLabel } from './send-dataset.ts';
+import { ReviewController } from './review-controller.ts';
+import { sendDataset } from './send-dataset.ts';
 import './contributor-field.ts';
 import './dataset-gallery.ts';
 import './import-report.ts';
@@ -51,7 +56,6 @@ export class LabelPage extends LitElement {
     _report: { state: true },
     _busy: { state: true },
     _download: { state: true },
-    _dragging: { state: true },
     _revision: { state: true },
   };
   static override styles = [pageStyles, labelPageStyles];
@@ -60,6 +64,8 @@ export class LabelPage extends LitElement {
   private readonly _toasts = new ContextConsumer(this, { context: toastContext });
   private readonly _canShare = canShareZip();
   private readonly _view = new EditorViewController(this, (phone) => this._onEditorOpened(phone));
+  private readonly _review = new ReviewController(this);
+  private readonly _intake = new FileIntakeController(this, (files, options) => void this._importFiles(files, options));
   declare private _images: StoredImage[] | undefined;
   declare private _currentId: string | undefined;
   declare private _filter: GalleryFilter;
@@ -68,7 +74,6 @@ export class LabelPage extends LitElement {
   declare private _report: ImportReportValue | undefined;
   declare private _busy: boolean;
   declare private _download: DownloadProgress | undefined;
-  declare private _dragging: boolean;
   declare private _revision: number;
 
   constructor() {
@@ -78,19 +83,12 @@ export class LabelPage extends LitElement {
     this._contributorFilter = 'all';
     this._settings = loadDatasetSettings();
     this._busy = false;
-    this._dragging = false;
     this._revision = 0;
   }
 
   override connectedCallback() {
     super.connectedCallback();
-    document.addEventListener('paste', this._onPaste);
     void this._reload();
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    document.removeEventListener('paste', this._onPaste);
   }
 
   private async _reload() {
@@ -113,7 +111,9 @@ export class LabelPage extends LitElement {
   }
 
   private get _shown(): StoredImage[] {
-    return (this._images ?? []).filter((image) => image.id === this._currentId || this._matches(image));
+    const images = this._images ?? [];
+    if (this._review.active) return this._review.queue(images);
+    return images.filter((image) => image.id === this._currentId || this._matches(image));
   }
 
   /** With a contributor chosen, the teacher can send that student's photos back; else the whole dataset. */
@@ -125,33 +125,6 @@ export class LabelPage extends LitElement {
   private _saveSettings(settings: DatasetSettings) {
     this._settings = settings;
     saveDatasetSettings(settings);
-  }
-
-  private readonly _onPaste = (event: ClipboardEvent) => {
-    const files = [...(event.clipboardData?.files ?? [])];
-    if (!files.length) return;
-    event.preventDefault();
-    void this._importFiles(files);
-  };
-
-  private _onDragOver(event: DragEvent) {
-    if (!event.dataTransfer?.types.includes('Files')) return;
-    event.preventDefault();
-    this._dragging = true;
-  }
-
-  private _onDrop(event: DragEvent) {
-    event.preventDefault();
-    this._dragging = false;
-    void this._importFiles([...(event.dataTransfer?.files ?? [])]);
-  }
-
-  private _onPick(event: Event) {
-    const input = event.target as HTMLInputElement;
-    const files = [...(input.files ?? [])];
-    input.value = '';
-    // A photo just taken is there to be labelled: it opens in the editor.
-    void this._importFiles(files, { open: input.hasAttribute('capture') });
   }
 
   /** Photos and .zip datasets, in one transaction: all of them are stored, or none. */
@@ -250,28 +223,40 @@ export class LabelPage extends LitElement {
   }
 
   private _renderBringIn() {
-    const count = this._images?.length;
-    const sending = this._toSend.length;
-    return html`<section class="card drop ${this._dragging ? 'dragging' : ''}">
-      <h2>${msg('Add photos', { id: 'label.add.title' })}</h2>
-      <p>${msg('Take photos, pick them, drop them here or paste them. A .zip in COCO or YOLO format brings its boxes along.', { id: 'label.add.lead' })}</p>
-      <div class="actions">
-        <label class="button">${msg('Take a photo', { id: 'label.add.camera' })}
-          <input type="file" accept="image/*" capture="environment" ?disabled=${this._busy} @change=${this._onPick} />
-        </label>
-        <label class="button">${msg('Choose photos or .zip', { id: 'label.add.pick' })}
-          <input type="file" multiple accept="image/*,.zip,application/zip" data-import ?disabled=${this._busy} @change=${this._onPick} />
-        </label>
-        <button data-sample ?disabled=${this._busy} @click=${() => this._importBundled('sample')}>${msg('Add the sample ball dataset', { id: 'label.importSample' })}</button>
-        <button data-real-sample ?disabled=${this._busy} @click=${() => this._importBundled('real')}>${msg('Add real ball photos (158)', { id: 'label.importReal' })}</button>
-        <button ?disabled=${this._busy || !sending} data-export data-send-count=${sending} @click=${this._send}>${sendLabel(this._canShare, this._contributorFilter === 'all' ? 'all' : sending)}</button>
-      </div>
-      <p>${msg('The real photos are CC BY 4.0:', { id: 'label.realCredits' })} <a href=${appUrl('about')}>${msg('credits', { id: 'label.realCreditsLink' })}</a></p>
-      <contributor-field></contributor-field>
-      ${this._busy ? html`<progress data-busy max=${this._download?.total ?? nothing} value=${this._download?.total ? this._download.loaded : nothing} aria-label=${msg('Working…', { id: 'label.busy' })}></progress>` : nothing}
-      <import-report .report=${this._report}></import-report>
-      <p data-dataset-count=${count ?? ''}>${msg(str`Photos in your dataset on this device: ${count ?? '…'}`, { id: 'label.count' })}</p>
-    </section>`;
+    return renderBringIn({
+      dragging: this._intake.dragging,
+      busy: this._busy,
+      count: this._images?.length,
+      sending: this._toSend.length,
+      canShare: this._canShare,
+      sendAll: this._contributorFilter === 'all',
+      download: this._download,
+      report: this._report,
+      pick: this._intake.onPick,
+      importBundled: (name) => this._importBundled(name),
+      send: () => this._send(),
+    });
+  }
+
+  private async _onDecide(event: SuspectDecideEvent) {
+    const store = this._dataset.value;
+    const image = this._images?.find((candidate) => candidate.id === event.detail.suspect.imageId);
+    if (!store || !image || !this._images) return;
+    try {
+      const { suspect, action } = event.detail;
+      const { image: fixed, next } = await this._review.decide(store, this._images, image, suspect, action);
+      this._images = this._images.map((candidate) => (candidate.id === fixed.id ? fixed : candidate));
+      if (next) this._currentId = next;
+      else this._finishReview();
+    } catch (error) {
+      await this._toasts.value?.show(describeError('dataset', error), { tone: 'error' });
+    }
+  }
+
+  private _finishReview() {
+    this._review.stop();
+    if (this._view.focused) this._view.close();
+    void this._toasts.value?.show(msg('Review done: nothing left to look at.', { id: 'review.done' }));
   }
 
   override render() {
@@ -282,9 +267,7 @@ export class LabelPage extends LitElement {
     // Behind the phone's editor view the page is inert: no focus, no screen reader, no stray taps.
     const inert = this._view.covering;
     return html`
-      <div @dragover=${this._onDragOver} @dragleave=${() => {
-        this._dragging = false;
-      }} @drop=${this._onDrop}
+      <div @dragover=${this._intake.onDragOver} @dragleave=${this._intake.onDragLeave} @drop=${this._intake.onDrop}
         @tama-image-select=${(event: ImageSelectEvent) => this._open(event.detail)}
         @tama-editor-open=${(event: EditorOpenEvent) => this._open(event.detail)}
         @tama-gallery-filter=${(event: GalleryFilterEvent) => {
@@ -294,7 +277,12 @@ export class LabelPage extends LitElement {
           this._contributorFilter = event.detail;
         }}
         @tama-image-saved=${this._onSaved} @tama-navigate=${this._onNavigate} @tama-image-delete=${this._onDelete}
-        @tama-classes-change=${(event: ClassesChangeEvent) => this._saveSettings({ ...this._settings, classes: event.detail })}>
+        @tama-classes-change=${(event: ClassesChangeEvent) => this._saveSettings({ ...this._settings, classes: event.detail })}
+        @tama-review-start=${(event: ReviewStartEvent) => {
+          this._review.start();
+          void this._open(event.detail[0]);
+        }}
+        @tama-suspect-decide=${this._onDecide} @tama-review-end=${() => this._review.stop()}>
         <div class="intro" ?inert=${inert}>
           <h1>${msg('Labeling', { id: 'label.title' })}</h1>
           <p class="lead">${msg('Build your own ball dataset: take photos and draw a box around every ball.', { id: 'label.lead' })}</p>
@@ -312,6 +300,8 @@ export class LabelPage extends LitElement {
                   total: shown.length,
                   covering: inert,
                   close: () => this._view.close(),
+                  suspects: this._review.suspectsOf(current.id, images),
+                  reviewLeft: this._review.active ? shown.length : 0,
                 })
             : nothing
         }
@@ -325,7 +315,8 @@ export class LabelPage extends LitElement {
               <split-settings .settings=${this._settings}
                 @tama-settings-change=${(event: SettingsChangeEvent) => this._saveSettings(event.detail)}></split-settings>
               <storage-meter .revision=${this._revision}></storage-meter>
-            </section>`
+            </section>
+            <label-check-card .images=${images} ?inert=${inert}></label-check-card>`
             : nothing
         }
       </div>

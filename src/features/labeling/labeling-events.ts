@@ -1,5 +1,7 @@
 import type { DatasetSettings } from '../../dataset/dataset-settings.ts';
 import type { StoredImage } from '../../dataset/dataset-store.ts';
+import type { FixAction } from '../../dataset/label-review.ts';
+import type { PhotoSuspect } from '../../dataset/suspect-ranking.ts';
 import { appEvent } from '../../shared/typed-event.ts';
 import type { ContributorFilter } from './contributor-filter.ts';
 
@@ -60,5 +62,20 @@ export class SettingsChangeEvent extends appEvent<DatasetSettings>()('tama-setti
 declare global {
   interface GlobalEventHandlersEventMap {
     [SettingsChangeEvent.eventName]: SettingsChangeEvent;
+  }
+}
+
+/** A decision on a suspect of the label check: a one-tap fix, or "the label was right". */
+export class SuspectDecideEvent extends appEvent<{ suspect: PhotoSuspect; action: FixAction }>()(
+  'tama-suspect-decide',
+) {}
+
+/** Leave the review queue of the label check. */
+export class ReviewEndEvent extends appEvent<void>()('tama-review-end') {}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    [SuspectDecideEvent.eventName]: SuspectDecideEvent;
+    [ReviewEndEvent.eventName]: ReviewEndEvent;
   }
 }

@@ -47,16 +47,20 @@ export class HeadParameters {
    * The starting heads: the graph's own (epoch 0 is exactly stock COCO-SSD) or a trained model's, e.g.
    * the default ball model's (epoch 0 is exactly that model, its hidden path too). `hidden.width` adds
    * a hidden path to heads without one; its output starts at zero, so epoch 0 is still the start.
+   * `'blank'`: the graph's, with class columns that know nothing yet (the bad-labels lab).
    */
   static async start(
     tf: Tf,
     model: GraphModel,
     classes: readonly string[],
     learningRate: number,
-    start?: TrainedModel,
+    start?: TrainedModel | 'blank',
     hidden?: { width: number; seed: number },
   ): Promise<HeadParameters> {
-    let heads = start ? headsForClasses(tf, start, classes) : headsFromGraph(tf, model, classes.length);
+    let heads =
+      start && start !== 'blank'
+        ? headsForClasses(tf, start, classes)
+        : headsFromGraph(tf, model, classes.length, start === 'blank');
     if (hidden?.width && !hiddenWidth(heads)) heads = withHiddenPath(tf, heads, hidden.width, hidden.seed);
     try {
       const shapes = expectedShapes(classes.length, hiddenWidth(heads));

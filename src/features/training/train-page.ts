@@ -32,6 +32,7 @@ import './trained-model-list.ts';
 import type { RunResumeEvent } from './unfinished-run.ts';
 import './unfinished-run.ts';
 import '../../shared/backend/backend-select.ts';
+import './box-noise-lab.ts';
 
 /** The training section: fine-tune the detector on the user's dataset in a worker, watch it learn. */
 export class TrainPage extends LitElement {
@@ -312,6 +313,7 @@ export class TrainPage extends LitElement {
       ${this._renderDataset()}
       ${this._renderControls()}
       ${this._renderResults()}
+      <box-noise-lab></box-noise-lab>
       <section class="card">
         <h2>${msg('Your models', { id: 'train.models' })}</h2>
         <trained-model-list .revision=${this._revision} @tama-models-change=${() => this._revision++}></trained-model-list>

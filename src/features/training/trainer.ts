@@ -6,10 +6,10 @@ import type { GraphModel } from '@tensorflow/tfjs';
 import type { EpochState } from '../../model/model-store.ts';
 import { graphAnchors, orderedHeadTensors } from '../../model/ssd-heads.ts';
 import { type EpochReport, hiddenWidthFor, type TrainedModel, type TrainSettings } from '../../model/trained-model.ts';
-import { Cancelled } from '../../shared/cancelled.ts';
 import { EarlyStopping } from './early-stopping.ts';
 import { BatchSchedule, runEpoch, stepsPerEpoch, trainStep } from './epoch-loop.ts';
 import { HeadParameters } from './head-parameters.ts';
+import { RunGate } from './run-gate.ts';
 import { ProgressReporter, type TrainingProgress } from './training-progress.ts';
 import { computeViews, type TrainingImage, type ViewSets, viewTensors } from './training-views.ts';
 import { evaluateHeads } from './validation.ts';
@@ -25,20 +25,6 @@ export interface TrainingResult {
   featuresMs: number;
 }
 
-/**
- * One turn of the event loop, so that messages (pause, cancel) get in. A message to itself, not
- * setTimeout(0): chained timers are clamped to 4 ms, a sixth of a whole training step.
- */
-const pause = () =>
-  new Promise<void>((resolve) => {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => {
-      port1.close();
-      resolve();
-    };
-    port2.postMessage(undefined);
-  });
-
 /** Where a run stands after an epoch; the worker adds the backend and the time spent. */
 export type TrainerState = Omit<EpochState, 'backend' | 'ms'>;
 
@@ -47,7 +33,7 @@ export interface TrainRun {
   val: readonly TrainingImage[];
   settings: TrainSettings;
   /** Heads to start from (when not resuming); else the graph's own. */
-  start?: TrainedModel;
+  start?: TrainedModel | 'blank';
   /** Go on after this state's epoch. */
   resume?: EpochState;
   onProgress: (progress: TrainingProgress) => void;
@@ -56,9 +42,7 @@ export interface TrainRun {
   onCheckpoint?: (state: TrainerState) => void;
 }
 
-export class Trainer {
-  paused = false;
-  private cancelled = false;
+export class Trainer extends RunGate {
   private readonly views: ViewSets = { train: [], val: [] };
 
   private constructor(
@@ -66,25 +50,15 @@ export class Trainer {
     private readonly model: GraphModel,
     private readonly anchors: tfTypes.Tensor2D,
     private readonly anchorCorners: Float32Array,
-  ) {}
+  ) {
+    super();
+  }
 
   static async load(tf: Tf, modelUrl: string): Promise<Trainer> {
     const model = await tf.loadGraphModel(modelUrl);
     const anchors = graphAnchors(tf, model);
     return new Trainer(tf, model, anchors, (await anchors.data()) as Float32Array);
   }
-
-  cancel() {
-    this.cancelled = true;
-    this.paused = false;
-  }
-
-  /** Between two pieces of work: lets messages (pause, cancel) in, waits while paused. */
-  private readonly checkpoint = async () => {
-    await pause();
-    while (this.paused && !this.cancelled) await new Promise((resolve) => setTimeout(resolve, 100));
-    if (this.cancelled) throw new Cancelled('training was cancelled');
-  };
 
   /**
    * The whole run: views, epoch 0 (the stock heads), epochs with early stopping; returns the best

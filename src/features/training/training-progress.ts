@@ -15,7 +15,10 @@ export interface TrainingProgress {
   backend?: BackendName;
 }
 
-export class ProgressReporter {
+/** Progress of any run in work units; training runs use TrainingProgress's phases. */
+export type PhasedProgress<Phase extends string> = Omit<TrainingProgress, 'phase'> & { phase: Phase };
+
+export class ProgressReporter<Phase extends string = TrainingProgress['phase']> {
   private done = 0;
   private readonly started = performance.now();
   /** Reported from the moment it is known. */
@@ -23,7 +26,7 @@ export class ProgressReporter {
 
   constructor(
     private readonly total: number,
-    private readonly onProgress: (progress: TrainingProgress) => void,
+    private readonly onProgress: (progress: PhasedProgress<Phase | 'done'>) => void,
   ) {}
 
   get elapsedMs(): number {
@@ -31,7 +34,7 @@ export class ProgressReporter {
   }
 
   /** One more unit of work done in `phase`. */
-  advance(phase: TrainingProgress['phase'], epoch?: number): void {
+  advance(phase: Phase, epoch?: number): void {
     this.done++;
     this.report(phase, epoch);
   }
@@ -41,7 +44,7 @@ export class ProgressReporter {
     this.report('done');
   }
 
-  private report(phase: TrainingProgress['phase'], epoch?: number): void {
+  private report(phase: Phase | 'done', epoch?: number): void {
     const { done, total, stockValMAP50 } = this;
     const etaMs = estimateRemaining(this.elapsedMs, done, total);
     this.onProgress({

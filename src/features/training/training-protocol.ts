@@ -15,7 +15,7 @@ export interface TrainingRequest {
   /** model.json of the base graph, absolute (the worker has no page to resolve it against). */
   modelUrl: string;
   /** Heads to start from (e.g. the default ball model); without it, COCO's own "sports ball" heads. */
-  start?: TrainedModel;
+  start?: TrainedModel | 'blank';
   /** Go on from this state (a run interrupted by a reload, a crash or a lost GPU) instead of starting over. */
   resume?: EpochState;
 }

@@ -3,6 +3,7 @@
 import type * as tfTypes from '@tensorflow/tfjs';
 import { decodeDetections } from '../../model/decode.ts';
 import { averagePrecision, type ImageResult } from '../../model/evaluation.ts';
+import type { Detection } from '../../model/geometry.ts';
 import { ANCHOR_COUNT, type LevelHeads } from '../../model/ssd-heads.ts';
 import { HeadBatch } from './head-batch.ts';
 import { headLoss } from './head-loss.ts';
@@ -20,19 +21,26 @@ export interface Evaluation {
   valMAP50: number | null;
 }
 
-/** Validation loss and mAP@0.5 with the heads as they are now. */
-export async function evaluateHeads(
+export interface Predictions {
+  /** Per view, in normalised coordinates × 1000 (the scale of a view's `truths`). */
+  detections: Detection[][];
+  /** The training loss summed over the views. */
+  lossSum: number;
+}
+
+/** What the heads as they are now detect on each view, down to `threshold`, and their loss there. */
+export async function predictViews(
   tf: Tf,
   anchors: tfTypes.Tensor2D,
   views: readonly View[],
   heads: readonly LevelHeads[],
   classes: readonly string[],
   checkpoint: () => Promise<void>,
-): Promise<Evaluation> {
-  if (!views.length) return { valLoss: 0, valMAP50: null };
+  { threshold = EVAL_THRESHOLD, maxDetections = 20 } = {},
+): Promise<Predictions> {
   const classCount = classes.length;
   const columns = 1 + classCount;
-  const results: ImageResult[] = [];
+  const detections: Detection[][] = [];
   let lossSum = 0;
   for (let start = 0; start < views.length; start += EVAL_BATCH) {
     await checkpoint();
@@ -47,22 +55,31 @@ export async function evaluateHeads(
       const row = Math.floor(i / classCount);
       scoreValues[i] = 1 / (1 + Math.exp(-(logits[row * columns + 1 + (i % classCount)] as number)));
     });
-    batch.forEach((view, b) => {
-      const detections = decodeDetections(
-        scoreValues.subarray(b * ANCHOR_COUNT * classCount, (b + 1) * ANCHOR_COUNT * classCount),
-        boxValues.subarray(b * ANCHOR_COUNT * 4, (b + 1) * ANCHOR_COUNT * 4),
-        {
-          labels: classes,
-          threshold: EVAL_THRESHOLD,
-          width: 1000,
-          height: 1000,
-          iouThreshold: 0.5,
-          maxDetections: 20,
-        },
+    batch.forEach((_, b) => {
+      detections.push(
+        decodeDetections(
+          scoreValues.subarray(b * ANCHOR_COUNT * classCount, (b + 1) * ANCHOR_COUNT * classCount),
+          boxValues.subarray(b * ANCHOR_COUNT * 4, (b + 1) * ANCHOR_COUNT * 4),
+          { labels: classes, threshold, width: 1000, height: 1000, iouThreshold: 0.5, maxDetections },
+        ),
       );
-      results.push({ truths: view.truths, detections });
     });
   }
+  return { detections, lossSum };
+}
+
+/** Validation loss and mAP@0.5 with the heads as they are now. */
+export async function evaluateHeads(
+  tf: Tf,
+  anchors: tfTypes.Tensor2D,
+  views: readonly View[],
+  heads: readonly LevelHeads[],
+  classes: readonly string[],
+  checkpoint: () => Promise<void>,
+): Promise<Evaluation> {
+  if (!views.length) return { valLoss: 0, valMAP50: null };
+  const { detections, lossSum } = await predictViews(tf, anchors, views, heads, classes, checkpoint);
+  const results: ImageResult[] = views.map((view, i) => ({ truths: view.truths, detections: detections[i] ?? [] }));
   const labels = [...new Set(results.flatMap((r) => r.truths.map((t) => t.label)))];
   const valMAP50 = labels.length
     ? labels.reduce((sum, label) => sum + averagePrecision(results, label, 0.5), 0) / labels.length

@@ -15,6 +15,9 @@ export const GLOSSARY_TERMS = [
   'trainVal',
   'epoch',
   'label',
+  'crossValidation',
+  'recall',
+  'labelNoise',
 ] as const;
 export type GlossaryTerm = (typeof GLOSSARY_TERMS)[number];
 
@@ -49,6 +52,12 @@ export function termName(term: GlossaryTerm): string {
       return msg('Epoch', { id: 'glossary.name.epoch' });
     case 'label':
       return msg('Label', { id: 'glossary.name.label' });
+    case 'crossValidation':
+      return msg('Cross-validation', { id: 'glossary.name.crossValidation' });
+    case 'recall':
+      return msg('Found (recall)', { id: 'glossary.name.recall' });
+    case 'labelNoise':
+      return msg('Bad labels', { id: 'glossary.name.labelNoise' });
   }
 }
 
@@ -112,6 +121,21 @@ export function explain(term: GlossaryTerm): string {
       return msg(
         'Label (教師): the right answer you give for a photo, here a box around each ball. The model learns from labels, so wrong labels teach it wrong.',
         { id: 'glossary.label' },
+      );
+    case 'crossValidation':
+      return msg(
+        'Cross-validation: the photos are split into 5 groups; 5 models each learn from 4 groups and judge the fifth. So every photo is judged by a model that never saw it, and cannot simply repeat its label.',
+        { id: 'glossary.crossValidation' },
+      );
+    case 'recall':
+      return msg(
+        'Found (recall): the share of the labelled balls the model finds at the live view’s threshold (50 %). A model taught that some balls are background gets timid and finds fewer.',
+        { id: 'glossary.recall' },
+      );
+    case 'labelNoise':
+      return msg(
+        'Bad labels (悪い教師): wrong answers in the labels — a ball left without a box, a box on no ball, a box beside its ball, the wrong class. The model learns them as if they were right.',
+        { id: 'glossary.labelNoise' },
       );
   }
 }
