@@ -135,35 +135,39 @@ export async function runLabelCheck(
   const suspects: PhotoSuspect[] = [];
   const qualities: { id: string; quality: number }[] = [];
   const usualClass = mostCommonClass(photos) ?? settings.classes[0] ?? '';
-  for (fold = 0; fold < folds; fold++) {
-    const trainers = trainersOf(fold);
-    const own = cacheViews
-      ? undefined
-      : await fits.views(trainers, settings, 'training', () => progress.advance('features'));
-    const views = own ?? trainers.flatMap((photo) => cached.get(photo) ?? []);
-    const heads = await fits
-      .fit(classBlind(views), { ...settings, classes: [ANY_BALL] }, request.start, () => progress.advance('training'))
-      .finally(() => own && fits.release(own));
-    const neighbours = described && new BoxNeighbours(trainers.flatMap((photo) => described.get(photo) ?? []));
-    const judged = photos.filter((_, i) => foldOf[i] === fold);
-    for (let start = 0; start < judged.length; start += DETECT_BATCH) {
-      const batch = judged.slice(start, start + DETECT_BATCH);
-      const wholeViews = await fits.views(batch, settings, 'detection');
-      const detections = await fits.detect(heads, wholeViews, [ANY_BALL]).finally(() => fits.release(wholeViews));
-      for (const [b, photo] of batch.entries()) {
-        const balls = (detections[b] ?? []).map((d) => toPixels(d, photo));
-        const found = findSuspects(photo.boxes, {
-          balls,
-          ...(neighbours ? await judgeClasses(fits, neighbours, photo, balls) : {}),
-          usualClass,
-        });
-        suspects.push(...found.map((suspect) => ({ ...suspect, imageId: photo.id })));
-        qualities.push({ id: photo.id, quality: photoQuality(found) });
-        progress.advance('checking');
+  try {
+    for (fold = 0; fold < folds; fold++) {
+      const trainers = trainersOf(fold);
+      const own = cacheViews
+        ? undefined
+        : await fits.views(trainers, settings, 'training', () => progress.advance('features'));
+      const views = own ?? trainers.flatMap((photo) => cached.get(photo) ?? []);
+      const heads = await fits
+        .fit(classBlind(views), { ...settings, classes: [ANY_BALL] }, request.start, () => progress.advance('training'))
+        .finally(() => own && fits.release(own));
+      const neighbours = described && new BoxNeighbours(trainers.flatMap((photo) => described.get(photo) ?? []));
+      const judged = photos.filter((_, i) => foldOf[i] === fold);
+      for (let start = 0; start < judged.length; start += DETECT_BATCH) {
+        const batch = judged.slice(start, start + DETECT_BATCH);
+        const wholeViews = await fits.views(batch, settings, 'detection');
+        const detections = await fits.detect(heads, wholeViews, [ANY_BALL]).finally(() => fits.release(wholeViews));
+        for (const [b, photo] of batch.entries()) {
+          const balls = (detections[b] ?? []).map((d) => toPixels(d, photo));
+          const found = findSuspects(photo.boxes, {
+            balls,
+            ...(neighbours ? await judgeClasses(fits, neighbours, photo, balls) : {}),
+            usualClass,
+          });
+          suspects.push(...found.map((suspect) => ({ ...suspect, imageId: photo.id })));
+          qualities.push({ id: photo.id, quality: photoQuality(found) });
+          progress.advance('checking');
+        }
       }
     }
+  } finally {
+    // Also when cancelled: the cached views are this run's to free.
+    for (const views of cached.values()) fits.release(views);
   }
-  for (const views of cached.values()) fits.release(views);
   progress.finish();
   return {
     suspects: suspects.sort((a, b) => b.score - a.score),
