@@ -247,6 +247,11 @@ export function describeProblem(problem: Problem): string {
       return msg(str`The graphics (${p('lost')}) stopped working, so the app continues on ${p('active')}.`, {
         id: 'problem.backend.lost',
       });
+    case 'worker.died':
+      return msg(
+        'The background work stopped by itself (the device may have run out of memory). Nothing you saved is lost.',
+        { id: 'problem.worker.died' },
+      );
     default: {
       // Every code has its case (this fails to compile otherwise); a code from another version of the
       // app (a report that crossed a worker or was stored) still gets a sentence.

@@ -60,6 +60,7 @@ export const PROBLEM_CODES = [
   'backend.lost',
   'storage.openFailed',
   'storage.newerVersion',
+  'worker.died',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

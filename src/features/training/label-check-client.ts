@@ -17,7 +17,10 @@ const createWorker = () =>
 
 export class LabelCheckClient {
   // An abort asks the run to stop at its next checkpoint, which frees its tensors in the worker.
-  private readonly bridge = new WorkerBridge<LabelCheckWorkerApi>(createWorker, { cancel: (api) => api.cancel() });
+  private readonly bridge = new WorkerBridge<LabelCheckWorkerApi>(createWorker, {
+    cancel: (api) => api.cancel(),
+    ping: (api) => api.ping(),
+  });
 
   /** Rejects with Cancelled when `signal` aborts. */
   check(

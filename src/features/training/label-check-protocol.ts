@@ -105,4 +105,6 @@ export interface LabelCheckWorkerApi {
   pause(): void;
   resume(): void;
   cancel(): void;
+  /** Answered between two pieces of work: the page's sign that the worker lives. */
+  ping(): void;
 }

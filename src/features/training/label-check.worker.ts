@@ -58,6 +58,7 @@ const api: LabelCheckWorkerApi = {
   cancel() {
     current?.cancel();
   },
+  ping() {},
 };
 
 expose(api);

@@ -19,6 +19,7 @@ import { errorMessage } from '../../shared/ui/error-message.ts';
 import { glossaryRow } from '../../shared/ui/glossary-row.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
+import { isWorkerDeath } from '../../shared/workers/worker-bridge.ts';
 import { checkpointJournal, type RunIdentity, resumeImages, snapshotOf } from './run-checkpoint.ts';
 import { trainPageStyles } from './train-page.styles.ts';
 import { gpuFallbackLine, phaseText, viewCapLine, viewsHint } from './train-texts.ts';
@@ -167,7 +168,7 @@ export class TrainPage extends LitElement {
 
   private _renderError() {
     if (this._run.state !== 'failed') return nothing;
-    return html`<p class="error" role="alert">${
+    return html`<p class="error" role="alert" ?data-worker-died=${isWorkerDeath(this._run.error)}>${
       this._run.error instanceof StorageFullError
         ? msg('The device storage is full: the model could not be saved.', { id: 'train.full' })
         : errorMessage('model', this._run.error)

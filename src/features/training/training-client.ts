@@ -12,7 +12,11 @@ const createWorker = () =>
 
 export class TrainingClient {
   // An abort asks the trainer to stop at its next checkpoint, which frees its tensors in the worker.
-  private readonly bridge = new WorkerBridge<TrainingWorkerApi>(createWorker, { cancel: (api) => api.cancel() });
+  // A worker the browser killed (out of memory) is noticed within 5 s by its silence.
+  private readonly bridge = new WorkerBridge<TrainingWorkerApi>(createWorker, {
+    cancel: (api) => api.cancel(),
+    ping: (api) => api.backend(),
+  });
 
   get api(): Remote<TrainingWorkerApi> {
     return this.bridge.api;

@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { isCancelled } from '../cancelled.ts';
 import { describeCause, problemOf } from '../errors.ts';
 import type { EchoApi } from './fixtures/echo.worker.ts';
-import { WorkerBridge } from './worker-bridge.ts';
+import { isWorkerDeath, WorkerBridge } from './worker-bridge.ts';
 
 const createEcho = () => new Worker(new URL('./fixtures/echo.worker.ts', import.meta.url), { type: 'module' });
 
@@ -65,5 +65,42 @@ describe('errors thrown in a worker', () => {
     } finally {
       bridge.terminate();
     }
+  });
+
+  it('a watched worker that vanishes mid-call: the call rejects as a worker death within 5 s', async () => {
+    const bridge = new WorkerBridge<EchoApi>(createEcho, {
+      cancel: (api) => api.cancel(),
+      ping: (api) => api.echo('ping'),
+    });
+    const run = bridge.call((api) => api.loop());
+    const started = performance.now();
+    await bridge.api.vanish();
+    const error = await run.catch((caught: unknown) => caught);
+    expect(performance.now() - started).to.be.below(5000);
+    expect(isWorkerDeath(error)).to.equal(true);
+    expect(describeCause(error)).to.match(/stopped by itself/);
+    expect(bridge.running).to.equal(false);
+  });
+
+  it('an uncaught error in a watched worker is a worker death too, at once', async () => {
+    const bridge = new WorkerBridge<EchoApi>(createEcho, { ping: (api) => api.echo('ping') });
+    const run = bridge.call((api) => api.loop());
+    const started = performance.now();
+    await bridge.api.crash();
+    const error = await run.catch((caught: unknown) => caught);
+    expect(performance.now() - started).to.be.below(1000);
+    expect(isWorkerDeath(error)).to.equal(true);
+  });
+
+  it('a watched worker busy for a long call but answering is left alone', async () => {
+    const bridge = new WorkerBridge<EchoApi>(createEcho, {
+      cancel: (api) => api.cancel(),
+      ping: (api) => api.echo('ping'),
+    });
+    const controller = new AbortController();
+    const run = bridge.call((api) => api.loop(), controller.signal);
+    setTimeout(() => controller.abort(), 5000);
+    expect(isCancelled(await run.catch((caught: unknown) => caught))).to.equal(true);
+    bridge.terminate();
   });
 });
