@@ -93,6 +93,14 @@ export const tamaAppStyles = css`
     font-size: 1.2rem;
     line-height: 1;
   }
+  .blocked {
+    margin: 0;
+    padding: 0.75rem max(1rem, env(safe-area-inset-left));
+    background: var(--warning-bg, #fef3c7);
+    color: var(--warning-text, #78350f);
+    border-bottom: 2px solid #f59e0b;
+    font-weight: 600;
+  }
   main {
     flex: 1;
     width: 100%;

@@ -1,6 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { DatasetStore, datasetContext } from '../dataset/dataset-store.ts';
 import { ModelStore, modelStoreContext } from '../model/model-store.ts';
 import { BackendChangeEvent } from '../shared/backend/backend-change-event.ts';
@@ -8,6 +8,7 @@ import { type BackendInfo, backendContext } from '../shared/backend/backend-cont
 import { backendPreference } from '../shared/backend/backend-preference.ts';
 import { type BackendChoice, type BackendName, selectBackend } from '../shared/backend/backends.ts';
 import { selectAfterLoss, watchBackendLoss } from '../shared/backend/gpu-loss.ts';
+import { watchBlockedDatabases } from '../shared/database-open.ts';
 import { describeError, describeProblem } from '../shared/errors.ts';
 import { trackLoad } from '../shared/page-loads.ts';
 import { ProblemError, problem } from '../shared/problem.ts';
@@ -39,7 +40,7 @@ import { appUrl } from '../shared/app-url.ts';
  * Provides the backend and toast services to every feature through @lit/context.
  */
 export class TamaApp extends LitElement {
-  static override properties = { _theme: { state: true } };
+  static override properties = { _theme: { state: true }, _blocked: { state: true } };
   static override styles = tamaAppStyles;
 
   private readonly _router = new RouterController(this);
@@ -54,11 +55,15 @@ export class TamaApp extends LitElement {
     initialValue: { show: (message, options) => this._toastHost.show(message, options) },
   });
   declare private _theme: Theme;
+  /** An older version of the app, open in another tab, holds a storage upgrade of this one. */
+  declare private _blocked: boolean;
+  private _unwatchBlocked = () => {};
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
     this._theme = preferredTheme();
+    this._blocked = false;
     // The provider registers itself with this element; nothing here reads it back.
     new ContextProvider(this, { context: datasetContext, initialValue: new DatasetStore() });
     new ContextProvider(this, { context: modelStoreContext, initialValue: new ModelStore() });
@@ -67,6 +72,18 @@ export class TamaApp extends LitElement {
 
   private get _toastHost(): ToastHost {
     return this.renderRoot.querySelector('toast-host') as ToastHost;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this._unwatchBlocked = watchBlockedDatabases((names) => {
+      this._blocked = names.length > 0;
+    });
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this._unwatchBlocked();
   }
 
   override firstUpdated() {
@@ -203,6 +220,11 @@ export class TamaApp extends LitElement {
           </button>
         </div>
       </header>
+      ${
+        this._blocked
+          ? html`<p class="blocked" role="alert" data-storage-blocked>${msg('An older Tama Lab is still open in another tab and holds your photos and models. Close the other Tama Lab tabs: this one goes on by itself once they are closed.', { id: 'app.storageBlocked' })}</p>`
+          : nothing
+      }
       <main id="main">${this._renderPage(this._router.route)}</main>
       <toast-host></toast-host>
     `;

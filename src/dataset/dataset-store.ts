@@ -1,9 +1,9 @@
 // The on-device dataset: photos as Blobs with their labels, in IndexedDB (via idb), so everything
 // survives reloads and offline use. Camera images never leave the device.
-import { type DBSchema, type IDBPDatabase, type IDBPObjectStore, openDB } from 'idb';
+import type { DBSchema, IDBPDatabase, IDBPObjectStore } from 'idb';
 import type { Box } from '../model/geometry.ts';
 import { contextKey } from '../shared/context-key.ts';
-import { refuseToOpen, yieldToNewerVersion } from '../shared/database-open.ts';
+import { openAppDatabase } from '../shared/database-open.ts';
 import { asStorageFull } from '../shared/storage-full.ts';
 import { contentHash } from './content-hash.ts';
 import { contributorSetting, normalizeContributor } from './contributor.ts';
@@ -52,12 +52,9 @@ export class DatasetStore {
 
   constructor(name = 'tama-lab-dataset', contributor: () => string | undefined = () => contributorSetting.get()) {
     this._contributor = contributor;
-    this.db = openDB<DatasetSchema>(name, 1, {
-      ...yieldToNewerVersion,
-      upgrade(db) {
-        db.createObjectStore('images', { keyPath: 'id' }).createIndex('by-created', 'createdAt');
-      },
-    }).catch(refuseToOpen(name));
+    this.db = openAppDatabase<DatasetSchema>(name, 1, (db) => {
+      db.createObjectStore('images', { keyPath: 'id' }).createIndex('by-created', 'createdAt');
+    });
   }
 
   async add(image: NewImage): Promise<StoredImage> {

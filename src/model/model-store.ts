@@ -1,10 +1,10 @@
 // Fine-tuned models on this device, in their own IndexedDB database (so a model write can never touch
 // the photos), plus which one the live view and the labeling suggestions use, plus the checkpoint of
 // a run that has not finished (so a reload, a closed tab or a crash does not lose its best heads).
-import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
 import type { BackendChoice, BackendName } from '../shared/backend/backends.ts';
 import { contextKey } from '../shared/context-key.ts';
-import { refuseToOpen, yieldToNewerVersion } from '../shared/database-open.ts';
+import { openAppDatabase } from '../shared/database-open.ts';
 import { defineSetting, isString } from '../shared/settings.ts';
 import { asStorageFull } from '../shared/storage-full.ts';
 import type { Box } from './geometry.ts';
@@ -78,14 +78,11 @@ export class ModelStore {
   private readonly db: Promise<IDBPDatabase<ModelSchema>>;
 
   constructor(name = 'tama-lab-models') {
-    this.db = openDB<ModelSchema>(name, DB_VERSION, {
-      ...yieldToNewerVersion,
-      // Only adds what is missing: a v1 database keeps every model it holds.
-      upgrade(db) {
-        if (!db.objectStoreNames.contains('models')) db.createObjectStore('models', { keyPath: 'id' });
-        if (!db.objectStoreNames.contains('runs')) db.createObjectStore('runs', { keyPath: 'id' });
-      },
-    }).catch(refuseToOpen(name));
+    // Only adds what is missing: a v1 database keeps every model it holds.
+    this.db = openAppDatabase<ModelSchema>(name, DB_VERSION, (db) => {
+      if (!db.objectStoreNames.contains('models')) db.createObjectStore('models', { keyPath: 'id' });
+      if (!db.objectStoreNames.contains('runs')) db.createObjectStore('runs', { keyPath: 'id' });
+    });
   }
 
   /** Newest first. */

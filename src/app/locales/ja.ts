@@ -14,6 +14,8 @@ import { trainingTemplates } from './ja-training.ts';
 
 export const templates = {
   'app.name': 'たまラボ',
+  'app.storageBlocked':
+    '古いバージョンのたまラボがほかのタブで開いていて、写真とモデルを使っています。ほかのたまラボのタブを閉じてください。閉じると、このタブはそのまま続きます。',
   'nav.detect': 'ライブ検出',
   'nav.label': 'ラベル付け',
   'nav.train': '学習',

@@ -1,7 +1,6 @@
 // What the MNIST page keeps on this device: the last trained model (IndexedDB), so the drawing pad
 // works after a reload, and the bad-labels lab's runs (a setting), so its chart grows across visits.
-import { openDB } from 'idb';
-import { refuseToOpen, yieldToNewerVersion } from '../../shared/database-open.ts';
+import { openAppDatabase } from '../../shared/database-open.ts';
 import { defineSetting } from '../../shared/settings.ts';
 import { NOISE_KINDS, type NoiseKind } from './label-noise.ts';
 import type { MnistResult } from './mnist-protocol.ts';
@@ -17,12 +16,9 @@ export interface SavedMnistModel {
 }
 
 const database = () =>
-  openDB('tama-lab-mnist', 1, {
-    ...yieldToNewerVersion,
-    upgrade(db) {
-      db.createObjectStore('models');
-    },
-  }).catch(refuseToOpen('tama-lab-mnist'));
+  openAppDatabase('tama-lab-mnist', 1, (db) => {
+    db.createObjectStore('models');
+  });
 
 export async function saveMnistModel(model: SavedMnistModel): Promise<void> {
   const db = await database();
