@@ -2,11 +2,12 @@
 // Runs one test file N times in a row and counts passes, so a suspected flake is settled with numbers.
 // --burn N keeps N processes spinning on the CPU beside it, as a loaded CI machine would.
 // Each failing run's output is kept in a log file whose path is printed.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { startCpuLoad } from '../tests/support/cpu-load.ts';
 
 const root = join(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -28,10 +29,6 @@ if (values.file.includes('/e2e/') && !existsSync(join(root, 'dist/index.html')))
   process.exit(2);
 }
 
-function burner(): ChildProcess {
-  return spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' });
-}
-
 function runOnce(): Promise<{ passed: boolean; seconds: number; output: string }> {
   const started = Date.now();
   const args = ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1'];
@@ -50,7 +47,7 @@ function runOnce(): Promise<{ passed: boolean; seconds: number; output: string }
 }
 
 const logs = mkdtempSync(join(tmpdir(), 'tama-lab-flaky-'));
-const load = Array.from({ length: burners }, burner);
+const stopLoad = startCpuLoad(burners);
 let passes = 0;
 try {
   for (let run = 1; run <= runs; run++) {
@@ -65,7 +62,7 @@ try {
     console.log(`run ${run}/${runs}: ${verdict} in ${seconds.toFixed(0)} s`);
   }
 } finally {
-  for (const child of load) child.kill();
+  stopLoad();
 }
 const burnNote = burners ? ` with ${burners} CPU burner${burners > 1 ? 's' : ''}` : '';
 console.log(`${values.file}: ${passes} of ${runs} runs passed${burnNote}`);

@@ -1,6 +1,7 @@
 import { registerSW } from 'virtual:pwa-register';
 import { msg } from '@lit/localize';
 import { describeError } from '../shared/errors.ts';
+import { registrationStarted } from '../shared/first-visit.ts';
 import { defineSetting, isBoolean } from '../shared/settings.ts';
 import type { Toaster } from '../shared/ui/toast-context.ts';
 import { reloadIfIdle } from '../shared/work-in-progress.ts';
@@ -36,8 +37,15 @@ export function registerPwa(toaster: Toaster): void {
     userAsked = true;
     await handOverToWaitingVersion(toaster, reload);
   };
+  let registeredNow = () => {};
+  registrationStarted(
+    new Promise<void>((resolve) => {
+      registeredNow = resolve;
+    }),
+  );
   registerSW({
     immediate: true,
+    onRegisteredSW: () => registeredNow(),
     onOfflineReady() {
       if (offlineNoticeShown.get()) return;
       offlineNoticeShown.set(true);
@@ -50,6 +58,7 @@ export function registerPwa(toaster: Toaster): void {
       else if (!reloadIfIdle()) void offerUpdate();
     },
     onRegisterError(error: unknown) {
+      registeredNow();
       void toaster.show(describeError('offline', error), { tone: 'error' });
     },
   });

@@ -5,10 +5,11 @@ import { strFromU8, strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { Box } from '../model/geometry.ts';
 import { IMPORT_LIMITS, type ImportLimits } from '../shared/import-limits.ts';
 import { type Problem, type ProblemCode, ProblemError, problem } from '../shared/problem.ts';
-import { listZip, readZipEntry, type ZipEntry } from '../shared/safe-zip.ts';
+import { listZip, readZipEntry, storedEntryBlob, type ZipData, type ZipEntry, zipSource } from '../shared/safe-zip.ts';
 import { parseCoco } from './coco.ts';
+import { bytesHash, contentHash } from './content-hash.ts';
 import type { LabeledBox, StoredImage } from './dataset-store.ts';
-import { checkImageBytes, decodedSize } from './image-check.ts';
+import { checkImageBytes, decodedSize, sniffImage } from './image-check.ts';
 import { type SkippedItem, skippedItem } from './skipped.ts';
 import { type SplitSettings, splitOf } from './split.ts';
 import { formatBytes } from './storage-status.ts';
@@ -25,6 +26,8 @@ export interface ImportedImage {
   boxes: LabeledBox[];
   negative: boolean;
   burstId?: string;
+  /** SHA-256 of `blob` (content-hash.ts), worked out while its bytes were at hand. */
+  hash: string;
   /** Who took it, as the archive says; absent when it names nobody. */
   contributor?: string;
 }
@@ -134,7 +137,19 @@ function checkBox(item: string, box: Box, width: number, height: number): Skippe
   return undefined;
 }
 
-type Inspected = { blob: Blob; width: number; height: number } | { skip: ProblemError };
+/** Enough of a photo to find its size in its header (EXIF included, as cameras write it). */
+const HEAD_BYTES = 128 * 1024;
+
+/** The header of a photo's first bytes, if they are enough to tell. */
+function sniffOrNot(head: Uint8Array) {
+  try {
+    return sniffImage(head);
+  } catch {
+    return undefined;
+  }
+}
+
+type Inspected = { blob: Blob; hash: string; width: number; height: number } | { skip: ProblemError };
 
 /**
  * Reads a COCO or YOLO .zip (or a zip of bare images). Throws a ProblemError when the archive itself
@@ -142,14 +157,16 @@ type Inspected = { blob: Blob; width: number; height: number } | { skip: Problem
  * a zip bomb, broken COCO JSON, SVG or HTML named like a photo — or holds no photo and nothing to
  * report. Entries are inflated one at a time, when needed.
  */
-export async function importArchive(bytes: Uint8Array, limits: ImportLimits = ARCHIVE_LIMITS): Promise<ImportReport> {
-  if (bytes.length > limits.maxArchiveBytes) {
+export async function importArchive(zip: ZipData, limits: ImportLimits = ARCHIVE_LIMITS): Promise<ImportReport> {
+  // A File is read a slice at a time: the whole archive is never in memory, only one entry.
+  const source = zipSource(zip);
+  if (source.size > limits.maxArchiveBytes) {
     const limit = formatBytes(limits.maxArchiveBytes);
     throw new ProblemError(problem('archive.tooLarge', `the archive is larger than ${limit}`, { limit }));
   }
   const skipped: SkippedItem[] = [];
   const entries = new Map<string, ZipEntry>();
-  for (const entry of listZip(bytes, limits)) {
+  for (const entry of await listZip(source, limits)) {
     if (entry.name.startsWith('__MACOSX/')) continue;
     if (entry.size > limits.maxEntryBytes) {
       const limit = formatBytes(limits.maxEntryBytes);
@@ -158,7 +175,7 @@ export async function importArchive(bytes: Uint8Array, limits: ImportLimits = AR
     }
     entries.set(entry.name, entry);
   }
-  const read = (name: string) => readZipEntry(bytes, entries.get(name) as ZipEntry);
+  const read = (name: string) => readZipEntry(source, entries.get(name) as ZipEntry);
   const names = [...entries.keys()];
   const cocoName =
     names.find((name) => /(^|\/)annotations\.json$/.test(name)) ?? names.find((name) => name.endsWith('.json'));
@@ -166,16 +183,25 @@ export async function importArchive(bytes: Uint8Array, limits: ImportLimits = AR
   const seen = new Set<string>();
   const inspected = new Map<string, Inspected>();
 
-  /** Checks the bytes, then decodes: markup named like a photo refuses the whole archive. */
+  /**
+   * Checks the bytes, then decodes: markup named like a photo refuses the whole archive. A stored photo
+   * of a File stays a slice of it: only its head is read to check it, then it is hashed as a stream.
+   */
   async function inspect(name: string): Promise<Inspected> {
     const known = inspected.get(name);
     if (known) return known;
-    const data = read(name);
     let result: Inspected;
     try {
-      const { mime } = checkImageBytes(data, name, limits);
-      const blob = new Blob([data as Uint8Array<ArrayBuffer>], { type: mime });
-      result = { blob, ...(await decodedSize(blob)) };
+      const slice = await storedEntryBlob(zip, entries.get(name) as ZipEntry);
+      let data = slice ? new Uint8Array(await slice.slice(0, HEAD_BYTES).arrayBuffer()) : await read(name);
+      let header = sniffOrNot(data);
+      // A header further in than the head (a huge EXIF block): the whole photo, as any other entry.
+      if (!header && slice && slice.size > HEAD_BYTES) data = await read(name);
+      header = checkImageBytes(data, name, limits);
+      const blob = slice
+        ? new Blob([slice], { type: header.mime })
+        : new Blob([data as Uint8Array<ArrayBuffer>], { type: header.mime });
+      result = { blob, hash: slice ? await contentHash(blob) : bytesHash(data), ...(await decodedSize(blob)) };
     } catch (error) {
       if (error instanceof ProblemError && error.problem.code === 'file.disguised') throw error;
       const why = error instanceof Error ? ` (${error.message})` : '';
@@ -206,7 +232,7 @@ export async function importArchive(bytes: Uint8Array, limits: ImportLimits = AR
     if (!imageName.test(name)) return skip('file.notImage', 'not an image file');
     const image = await inspect(name);
     if ('skip' in image) return skipped.push({ item: name, reason: image.skip.message, problem: image.skip.problem });
-    const { blob, width, height } = image;
+    const { blob, hash, width, height } = image;
     if (declared && (declared.width !== width || declared.height !== height)) {
       const said = `${declared.width}×${declared.height}`;
       const actual = `${width}×${height}`;
@@ -221,6 +247,7 @@ export async function importArchive(bytes: Uint8Array, limits: ImportLimits = AR
     images.push({
       name: base,
       blob,
+      hash,
       width,
       height,
       boxes: kept,
@@ -233,7 +260,7 @@ export async function importArchive(bytes: Uint8Array, limits: ImportLimits = AR
   if (cocoName) {
     let coco: ReturnType<typeof parseCoco>;
     try {
-      coco = parseCoco(strFromU8(read(cocoName)), limits);
+      coco = parseCoco(strFromU8(await read(cocoName)), limits);
     } catch (error) {
       // parseCoco throws only ProblemErrors; the file name is what it could not know.
       const { code, params, detail } = (error as ProblemError).problem;
@@ -257,7 +284,7 @@ export async function importArchive(bytes: Uint8Array, limits: ImportLimits = AR
 
   const classesName = names.find((name) => /(^|\/)classes\.txt$/.test(name));
   const classes = classesName
-    ? strFromU8(read(classesName))
+    ? strFromU8(await read(classesName))
         .split(/\r?\n/)
         .map((line) => line.trim())
         .filter(Boolean)
@@ -283,7 +310,7 @@ export async function importArchive(bytes: Uint8Array, limits: ImportLimits = AR
       await addImage(name, [], false);
       continue;
     }
-    const lines = strFromU8(read(labelFile))
+    const lines = strFromU8(await read(labelFile))
       .split(/\r?\n/)
       .map((line) => line.trim())
       .filter(Boolean);

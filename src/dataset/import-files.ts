@@ -40,7 +40,7 @@ export async function prepareImport(files: readonly File[], maxSide = DEFAULT_MA
   const zipped = await Promise.all(files.map(isZipFile));
   for (const file of files.filter((_, i) => zipped[i])) {
     try {
-      const report = await importArchive(new Uint8Array(await file.arrayBuffer()));
+      const report = await importArchive(file);
       skipped.push(...report.skipped.map((s) => ({ ...s, item: `${file.name}: ${s.item}` })));
       // A photo from a zip is a classmate's: it keeps the name the zip gives it, or stays without one.
       images.push(
@@ -81,7 +81,7 @@ export async function importFiles(
   );
   const fresh: NewImage[] = [];
   for (const image of images) {
-    const hash = await contentHash(image.blob);
+    const hash = image.hash ?? (await contentHash(image.blob));
     if (seen.has(hash)) continue;
     seen.add(hash);
     fresh.push({ ...image, hash });

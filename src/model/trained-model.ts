@@ -7,7 +7,7 @@ import { IMPORT_LIMITS } from '../shared/import-limits.ts';
 import { trackLoad } from '../shared/page-loads.ts';
 import { asNetworkProblem, ProblemError, problem } from '../shared/problem.ts';
 import { parseDataJson } from '../shared/safe-json.ts';
-import { listZip, readZipEntry, type ZipEntry } from '../shared/safe-zip.ts';
+import { listZipBytes, readZipEntryBytes, type ZipEntry } from '../shared/safe-zip.ts';
 import { MODEL_VARIANTS, type ModelVariant } from './model-variants.ts';
 import { headWeightNames, LEVELS, MAX_HIDDEN } from './ssd-heads.ts';
 import {
@@ -199,7 +199,7 @@ const TOOL_LITTER = /^__MACOSX\/|(^|\/)\.DS_Store$/;
  * are checked from the zip's directory before anything is inflated.
  */
 export function trainedModelFromZip(bytes: Uint8Array): TrainedModel {
-  const entries = listZip(bytes).filter((entry) => !TOOL_LITTER.test(entry.name));
+  const entries = listZipBytes(bytes).filter((entry) => !TOOL_LITTER.test(entry.name));
   const find = (file: string) => entries.filter((entry) => entry.name === file || entry.name.endsWith(`/${file}`));
   const [json, ...moreJson] = find('model.json');
   const [bin, ...moreBin] = find('weights.bin');
@@ -215,9 +215,9 @@ export function trainedModelFromZip(bytes: Uint8Array): TrainedModel {
   };
   tooLarge(json, IMPORT_LIMITS.maxModelJsonBytes);
   tooLarge(bin, IMPORT_LIMITS.maxEntryBytes);
-  const data = readZipEntry(bytes, bin);
+  const data = readZipEntryBytes(bytes, bin);
   const weights = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
-  return parseTrainedModel(strFromU8(readZipEntry(bytes, json)), weights);
+  return parseTrainedModel(strFromU8(readZipEntryBytes(bytes, json)), weights);
 }
 
 /** The model a finished run produced, ready to store, export or load into a detector. */

@@ -12,6 +12,18 @@ export interface PrecacheProgressMessage {
   total: number;
 }
 
+/** Settles once the app's own registration of its service worker did (registerPwa says when it starts). */
+let registered: Promise<unknown> = Promise.resolve();
+
+/**
+ * The app calls this as it registers its service worker. Under load the page may reach its model
+ * before the registration exists; without this, it would find no worker installing, download the
+ * model itself, and the worker would download it again.
+ */
+export function registrationStarted(registering: Promise<unknown>): void {
+  registered = registering.catch(() => {});
+}
+
 function isProgress(data: unknown): data is PrecacheProgressMessage {
   return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === PRECACHE_PROGRESS;
 }
@@ -24,9 +36,11 @@ function isProgress(data: unknown): data is PrecacheProgressMessage {
  */
 export async function untilPrecached(onProgress: (fraction: number) => void = () => {}): Promise<void> {
   if (!('serviceWorker' in navigator) || navigator.serviceWorker.controller) return;
+  await registered;
   const registration = await navigator.serviceWorker.getRegistration();
   const installing = registration?.installing ?? registration?.waiting;
-  if (!installing || registration?.active) return;
+  // Taken over meanwhile, or nothing being installed: nothing to wait for.
+  if (navigator.serviceWorker.controller || !installing || registration?.active) return;
   const container = navigator.serviceWorker;
   const onMessage = (event: MessageEvent) => {
     if (isProgress(event.data)) onProgress(event.data.done / Math.max(1, event.data.total));

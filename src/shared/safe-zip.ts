@@ -1,4 +1,5 @@
-// Reading a .zip that may be hostile. The central directory is read first and checked as a whole —
+// Reading a .zip that may be hostile, from memory or a slice at a time from a File (a 400 MB zip is
+// never held whole). The central directory is read first and checked as a whole —
 // entry count, names, the sizes it declares — before a byte is inflated; then each entry is inflated
 // on its own, in bounded steps, and stopped as soon as it unpacks to more than it declared. So a zip bomb
 // (a small file that unpacks to gigabytes) costs a few kilobytes of work, not the tab.
@@ -35,22 +36,58 @@ export function unsafeEntryName(name: string): string | undefined {
   return undefined;
 }
 
-function endOfCentralDirectory(view: DataView): { count: number; offset: number } {
+interface Directory {
+  count: number;
+  /** Where the central directory starts in the file, and its length. */
+  offset: number;
+  size: number;
+  /** Where its zip64 record is, when the numbers are there (a zip of over 65,535 entries or 4 GB). */
+  zip64At?: number;
+  /** Where the end-of-directory record is: the directory ends before it. */
+  end: number;
+}
+
+/** The central directory's place, from `view`: the file's last bytes, from `base` on. */
+function findDirectory(view: DataView, base: number): Directory {
   const last = view.byteLength - 22;
   for (let at = last; at >= Math.max(0, last - 0xffff); at--) {
     if (view.getUint32(at, true) !== 0x06054b50) continue;
-    let count = view.getUint16(at + 10, true);
-    let offset = view.getUint32(at + 16, true);
-    // Zip64: the real numbers are in the zip64 record the locator just before points to.
-    if ((count === 0xffff || offset === 0xffffffff) && at >= 20 && view.getUint32(at - 20, true) === 0x07064b50) {
-      const record = Number(view.getBigUint64(at - 12, true));
-      if (record + 56 > view.byteLength || view.getUint32(record, true) !== 0x06064b50) throw unreadable('zip64');
-      count = Number(view.getBigUint64(record + 32, true));
-      offset = Number(view.getBigUint64(record + 48, true));
-    }
-    return { count, offset };
+    const count = view.getUint16(at + 10, true);
+    const size = view.getUint32(at + 12, true);
+    const offset = view.getUint32(at + 16, true);
+    const zip64 = count === 0xffff || offset === 0xffffffff || size === 0xffffffff;
+    const located = zip64 && at >= 20 && view.getUint32(at - 20, true) === 0x07064b50;
+    return {
+      count,
+      size,
+      offset,
+      end: base + at,
+      ...(located ? { zip64At: Number(view.getBigUint64(at - 12, true)) } : {}),
+    };
   }
   throw unreadable('no end of central directory');
+}
+
+/** The directory with the real numbers of its zip64 record (`record`: its 56 bytes). */
+function withZip64(directory: Directory, record: DataView): Directory {
+  if (record.byteLength < 56 || record.getUint32(0, true) !== 0x06064b50) throw unreadable('zip64');
+  return {
+    ...directory,
+    count: Number(record.getBigUint64(32, true)),
+    size: Number(record.getBigUint64(40, true)),
+    offset: Number(record.getBigUint64(48, true)),
+  };
+}
+
+function checkedDirectory(directory: Directory, limits: ZipLimits): Directory {
+  if (directory.offset + directory.size > directory.end) throw unreadable('broken central directory');
+  if (directory.count > limits.maxEntries)
+    throw new ProblemError(
+      problem('archive.tooManyEntries', `${directory.count} entries, more than ${limits.maxEntries}`, {
+        max: limits.maxEntries,
+      }),
+    );
+  return directory;
 }
 
 /** Sizes and offset from a zip64 extra field, for the 32-bit fields that say 0xffffffff. */
@@ -75,32 +112,78 @@ function zip64Sizes(view: DataView, extra: number, extraEnd: number, entry: ZipE
   }
 }
 
+/** Random access to a zip's bytes: the whole file in memory, or a File (Blob) read a slice at a time. */
+export interface ZipSource {
+  size: number;
+  read(offset: number, length: number): Promise<Uint8Array>;
+  /** What `read` gives is a view of memory the caller may not keep: copy a stored entry out. */
+  shared?: boolean;
+}
+
+export type ZipData = Uint8Array | Blob | ZipSource;
+
+export function zipSource(data: ZipData): ZipSource {
+  if (!(data instanceof Uint8Array) && !(data instanceof Blob)) return data;
+  if (data instanceof Uint8Array)
+    return { size: data.length, shared: true, read: async (offset, length) => data.subarray(offset, offset + length) };
+  return {
+    size: data.size,
+    read: async (offset, length) => new Uint8Array(await data.slice(offset, offset + length).arrayBuffer()),
+  };
+}
+
+const viewOf = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+/** A broken field (a DataView RangeError) is a broken zip like any other. */
+function asUnreadable(error: unknown): never {
+  if (error instanceof ProblemError) throw error;
+  throw unreadable(error instanceof Error ? error.message : String(error));
+}
+
+/** How much of the end a zip's directory record can take (its comment may be 64 KB). */
+const TAIL = 22 + 0xffff + 20;
+
 /**
  * The files of a .zip (folders left out), checked before anything is inflated. Throws a ProblemError for
  * a file that is no zip, too many entries, an unsafe or repeated name, or more unpacked bytes than allowed.
+ * Only the end of the file and its central directory are read.
  */
-export function listZip(bytes: Uint8Array, limits: ZipLimits = IMPORT_LIMITS): ZipEntry[] {
+export async function listZip(data: ZipData, limits: ZipLimits = IMPORT_LIMITS): Promise<ZipEntry[]> {
+  const source = zipSource(data);
   try {
-    return readDirectory(bytes, limits);
+    if (source.size < 22) throw unreadable(`${source.size} bytes`);
+    const tailStart = Math.max(0, source.size - TAIL);
+    let directory = findDirectory(viewOf(await source.read(tailStart, source.size - tailStart)), tailStart);
+    if (directory.zip64At !== undefined)
+      directory = withZip64(directory, viewOf(await source.read(directory.zip64At, 56)));
+    const { offset, size, count } = checkedDirectory(directory, limits);
+    return readDirectory(await source.read(offset, size), count, limits);
   } catch (error) {
-    // A field pointing past the end (a DataView RangeError) is a broken zip like any other.
-    if (error instanceof ProblemError) throw error;
-    throw unreadable(error instanceof Error ? error.message : String(error));
+    return asUnreadable(error);
   }
 }
 
-function readDirectory(bytes: Uint8Array, limits: ZipLimits): ZipEntry[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < 22) throw unreadable(`${bytes.length} bytes`);
-  const { count, offset } = endOfCentralDirectory(view);
-  if (count > limits.maxEntries)
-    throw new ProblemError(
-      problem('archive.tooManyEntries', `${count} entries, more than ${limits.maxEntries}`, { max: limits.maxEntries }),
-    );
+/** listZip for a zip held in memory (a model's: a few MB at most). */
+export function listZipBytes(bytes: Uint8Array, limits: ZipLimits = IMPORT_LIMITS): ZipEntry[] {
+  try {
+    if (bytes.length < 22) throw unreadable(`${bytes.length} bytes`);
+    let directory = findDirectory(viewOf(bytes), 0);
+    if (directory.zip64At !== undefined)
+      directory = withZip64(directory, viewOf(bytes.subarray(directory.zip64At, directory.zip64At + 56)));
+    const { offset, size, count } = checkedDirectory(directory, limits);
+    return readDirectory(bytes.subarray(offset, offset + size), count, limits);
+  } catch (error) {
+    return asUnreadable(error);
+  }
+}
+
+/** The entries of a central directory (`bytes` is the directory alone). */
+function readDirectory(bytes: Uint8Array, count: number, limits: ZipLimits): ZipEntry[] {
+  const view = viewOf(bytes);
   const entries: ZipEntry[] = [];
   const names = new Set<string>();
   let unpacked = 0;
-  let at = offset;
+  let at = 0;
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) throw unreadable('broken central directory');
     const flags = view.getUint16(at + 8, true);
@@ -140,12 +223,11 @@ function readDirectory(bytes: Uint8Array, limits: ZipLimits): ZipEntry[] {
   return entries;
 }
 
-/** Where an entry's data starts, after its local header. */
-function dataStart(bytes: Uint8Array, view: DataView, entry: ZipEntry): number {
-  const at = entry.localHeader;
-  if (at + 30 > bytes.length || view.getUint32(at, true) !== 0x04034b50) throw unreadable(`${entry.name}: no header`);
-  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-  if (start + entry.compressedSize > bytes.length) throw unreadable(`${entry.name} is cut short`);
+/** Where an entry's stored (compressed) bytes start, from its local header's first 30 bytes at `at`. */
+function dataStart(header: DataView, at: number, entry: ZipEntry, zipSize: number): number {
+  if (header.byteLength < 30 || header.getUint32(0, true) !== 0x04034b50) throw unreadable(`${entry.name}: no header`);
+  const start = at + 30 + header.getUint16(26, true) + header.getUint16(28, true);
+  if (start + entry.compressedSize > zipSize) throw unreadable(`${entry.name} is cut short`);
   return start;
 }
 
@@ -158,15 +240,38 @@ const bomb = (entry: ZipEntry) =>
 
 /**
  * One entry's bytes: exactly the size it declared, or a ProblemError (inflation stops at the first byte
- * too many). The caller bounds `entry.size` first: that many bytes are allocated.
+ * too many). The caller bounds `entry.size` first: that many bytes are allocated. Only this entry is
+ * read from `zip`.
  */
-export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const start = dataStart(bytes, view, entry);
-  const data = bytes.subarray(start, start + entry.compressedSize);
+export async function readZipEntry(zip: ZipData, entry: ZipEntry): Promise<Uint8Array> {
+  const source = zipSource(zip);
+  const start = dataStart(viewOf(await source.read(entry.localHeader, 30)), entry.localHeader, entry, source.size);
+  return unpack(await source.read(start, entry.compressedSize), entry, source.shared);
+}
+
+/**
+ * A stored (uncompressed) entry of a zip in a Blob — a File — as a slice of it, of `type`: not a byte
+ * is read but its header's. Undefined for anything else (then readZipEntry).
+ */
+export async function storedEntryBlob(zip: ZipData, entry: ZipEntry, type = ''): Promise<Blob | undefined> {
+  if (!(zip instanceof Blob) || entry.method !== 0 || entry.compressedSize !== entry.size) return undefined;
+  const source = zipSource(zip);
+  const start = dataStart(viewOf(await source.read(entry.localHeader, 30)), entry.localHeader, entry, source.size);
+  return zip.slice(start, start + entry.size, type);
+}
+
+/** readZipEntry for a zip held in memory. */
+export function readZipEntryBytes(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const at = entry.localHeader;
+  const start = dataStart(viewOf(bytes.subarray(at, at + 30)), at, entry, bytes.length);
+  return unpack(bytes.subarray(start, start + entry.compressedSize), entry, true);
+}
+
+/** An entry's bytes from its stored ones; `shared` stored bytes are copied out, fresh ones handed on. */
+function unpack(data: Uint8Array, entry: ZipEntry, shared = false): Uint8Array {
   if (entry.method === 0) {
     if (entry.compressedSize !== entry.size) throw unreadable(`${entry.name}: stored sizes disagree`);
-    return data.slice();
+    return shared ? data.slice() : data;
   }
   if (entry.method !== 8) throw unreadable(`${entry.name}: compression method ${entry.method}`);
   if (!data.length) {

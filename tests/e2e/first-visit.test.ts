@@ -9,6 +9,7 @@ import { after, before, test } from 'node:test';
 import { launchPersistentChromium } from '../../scripts/lib/chromium.ts';
 import { precachedFiles } from '../../scripts/lib/precache.ts';
 import { type CountingServer, startCountingServer } from '../support/counting-server.ts';
+import { startCpuLoad } from '../support/cpu-load.ts';
 import { distDir } from '../support/preview-server.ts';
 
 const BUDGET = 12e6;
@@ -42,9 +43,41 @@ test('the precache list stays under the 12 MB first-visit budget and leaves the 
   );
 });
 
+test('first visit to Detect on a loaded machine: every weight file is downloaded once', async () => {
+  // Under load the page used to reach its model before the service worker was even registered, and
+  // both downloaded the weights (seen once at load average 14).
+  const stopLoad = startCpuLoad(2);
+  const profile = mkdtempSync(join(tmpdir(), 'tama-lab-first-visit-loaded-'));
+  const context = await launchPersistentChromium(profile, { locale: 'ja-JP' });
+  const served = server.served.length;
+  try {
+    // What load does to the registration, made certain: workbox-window (loaded before the worker is
+    // registered) arrives 3 s late, long after the page could have started on its model.
+    await context.route('**/assets/workbox-window*.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      await route.continue();
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${server.url}/detect`);
+    await page.locator('[data-model-state="ready"]').waitFor({ timeout: 240_000 });
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    const shards = server.served
+      .slice(served)
+      .filter((file) => /group1-shard|weights\.bin|verifier\.json/.test(file.path) && file.sent > 0)
+      .map((file) => file.path);
+    assert.ok(shards.length > 0, 'the weights were downloaded');
+    assert.equal(new Set(shards).size, shards.length, `weights downloaded twice: ${shards.join(', ')}`);
+  } finally {
+    stopLoad();
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
 test('first visit to Detect: ≤ 12 MB, nothing twice; MNIST and the sample on first use, then offline', async () => {
   const profile = mkdtempSync(join(tmpdir(), 'tama-lab-first-visit-'));
   const context = await launchPersistentChromium(profile, { locale: 'ja-JP' });
+  const servedBefore = server.served.length;
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${server.url}/detect`);
@@ -53,7 +86,7 @@ test('first visit to Detect: ≤ 12 MB, nothing twice; MNIST and the sample on f
     // Let the worker finish precaching the files the page never asked for.
     await page.evaluate(() => navigator.serviceWorker.ready);
 
-    const firstVisit = [...server.served];
+    const firstVisit = server.served.slice(servedBefore);
     const sent = firstVisit.reduce((sum, file) => sum + file.sent, 0);
     const shards = firstVisit.filter((file) => /group1-shard|weights\.bin/.test(file.path) && file.sent > 0);
     console.log(`first visit to Detect: ${firstVisit.length} requests, ${MB(sent)} sent`);

@@ -6,9 +6,10 @@
 // far below what holding every decoded photo would take: 500 × 1280 × 960 × 4 B ≈ 2.3 GiB.
 // Also: a storage quota hit halfway through a big import leaves no photo behind and says so in Japanese.
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -109,7 +110,7 @@ async function storedRecords(page: Page) {
   return records.sort((a, b) => (a.hash < b.hash ? -1 : 1));
 }
 
-async function importZip(context: BrowserContext, path: string) {
+async function importZip(context: BrowserContext, path: string, photos = PHOTOS) {
   const page = await context.newPage();
   await page.goto(`${app.server.url}/label`);
   await page.locator('[data-dataset-count="0"]').waitFor();
@@ -119,7 +120,7 @@ async function importZip(context: BrowserContext, path: string) {
   let ms = 0;
   try {
     await page.locator('input[type="file"][accept*="zip"]').setInputFiles(path);
-    await page.locator(`[data-imported="${PHOTOS}"][data-skipped="0"]`).waitFor({ timeout: 240_000 });
+    await page.locator(`[data-imported="${photos}"][data-skipped="0"]`).waitFor({ timeout: 300_000 });
     ms = Date.now() - started;
   } finally {
     await stop();
@@ -247,6 +248,56 @@ describe('a 500-photo dataset', () => {
       run.peak.numBytes < tensorBound,
       `worker tensors peaked at ${(run.peak.numBytes / MB).toFixed(0)} MB (bound ${(tensorBound / MB).toFixed(0)} MB)`,
     );
+  });
+});
+
+/**
+ * A zip of `photos` of the generated photos, each grown to `bytes / photos` by random bytes after its
+ * end (a decoder stops at the end marker; a phone's 8 MB photo is mostly picture data after its
+ * header too), stored uncompressed as photos in zips are.
+ */
+function writeBigZip(from: string, out: string, photos: number, bytes: number): void {
+  const small = unzipSync(readFileSync(from));
+  const coco = JSON.parse(strFromU8(small['annotations.json'] as Uint8Array));
+  const images = coco.images.slice(0, photos);
+  const ids = new Set(images.map((image: { id: number }) => image.id));
+  const files: Record<string, [Uint8Array, { level: 0 }]> = {};
+  for (const image of images as { file_name: string }[]) {
+    const jpeg = small[image.file_name] as Uint8Array;
+    files[image.file_name] = [
+      Buffer.concat([jpeg, randomBytes(Math.floor(bytes / photos) - jpeg.length)]),
+      { level: 0 },
+    ];
+  }
+  const annotations = coco.annotations.filter((a: { image_id: number }) => ids.has(a.image_id));
+  files['annotations.json'] = [
+    new TextEncoder().encode(JSON.stringify({ ...coco, images, annotations })),
+    { level: 0 },
+  ];
+  writeFileSync(out, zipSync(files));
+}
+
+describe('a 400 MB zip', () => {
+  test('imports a slice at a time: the page’s ArrayBuffers stay within 64 MB of where they started', async () => {
+    const big = join(dirname(zipPath), 'photos-400mb.zip');
+    writeBigZip(zipPath, big, 250, 400 * MB);
+    console.log(`400 MB zip: ${(statSync(big).size / MB).toFixed(0)} MB`);
+    const context = await app.browser.newContext({ locale: 'ja-JP' });
+    const page = await context.newPage();
+    await page.goto(`${app.server.url}/label`);
+    await page.locator('[data-dataset-count="0"]').waitFor();
+    const probe = await memoryProbe(page);
+    const baseline = ((await probe.page({ collect: true })).backingStorageSize ?? 0) / MB;
+    await page.close();
+    const imported = await importZip(context, big, 250);
+    console.log(
+      `import: ${imported.ms} ms, baseline ${baseline.toFixed(1)} MB, peaks ${JSON.stringify(imported.peaks)}`,
+    );
+    assert.ok(
+      imported.peaks.pageArrayBuffersMB - baseline <= 64,
+      `ArrayBuffers peaked at ${imported.peaks.pageArrayBuffersMB} MB, ${baseline.toFixed(1)} MB before`,
+    );
+    await context.close();
   });
 });
 

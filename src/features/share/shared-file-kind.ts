@@ -19,12 +19,12 @@ export type SharedFileKind = 'model' | 'dataset' | 'not-zip' | 'corrupt' | 'othe
 
 const IMAGE_NAME = /\.(jpe?g|png|webp|gif|bmp|avif)$/i;
 const MODEL_JSON = /(^|\/)model\.json$/;
-function isOurModelJson(bytes: Uint8Array, entry: ZipEntry): boolean {
+async function isOurModelJson(file: Blob, entry: ZipEntry): Promise<boolean> {
   // A model.json is a few kilobytes; a bigger one is not ours, and reading it would only cost memory.
   if (!MODEL_JSON.test(entry.name) || entry.size > IMPORT_LIMITS.maxModelJsonBytes) return false;
   try {
     return (
-      (JSON.parse(strFromU8(readZipEntry(bytes, entry))) as { format?: unknown } | null)?.format === TRAINED_FORMAT
+      (JSON.parse(strFromU8(await readZipEntry(file, entry))) as { format?: unknown } | null)?.format === TRAINED_FORMAT
     );
   } catch (error) {
     if (error instanceof ProblemError && error.problem.code === 'archive.bomb') throw error;
@@ -34,17 +34,16 @@ function isOurModelJson(bytes: Uint8Array, entry: ZipEntry): boolean {
 
 export async function sharedFileKind(file: Blob): Promise<SharedFileKind> {
   if (!(await isZipFile(file))) return 'not-zip';
-  const bytes = new Uint8Array(await file.arrayBuffer());
   let entries: ZipEntry[];
   try {
-    // Lists every entry but inflates only model.json candidates: a dataset's photos stay compressed.
-    entries = listZip(bytes);
+    // Reads the directory and only model.json candidates: a dataset's photos are not even read.
+    entries = await listZip(file);
   } catch (error) {
     if (error instanceof ProblemError && error.problem.code !== 'archive.unreadable') throw error;
     return 'corrupt';
   }
   const visible = entries.filter((entry) => !entry.name.startsWith('__MACOSX/'));
-  if (visible.some((entry) => isOurModelJson(bytes, entry))) return 'model';
+  for (const entry of visible) if (await isOurModelJson(file, entry)) return 'model';
   if (visible.some((entry) => IMAGE_NAME.test(entry.name))) return 'dataset';
   return 'other';
 }
