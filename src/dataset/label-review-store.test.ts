@@ -1,33 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import type { Box } from '../model/geometry.ts';
 import type { LabeledBox, StoredImage } from './dataset-store.ts';
-import {
-  type Decision,
-  lastCheck,
-  pendingSuspects,
-  rememberDecision,
-  reviewDecisions,
-  type StoredCheck,
-} from './label-review.ts';
-import type { SuspectKind } from './label-suspects.ts';
-import type { PhotoSuspect } from './suspect-ranking.ts';
-
-const suspect = (
-  imageId: string,
-  kind: SuspectKind,
-  box: Box,
-  score: number,
-  extra: Partial<PhotoSuspect> = {},
-): PhotoSuspect => ({ imageId, kind, box, label: 'ball', score, ...extra });
-
-const check = (suspects: PhotoSuspect[]): StoredCheck => ({
-  at: 1_700_000_000_000,
-  folds: 5,
-  checked: 10,
-  ms: 1234,
-  backend: 'wasm',
-  suspects,
-});
+import { type Decision, lastCheck, pendingSuspects, rememberDecision, reviewDecisions } from './label-review.ts';
+import { check, suspect } from './review-fixtures.ts';
 
 const TARGET: Box = [10, 10, 50, 50];
 const FAR: Box = [200, 200, 40, 40];

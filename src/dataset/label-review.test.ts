@@ -9,10 +9,9 @@ import {
   pendingSuspects,
   REVIEW_FROM,
   reviewOrder,
-  type StoredCheck,
   suspectsPerContributor,
 } from './label-review.ts';
-import type { SuspectKind } from './label-suspects.ts';
+import { check, suspect } from './review-fixtures.ts';
 import type { PhotoSuspect } from './suspect-ranking.ts';
 
 const image = (id: string, boxes: LabeledBox[], contributor?: string): StoredImage => ({
@@ -25,23 +24,6 @@ const image = (id: string, boxes: LabeledBox[], contributor?: string): StoredIma
   source: 'import',
   negative: false,
   ...(contributor === undefined ? {} : { contributor }),
-});
-
-const suspect = (
-  imageId: string,
-  kind: SuspectKind,
-  box: Box,
-  score: number,
-  extra: Partial<PhotoSuspect> = {},
-): PhotoSuspect => ({ imageId, kind, box, label: 'ball', score, ...extra });
-
-const check = (suspects: PhotoSuspect[]): StoredCheck => ({
-  at: 1_700_000_000_000,
-  folds: 5,
-  checked: 10,
-  ms: 1234,
-  backend: 'wasm',
-  suspects,
 });
 
 // The labelled box the suspects are about, and boxes that must not be mistaken for it: one of another

@@ -5,7 +5,7 @@ import { importArchive } from '../dataset/archive.ts';
 import { type BoxNoiseKind, type InjectedError, injectBoxNoise } from '../dataset/box-noise.ts';
 import type { LabeledBox } from '../dataset/dataset-store.ts';
 import { LabelCheckClient } from '../features/training/label-check-client.ts';
-import type { CheckPhoto, NoiseLabResult } from '../features/training/label-check-protocol.ts';
+import { asCheckPhoto, type CheckPhoto, type NoiseLabResult } from '../features/training/label-check-protocol.ts';
 import { ballModelUrl, DEFAULT_MODEL_VARIANT, modelUrl } from '../model/model-variants.ts';
 import { fetchTrainedModel } from '../model/trained-model.ts';
 import type { BackendChoice } from '../shared/backend/backends.ts';
@@ -23,15 +23,7 @@ async function loadPhotos(source: { photos: HarnessPhoto[] } | { zipUrl: string 
     const response = await fetch(source.zipUrl);
     if (!response.ok) throw new Error(`cannot read the zip (${response.status})`);
     const report = await importArchive(new Uint8Array(await response.arrayBuffer()));
-    return report.images.map(({ name, blob, width, height, boxes, negative, burstId }) => ({
-      id: name,
-      blob,
-      width,
-      height,
-      boxes,
-      negative,
-      ...(burstId ? { burstId } : {}),
-    }));
+    return report.images.map(({ name, ...image }) => asCheckPhoto({ ...image, id: name }));
   }
   return Promise.all(
     source.photos.map(async ({ url, name, boxes, negative = false }) => {

@@ -9,45 +9,9 @@ import { test } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useAppUnderTest } from '../support/app-under-test.ts';
+import { type SavedRun, savedRuns } from '../support/saved-runs.ts';
 
 const app = useAppUnderTest();
-
-interface SavedRun {
-  id: string;
-  epoch: number;
-  bestEpoch: number;
-  backend: string;
-}
-
-/** The unfinished runs as the app saved them in IndexedDB (read with the browser's own API). */
-const savedRuns = (page: Page): Promise<SavedRun[]> =>
-  page.evaluate(
-    () =>
-      new Promise<SavedRun[]>((resolve, reject) => {
-        const open = indexedDB.open('tama-lab-models');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('runs')) {
-            db.close();
-            resolve([]);
-            return;
-          }
-          const request = db.transaction('runs').objectStore('runs').getAll();
-          request.onsuccess = () => {
-            db.close();
-            resolve(
-              request.result.map((run) => ({
-                id: run.id,
-                epoch: run.state.epoch,
-                bestEpoch: run.state.bestEpoch,
-                backend: run.state.backend,
-              })),
-            );
-          };
-        };
-      }),
-  );
 
 /** Every photo record of the dataset, its blob read out as bytes: to prove nothing changed it. */
 const datasetRecords = (page: Page): Promise<string> =>

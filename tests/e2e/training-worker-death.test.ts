@@ -6,32 +6,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { useAppUnderTest } from '../support/app-under-test.ts';
+import { savedRuns } from '../support/saved-runs.ts';
 
 const app = useAppUnderTest();
 const EPOCHS = 4;
 
-/** The epochs the run has saved (its checkpoint in IndexedDB, read with the browser's own API). */
-const savedEpoch = (page: Page): Promise<number> =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('tama-lab-models');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('runs')) {
-            db.close();
-            resolve(0);
-            return;
-          }
-          const request = db.transaction('runs').objectStore('runs').getAll();
-          request.onsuccess = () => {
-            db.close();
-            resolve(Math.max(0, ...request.result.map((run) => run.state.epoch as number)));
-          };
-        };
-      }),
-  );
+/** The last epoch the run has saved in its checkpoint. */
+const savedEpoch = async (page: Page) => Math.max(0, ...(await savedRuns(page)).map((run) => run.epoch));
 
 async function startRun(page: Page) {
   await page.goto(`${app.server.url}/train`);

@@ -2,14 +2,13 @@
 // decoding as a training run (trainer.ts), but many small fits on chosen sets of views instead of one
 // run with early stopping, and detections on views the fit never saw. Runs inside a worker.
 import type * as tfTypes from '@tensorflow/tfjs';
-import type { GraphModel } from '@tensorflow/tfjs';
 import { cropFeatures } from '../../model/ball-verifier.ts';
 import type { Box, Detection } from '../../model/geometry.ts';
-import { graphAnchors, orderedHeadTensors } from '../../model/ssd-heads.ts';
+import { orderedHeadTensors } from '../../model/ssd-heads.ts';
 import type { TrainedModel, TrainSettings } from '../../model/trained-model.ts';
 import { BatchSchedule, runEpoch, stepsPerEpoch, trainStep } from './epoch-loop.ts';
+import { GraphRun, loadGraph } from './graph-run.ts';
 import { HeadParameters } from './head-parameters.ts';
-import { RunGate } from './run-gate.ts';
 import { computeViews, type TrainingImage, type View, type ViewSets, viewTensors } from './training-views.ts';
 import { predictViews } from './validation.ts';
 
@@ -27,23 +26,22 @@ export type FitSettings = Pick<
   'classes' | 'epochs' | 'batchSize' | 'learningRate' | 'augmentCopies' | 'seed'
 >;
 
-export class HeadFits extends RunGate {
+/** A short fit's settings: the Train page's batch and learning rate, with these classes, epochs and views. */
+export const fitSettings = (classes: string[], epochs: number, augmentCopies: number, seed: number): FitSettings => ({
+  classes,
+  epochs,
+  batchSize: 8,
+  learningRate: 0.001,
+  augmentCopies,
+  seed,
+});
+
+export class HeadFits extends GraphRun {
   /** Every view made and not yet released, so a cancelled run frees them all. */
   private readonly live = new Set<View>();
 
-  private constructor(
-    private readonly tf: Tf,
-    private readonly model: GraphModel,
-    private readonly anchors: tfTypes.Tensor2D,
-    private readonly anchorCorners: Float32Array,
-  ) {
-    super();
-  }
-
   static async load(tf: Tf, modelUrl: string): Promise<HeadFits> {
-    const model = await tf.loadGraphModel(modelUrl);
-    const anchors = graphAnchors(tf, model);
-    return new HeadFits(tf, model, anchors, (await anchors.data()) as Float32Array);
+    return new HeadFits(tf, await loadGraph(tf, modelUrl));
   }
 
   /**
@@ -150,7 +148,6 @@ export class HeadFits extends RunGate {
   /** Frees every view still held and the graph; nothing can be fitted after. */
   dispose(): void {
     this.release([...this.live]);
-    this.anchors.dispose();
-    this.model.dispose();
+    this.disposeGraph();
   }
 }

@@ -19,6 +19,7 @@ import { glossaryRow } from '../../shared/ui/glossary-row.ts';
 import { mistakeName } from '../../shared/ui/mistake-names.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { labelCheckCardStyles } from './label-check-card.styles.ts';
+import { asCheckPhoto } from './label-check-protocol.ts';
 import { LabelCheckRunner, type RunProgress } from './label-check-runner.ts';
 import './contributor-summary.ts';
 
@@ -78,15 +79,7 @@ export class LabelCheckCard extends LitElement {
     const outcome = await this._runner.run(async (client, signal) =>
       client.check(
         {
-          photos: photos.map(({ id, blob, width, height, boxes, negative, burstId }) => ({
-            id,
-            blob,
-            width,
-            height,
-            boxes,
-            negative,
-            ...(burstId ? { burstId } : {}),
-          })),
+          photos: photos.map(asCheckPhoto),
           classes,
           folds: FOLDS,
           seed: 1,

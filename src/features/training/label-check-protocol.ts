@@ -19,6 +19,17 @@ export interface CheckPhoto {
   burstId?: string;
 }
 
+/** A stored or imported photo as the checker takes it (the rest of the record stays on the page). */
+export const asCheckPhoto = ({ id, blob, width, height, boxes, negative, burstId }: CheckPhoto): CheckPhoto => ({
+  id,
+  blob,
+  width,
+  height,
+  boxes,
+  negative,
+  ...(burstId ? { burstId } : {}),
+});
+
 export interface CheckRequest {
   photos: CheckPhoto[];
   classes: string[];

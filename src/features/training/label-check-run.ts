@@ -7,7 +7,7 @@ import { findSuspects, photoQuality, REPORT_FROM } from '../../dataset/label-sus
 import type { PhotoSuspect } from '../../dataset/suspect-ranking.ts';
 import type { Box, Detection } from '../../model/geometry.ts';
 import { Random } from '../../shared/random.ts';
-import { BOX_FEATURES, type FitSettings, HeadFits } from './head-fits.ts';
+import { BOX_FEATURES, fitSettings, HeadFits } from './head-fits.ts';
 import type { CheckOutcome, CheckPhase, CheckPhoto, CheckProgress, CheckRequest } from './label-check-protocol.ts';
 import { ProgressReporter } from './training-progress.ts';
 import type { View } from './training-views.ts';
@@ -87,14 +87,7 @@ export async function runLabelCheck(
   const copies = cacheViews
     ? Math.max(1, Math.min(CHECK_COPIES, Math.floor(budget / (photos.length * TRAIN_VIEW_BYTES))))
     : 1;
-  const settings: FitSettings = {
-    classes: request.classes,
-    epochs: request.epochs ?? CHECK_EPOCHS,
-    batchSize: 8,
-    learningRate: 0.001,
-    augmentCopies: copies,
-    seed: request.seed,
-  };
+  const settings = fitSettings(request.classes, request.epochs ?? CHECK_EPOCHS, copies, request.seed);
   const trainersOf = (fold: number) => photos.filter((_, i) => foldOf[i] !== fold);
   const stepsPerFold = (fold: number) => HeadFits.steps(trainersOf(fold).length * copies, settings);
   let fold = 0;

@@ -3,7 +3,7 @@
 // labels are never touched. The validation views are made once for all rates.
 import { BOX_NOISE_KINDS, injectBoxNoise } from '../../dataset/box-noise.ts';
 import { evaluate } from '../../model/evaluation.ts';
-import { type FitSettings, HeadFits } from './head-fits.ts';
+import { fitSettings, HeadFits } from './head-fits.ts';
 import type { NoiseLabProgress, NoiseLabRequest, NoiseLabResult } from './label-check-protocol.ts';
 import { defaultViewsPerPhoto } from './training-data.ts';
 import { ProgressReporter } from './training-progress.ts';
@@ -22,14 +22,7 @@ export async function runNoiseLab(
 ): Promise<NoiseLabResult[]> {
   if (!BOX_NOISE_KINDS.includes(request.kind)) throw new RangeError(`unknown kind of bad label: ${request.kind}`);
   const copies = Math.min(3, defaultViewsPerPhoto(request.train.length));
-  const settings: FitSettings = {
-    classes: request.classes,
-    epochs: request.epochs ?? NOISE_LAB_EPOCHS,
-    batchSize: 8,
-    learningRate: 0.001,
-    augmentCopies: copies,
-    seed: request.seed,
-  };
+  const settings = fitSettings(request.classes, request.epochs ?? NOISE_LAB_EPOCHS, copies, request.seed);
   let rate: number | undefined;
   const progress = new ProgressReporter<'features' | 'training' | 'checking'>(
     request.val.length +

@@ -2,14 +2,13 @@
 // features (the frozen graph, once per view: cheap epochs after that, even on a phone), epoch 0 with the
 // stock heads, then epochs of shuffled batches with early stopping; the best heads are returned.
 import type * as tfTypes from '@tensorflow/tfjs';
-import type { GraphModel } from '@tensorflow/tfjs';
 import type { EpochState } from '../../model/model-store.ts';
-import { graphAnchors, orderedHeadTensors } from '../../model/ssd-heads.ts';
+import { orderedHeadTensors } from '../../model/ssd-heads.ts';
 import { type EpochReport, hiddenWidthFor, type TrainedModel, type TrainSettings } from '../../model/trained-model.ts';
 import { EarlyStopping } from './early-stopping.ts';
 import { BatchSchedule, runEpoch, stepsPerEpoch, trainStep } from './epoch-loop.ts';
+import { GraphRun, loadGraph } from './graph-run.ts';
 import { HeadParameters } from './head-parameters.ts';
-import { RunGate } from './run-gate.ts';
 import { ProgressReporter, type TrainingProgress } from './training-progress.ts';
 import { computeViews, type TrainingImage, type ViewSets, viewTensors } from './training-views.ts';
 import { evaluateHeads } from './validation.ts';
@@ -42,22 +41,11 @@ export interface TrainRun {
   onCheckpoint?: (state: TrainerState) => void;
 }
 
-export class Trainer extends RunGate {
+export class Trainer extends GraphRun {
   private readonly views: ViewSets = { train: [], val: [] };
 
-  private constructor(
-    private readonly tf: Tf,
-    private readonly model: GraphModel,
-    private readonly anchors: tfTypes.Tensor2D,
-    private readonly anchorCorners: Float32Array,
-  ) {
-    super();
-  }
-
   static async load(tf: Tf, modelUrl: string): Promise<Trainer> {
-    const model = await tf.loadGraphModel(modelUrl);
-    const anchors = graphAnchors(tf, model);
-    return new Trainer(tf, model, anchors, (await anchors.data()) as Float32Array);
+    return new Trainer(tf, await loadGraph(tf, modelUrl));
   }
 
   /**
@@ -163,7 +151,6 @@ export class Trainer extends RunGate {
     for (const view of [...this.views.train, ...this.views.val]) tf.dispose(viewTensors(view));
     this.views.train = [];
     this.views.val = [];
-    this.anchors.dispose();
-    this.model.dispose();
+    this.disposeGraph();
   }
 }
