@@ -10,6 +10,11 @@ import type { DownloadProgress } from '../../shared/download-progress.ts';
 import type { ImportReportValue } from './import-report.ts';
 import { sendLabel } from './send-dataset.ts';
 
+/** The classes to offer: the ones the user added, then those an imported dataset brought along. */
+export const classesIn = (added: readonly string[], images: readonly StoredImage[]): string[] => [
+  ...new Set([...added, ...images.flatMap((image) => image.boxes.map((box) => box.label))]),
+];
+
 /** In the editor's place on a phone: how much is left to label, and the way in. */
 export function renderOpener(images: readonly StoredImage[], position: number, total: number, open: () => void) {
   const left = images.filter((image) => labelStateOf(image) === 'unlabeled').length;

@@ -16,7 +16,7 @@ import { FileIntakeController } from './file-intake-controller.ts';
 import type { ImportReportValue } from './import-report.ts';
 import type { LabelEditor } from './label-editor.ts';
 import { labelPageStyles } from './label-page.styles.ts';
-import { renderBringIn, renderEditor, renderOpener } from './label-page-views.ts';
+import { classesIn, renderBringIn, renderEditor, renderOpener } from './label-page-views.ts';
 import type {
   ClassesChangeEvent,
   ContributorFilterEvent,
@@ -295,7 +295,7 @@ export class LabelPage extends LitElement {
               : renderEditor({
                   current,
                   previous: images[images.indexOf(current) - 1],
-                  classes: this._settings.classes,
+                  classes: classesIn(this._settings.classes, images),
                   position: index + 1,
                   total: shown.length,
                   covering: inert,
