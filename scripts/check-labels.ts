@@ -12,7 +12,7 @@ import { BOX_NOISE_KINDS, type BoxNoiseKind } from '../src/dataset/box-noise.ts'
 import { type PhotoSuspect, scoreRanking } from '../src/dataset/suspect-ranking.ts';
 import { parseBackend, parseWhole, runCli, UsageError } from './lib/detector-session.ts';
 import { openHarness } from './lib/harness.ts';
-import { cocoItems, locateDataset, servePhotos } from './lib/label-dataset.ts';
+import { cocoItems, locateDataset, roundTo, servePhotos } from './lib/label-dataset.ts';
 
 function parseInject(value: string | undefined): Partial<Record<BoxNoiseKind, number>> | undefined {
   if (value === undefined) return undefined;
@@ -28,7 +28,7 @@ function parseInject(value: string | undefined): Partial<Record<BoxNoiseKind, nu
   return rates;
 }
 
-const round = (value: number, places = 1) => Math.round(value * 10 ** places) / 10 ** places;
+const round = (value: number, places = 1) => roundTo(value, places);
 
 function describe(suspect: PhotoSuspect) {
   return {

@@ -14,7 +14,7 @@ import { splitOf } from '../src/dataset/split.ts';
 import type { NoiseLabResult } from '../src/features/training/label-check-protocol.ts';
 import { parseBackend, parseWhole, runCli, UsageError } from './lib/detector-session.ts';
 import { openHarness } from './lib/harness.ts';
-import { cocoItems, locateDataset, servePhotos } from './lib/label-dataset.ts';
+import { cocoItems, locateDataset, roundTo, servePhotos } from './lib/label-dataset.ts';
 
 const SAMPLE = join(import.meta.dirname, '../datasets/sample');
 
@@ -70,14 +70,14 @@ async function main(): Promise<number> {
     await harness.page.exposeFunction('tamaOnNoiseResult', (result: NoiseLabResult) => {
       const line = {
         ...result,
-        mAP50: round(result.mAP50),
-        recall: round(result.recall),
-        precision: round(result.precision),
+        mAP50: roundTo(result.mAP50, 3),
+        recall: roundTo(result.recall, 3),
+        precision: roundTo(result.precision, 3),
       };
       console.log(
         values.json
           ? JSON.stringify(line)
-          : `${kind} ${Math.round(rate(result) * 100)} %: mAP@0.5 ${line.mAP50.toFixed(3)}, recall ${line.recall.toFixed(2)}, precision ${line.precision.toFixed(2)} at score 0.5 (${line.changed} boxes changed, ${(result.ms / 1000).toFixed(1)} s, ${result.backend})`,
+          : `${kind} ${Math.round(result.rate * 100)} %: mAP@0.5 ${line.mAP50.toFixed(3)}, recall ${line.recall.toFixed(2)}, precision ${line.precision.toFixed(2)} at score 0.5 (${line.changed} boxes changed, ${(result.ms / 1000).toFixed(1)} s, ${result.backend})`,
       );
     });
     const [trainPhotos, valPhotos] = await Promise.all([servePhotos(harness, train), servePhotos(harness, val)]);
@@ -95,8 +95,5 @@ async function main(): Promise<number> {
     await harness.close();
   }
 }
-
-const round = (value: number) => Math.round(value * 1000) / 1000;
-const rate = (result: NoiseLabResult) => result.rate;
 
 runCli('noise-lab', main);

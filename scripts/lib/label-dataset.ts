@@ -43,3 +43,6 @@ export async function servePhotos(
     })),
   );
 }
+
+/** A number as the label CLIs print it. */
+export const roundTo = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;

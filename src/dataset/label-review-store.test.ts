@@ -1,8 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import type { Box } from '../model/geometry.ts';
-import type { LabeledBox, StoredImage } from './dataset-store.ts';
 import { type Decision, lastCheck, pendingSuspects, rememberDecision, reviewDecisions } from './label-review.ts';
-import { check, suspect } from './review-fixtures.ts';
+import { check, image, suspect } from './review-fixtures.ts';
 
 const TARGET: Box = [10, 10, 50, 50];
 const FAR: Box = [200, 200, 40, 40];
@@ -62,17 +61,6 @@ describe('stored check and decisions', () => {
       { imageId: 'b', kind: 'missed', box: FAR, action: 'keep' },
     ]);
     // A remembered decision takes the suspect out of the queue.
-    const image = (id: string, boxes: LabeledBox[]): StoredImage =>
-      ({
-        id,
-        boxes,
-        width: 640,
-        height: 480,
-        blob: new Blob(),
-        createdAt: 0,
-        source: 'import',
-        negative: false,
-      }) as StoredImage;
     const images = [image('a', [{ box: [...TARGET] as Box, label: 'ball' }]), image('b', [])];
     expect(pendingSuspects(check([first, second]), reviewDecisions.get(), images)).to.deep.equal([]);
   });

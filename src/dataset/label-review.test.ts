@@ -11,20 +11,8 @@ import {
   reviewOrder,
   suspectsPerContributor,
 } from './label-review.ts';
-import { check, suspect } from './review-fixtures.ts';
+import { check, image, suspect } from './review-fixtures.ts';
 import type { PhotoSuspect } from './suspect-ranking.ts';
-
-const image = (id: string, boxes: LabeledBox[], contributor?: string): StoredImage => ({
-  id,
-  boxes,
-  width: 640,
-  height: 480,
-  blob: new Blob(),
-  createdAt: 0,
-  source: 'import',
-  negative: false,
-  ...(contributor === undefined ? {} : { contributor }),
-});
 
 // The labelled box the suspects are about, and boxes that must not be mistaken for it: one of another
 // class at the very same place, one of the same class a little beside it (IoU 0.92 < 0.95), one far away.

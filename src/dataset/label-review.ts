@@ -99,10 +99,14 @@ export function rememberDecision(suspect: PhotoSuspect, action: FixAction): void
 const decidedAlready = (suspect: PhotoSuspect, decisions: readonly Decision[]) =>
   decisions.some((d) => d.imageId === suspect.imageId && d.kind === suspect.kind && iou(d.box, suspect.box) >= 0.5);
 
+/** Where the box a suspect is about is among `boxes` (the same class, where it was when checked); -1 when gone. */
+const boxOf = (boxes: readonly LabeledBox[], suspect: PhotoSuspect) =>
+  boxes.findIndex((b) => b.label === suspect.label && iou(b.box, suspect.box) >= 0.95);
+
 /** Whether the suspect still describes the photo: its box is still there (missed: still no box there). */
 function stillStands(suspect: PhotoSuspect, image: StoredImage): boolean {
   if (suspect.kind === 'missed') return image.boxes.every((b) => iou(b.box, suspect.box) < 0.3);
-  return image.boxes.some((b) => b.label === suspect.label && iou(b.box, suspect.box) >= 0.95);
+  return boxOf(image.boxes, suspect) >= 0;
 }
 
 /** Less sure than this, a suspect is more likely right than wrong: not worth a student's time. */
@@ -138,7 +142,7 @@ export function applyFix(boxes: readonly LabeledBox[], suspect: PhotoSuspect, ac
     const { box, label } = suspect.suggestion ?? suspect;
     return [...boxes, { box: [...box] as Box, label }];
   }
-  const index = boxes.findIndex((b) => b.label === suspect.label && iou(b.box, suspect.box) >= 0.95);
+  const index = boxOf(boxes, suspect);
   if (index < 0) return [...boxes];
   if (action === 'delete') return boxes.filter((_, i) => i !== index);
   const suggestion = suspect.suggestion;

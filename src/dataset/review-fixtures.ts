@@ -1,5 +1,6 @@
 // Suspects and stored checks for the review queue's tests (the app never imports this file).
 import type { Box } from '../model/geometry.ts';
+import type { LabeledBox, StoredImage } from './dataset-store.ts';
 import type { StoredCheck } from './label-review.ts';
 import type { SuspectKind } from './label-suspects.ts';
 import type { PhotoSuspect } from './suspect-ranking.ts';
@@ -19,4 +20,16 @@ export const check = (suspects: PhotoSuspect[]): StoredCheck => ({
   ms: 1234,
   backend: 'wasm',
   suspects,
+});
+
+export const image = (id: string, boxes: LabeledBox[], contributor?: string): StoredImage => ({
+  id,
+  boxes,
+  width: 640,
+  height: 480,
+  blob: new Blob(),
+  createdAt: 0,
+  source: 'import',
+  negative: false,
+  ...(contributor === undefined ? {} : { contributor }),
 });

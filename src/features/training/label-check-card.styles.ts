@@ -18,18 +18,6 @@ export const labelCheckCardStyles = css`
     border-radius: 0.5rem;
     font-variant-numeric: tabular-nums;
   }
-  .progress-line {
-    display: flex;
-    justify-content: space-between;
-    gap: 1rem;
-    font-variant-numeric: tabular-nums;
-  }
-  .progress-line [data-eta] {
-    white-space: nowrap;
-  }
-  progress {
-    width: 100%;
-  }
   .hint {
     color: var(--text-muted);
     font-size: 0.9rem;

@@ -10,16 +10,6 @@ export const trainPageStyles = css`
     font-weight: 700;
     margin-bottom: 0.25rem;
   }
-  .progress-line {
-    display: flex;
-    justify-content: space-between;
-    gap: 1rem;
-    font-variant-numeric: tabular-nums;
-  }
-  /* "残り約 20 秒" stays on one line; the phase beside it wraps instead. */
-  .progress-line [data-eta] {
-    white-space: nowrap;
-  }
   .hint {
     margin: 0.25rem 0 0.75rem;
     max-width: 48rem;

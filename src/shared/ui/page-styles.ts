@@ -51,6 +51,16 @@ export const pageStyles = css`
   a {
     color: var(--accent);
   }
+  /* What a long run is doing, and beside it the time left ("残り約 20 秒" on one line; the phase wraps). */
+  .progress-line {
+    display: flex;
+    justify-content: space-between;
+    gap: 1rem;
+    font-variant-numeric: tabular-nums;
+  }
+  .progress-line [data-eta] {
+    white-space: nowrap;
+  }
   progress {
     width: 100%;
     height: 0.75rem;
