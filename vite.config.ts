@@ -31,6 +31,8 @@ export default defineConfig(({ mode }) => ({
     // touches `document`, which a worker lacks, and the app has no CSS chunks to preload anyway.
     modulePreload: false,
     chunkSizeWarningLimit: 4096,
+    // dist/.vite/manifest.json: which chunks each page needs, for the first-paint budget test.
+    manifest: true,
     // harness.html is the page the headless CLIs drive; it is built beside the app but never precached.
     rollupOptions: {
       input: { app: 'index.html', harness: 'harness.html' },

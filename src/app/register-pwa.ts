@@ -1,7 +1,6 @@
 import { registerSW } from 'virtual:pwa-register';
 import { msg } from '@lit/localize';
 import { describeError } from '../shared/errors.ts';
-import { registrationStarted } from '../shared/first-visit.ts';
 import { defineSetting, isBoolean } from '../shared/settings.ts';
 import type { Toaster } from '../shared/ui/toast-context.ts';
 import { reloadIfIdle } from '../shared/work-in-progress.ts';
@@ -20,9 +19,10 @@ const offlineNoticeShown = defineSetting('offline-ready-shown', {
  * (skip-waiting, then reload on controllerchange: update-handover.ts). A new version that took over without that tap
  * (the user accepted it in another tab) reloads this page only while nothing is in progress here
  * (see work-in-progress.ts); during a training run, labeling or the live view it is offered instead.
+ * Settles once the registration exists (or failed): first-visit.ts waits for that.
  */
-export function registerPwa(toaster: Toaster): void {
-  if (!('serviceWorker' in navigator)) return;
+export function registerPwa(toaster: Toaster): Promise<void> {
+  if (!('serviceWorker' in navigator)) return Promise.resolve();
   let userAsked = false;
   let offering = false;
   const reload = () => location.reload();
@@ -38,11 +38,9 @@ export function registerPwa(toaster: Toaster): void {
     await handOverToWaitingVersion(toaster, reload);
   };
   let registeredNow = () => {};
-  registrationStarted(
-    new Promise<void>((resolve) => {
-      registeredNow = resolve;
-    }),
-  );
+  const registered = new Promise<void>((resolve) => {
+    registeredNow = resolve;
+  });
   registerSW({
     immediate: true,
     onRegisteredSW: () => registeredNow(),
@@ -62,4 +60,5 @@ export function registerPwa(toaster: Toaster): void {
       void toaster.show(describeError('offline', error), { tone: 'error' });
     },
   });
+  return registered;
 }

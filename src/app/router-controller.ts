@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isolationWantsFullLoad } from '../shared/first-visit.ts';
 import { type RouteName, routeForPath } from './routes.ts';
 
 /**
@@ -50,6 +51,8 @@ export class RouterController implements ReactiveController {
     const anchor = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
     if (!anchor || anchor.target || anchor.hasAttribute('download') || anchor.origin !== location.origin) return;
     if (routeForPath(anchor.pathname) === undefined) return;
+    // The browser loads the page itself: the service worker now serves it cross-origin isolated.
+    if (isolationWantsFullLoad()) return;
     event.preventDefault();
     this.navigate(anchor.pathname);
   };

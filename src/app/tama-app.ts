@@ -3,44 +3,39 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { DatasetStore, datasetContext } from '../dataset/dataset-store.ts';
 import { ModelStore, modelStoreContext } from '../model/model-store.ts';
+import { afterNextPaint } from '../shared/after-paint.ts';
+import { appUrl } from '../shared/app-url.ts';
 import { BackendChangeEvent } from '../shared/backend/backend-change-event.ts';
 import { type BackendInfo, backendContext } from '../shared/backend/backend-context.ts';
 import { backendPreference } from '../shared/backend/backend-preference.ts';
 import { type BackendChoice, type BackendName, selectBackend } from '../shared/backend/backends.ts';
-import { selectAfterLoss, watchBackendLoss } from '../shared/backend/gpu-loss.ts';
 import { watchBlockedDatabases } from '../shared/database-open.ts';
-import { describeError, describeProblem } from '../shared/errors.ts';
+import { describeError, describeProblem, errorDetail } from '../shared/errors.ts';
+import { registrationStarted } from '../shared/first-visit.ts';
 import { trackLoad } from '../shared/page-loads.ts';
 import { ProblemError, problem } from '../shared/problem.ts';
+import { problemMessage } from '../shared/ui/error-message.ts';
 import { toastContext } from '../shared/ui/toast-context.ts';
 import type { ToastHost } from '../shared/ui/toast-host.ts';
 import { applyLocale, getLocale, type Locale } from './i18n.ts';
-import { registerPwa } from './register-pwa.ts';
+import { loadPage, loadPageExtras } from './page-modules.ts';
 import { RouterController } from './router-controller.ts';
 import { ROUTE_VIEWS, ROUTES_USING_TF, type RouteName } from './routes.ts';
 import { tamaAppStyles } from './tama-app.styles.ts';
 import { applyTheme, preferredTheme, THEMES, type Theme } from './theme.ts';
 import '../shared/backend/backend-chip.ts';
 import '../shared/ui/toast-host.ts';
-import '../features/detection/detect-page.ts';
-import '../features/labeling/label-page.ts';
-// The label check's card sits on the Label page, but runs the training feature's worker.
-import '../features/training/label-check-card.ts';
-import '../features/training/train-page.ts';
-import '../features/mnist/mnist-page.ts';
-import '../features/share/share-page.ts';
-import '../features/share/receive-page.ts';
-import '../features/bench/bench-page.ts';
-import './about-page.ts';
-import './not-found-page.ts';
-import { appUrl } from '../shared/app-url.ts';
 
 /**
  * The app shell: header (brand, backend, language, theme), section tabs, and the routed page.
  * Provides the backend and toast services to every feature through @lit/context.
  */
 export class TamaApp extends LitElement {
-  static override properties = { _theme: { state: true }, _blocked: { state: true } };
+  static override properties = {
+    _theme: { state: true },
+    _blocked: { state: true },
+    _pageFailed: { state: true },
+  };
   static override styles = tamaAppStyles;
 
   private readonly _router = new RouterController(this);
@@ -58,6 +53,18 @@ export class TamaApp extends LitElement {
   /** An older version of the app, open in another tab, holds a storage upgrade of this one. */
   declare private _blocked: boolean;
   private _unwatchBlocked = () => {};
+  /** Why the routed page's module did not load (a lost connection before the app was cached). */
+  declare private _pageFailed: string | undefined;
+  private _shownRoute: RouteName | undefined | null = null;
+  private _pagePainted!: () => void;
+  private _pageShown = false;
+  /**
+   * Settles once the first page has painted its words and controls. TF.js, the model and the service
+   * worker wait for it, so they cannot hold up what a student sees first.
+   */
+  private readonly _firstPagePainted = new Promise<void>((resolve) => {
+    this._pagePainted = resolve;
+  });
 
   constructor() {
     super();
@@ -87,11 +94,21 @@ export class TamaApp extends LitElement {
   }
 
   override firstUpdated() {
-    registerPwa(this._toasts.value);
+    // Registered now, so a page that loads its model before the service worker is registered still
+    // waits for it (first-visit.ts) instead of downloading the model twice.
+    registrationStarted(
+      this._firstPagePainted
+        .then(() => import('./register-pwa.ts'))
+        .then(({ registerPwa }) => registerPwa(this._toasts.value)),
+    );
   }
 
   override willUpdate() {
     const route = this._router.route;
+    if (route !== this._shownRoute) {
+      this._shownRoute = route;
+      void this._showPage(route);
+    }
     if (route && ROUTES_USING_TF.has(route) && this._backend.value.status === 'idle') {
       this._backend.setValue(this._startBackend(this._backend.value.preference));
     }
@@ -102,6 +119,25 @@ export class TamaApp extends LitElement {
     document.title = page
       ? `${page.label()} · ${msg('Tama Lab', { id: 'app.name' })}`
       : msg('Tama Lab', { id: 'app.name' });
+  }
+
+  private async _showPage(route: RouteName | undefined) {
+    this._pageFailed = undefined;
+    try {
+      await loadPage(route);
+    } catch (error) {
+      // The detail is folded under the Japanese sentence (problemMessage), never shown as the sentence.
+      if (this._shownRoute === route) this._pageFailed = errorDetail(error) ?? ''; // i18n-ok: folded detail
+    }
+    await this.updateComplete;
+    const page = this.renderRoot.querySelector('main > :first-child') as { updateComplete?: Promise<unknown> } | null;
+    await page?.updateComplete;
+    await afterNextPaint();
+    // Tests and benchmarks check that nothing heavy was asked for before this mark.
+    if (!this._pageShown) performance.mark('tama:page-painted');
+    this._pageShown = true;
+    this._pagePainted();
+    loadPageExtras(route).catch(() => {});
   }
 
   private _idleBackend(preference: BackendChoice): BackendInfo {
@@ -117,8 +153,14 @@ export class TamaApp extends LitElement {
    */
   private _startBackend(preference: BackendChoice, lost?: BackendName): BackendInfo {
     // Its WebAssembly and worker scripts are fetched while it starts; an update's handover waits for them.
-    const ready = trackLoad(lost ? selectAfterLoss(lost) : selectBackend(preference)).then(
-      (selection) => {
+    const selecting = this._firstPagePainted.then(async () => {
+      // What to do when a GPU is lost loads with the backend, not before the page paints.
+      const { selectAfterLoss, watchBackendLoss } = await import('../shared/backend/gpu-loss.ts');
+      const selection = await (lost ? selectAfterLoss(lost) : selectBackend(preference));
+      return { selection, watchBackendLoss };
+    });
+    const ready = trackLoad(selecting).then(
+      ({ selection, watchBackendLoss }) => {
         const { active, probes } = selection;
         this._backend.setValue({ preference, status: 'ready', active, probes, ready, ...(lost ? { lost } : {}) });
         watchBackendLoss(active, (gone) => {
@@ -165,6 +207,12 @@ export class TamaApp extends LitElement {
   }
 
   private _renderPage(route: RouteName | undefined) {
+    if (this._pageFailed !== undefined) {
+      return html`<p class="page-failed" role="alert">
+        ${problemMessage(problem('page.unloaded', this._pageFailed))}
+        <button @click=${() => location.reload()}>${msg('Reload', { id: 'pwa.reload' })}</button>
+      </p>`;
+    }
     switch (route) {
       case 'detect':
         return html`<detect-page></detect-page>`;

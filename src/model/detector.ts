@@ -6,6 +6,7 @@ import { asNetworkProblem, ProblemError, problem } from '../shared/problem.ts';
 import { createVerifier, cropFeatures, fetchVerifier, type Verifier } from './ball-verifier.ts';
 import { COCO_CLASSES, SPORTS_BALL } from './coco-classes.ts';
 import { decodeDetections } from './decode.ts';
+import { withFloatWeights } from './float-weights.ts';
 import type { Box, Detection } from './geometry.ts';
 import { type GraphRunner, headsRunner, stockRunner, wholeGraphRunner } from './graph-runners.ts';
 import { ballModelUrl, DEFAULT_MODEL_VARIANT, FULL_GRAPH_VARIANT, modelUrl } from './model-variants.ts';
@@ -106,7 +107,14 @@ export function sourceSize(source: DetectorSource): { width: number; height: num
 async function loadGraph(tf: Tf, url: string, onProgress?: (fraction: number) => void): Promise<GraphModel> {
   // Offline, a weight variant that was never downloaded fails here with the browser's "Failed to fetch".
   // An update's handover waits for the page's own downloads (page-loads.ts).
-  return trackLoad(tf.loadGraphModel(url, onProgress ? { onProgress } : {})).catch((error: unknown) => {
+  const http = tf.io.http(url, onProgress ? { onProgress } : {});
+  const handler = {
+    load: async () => {
+      if (!http.load) throw new Error('TF.js has no HTTP model loader');
+      return withFloatWeights(await http.load(), tf.io.CompositeArrayBuffer.join);
+    },
+  };
+  return trackLoad(tf.loadGraphModel(handler)).catch((error: unknown) => {
     throw asNetworkProblem(error, url);
   });
 }
@@ -237,8 +245,11 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
     }
   }
 
-  // Warm-up: the first run compiles shaders / kernels; pay for it here, not on the first camera frame.
+  // Warm-up: on a GPU the first run compiles shaders (seconds on a phone); pay for it here, not on the
+  // first camera frame. WASM and the CPU compile nothing: their warm-up would only be one whole
+  // detection blocking the page as it opens (~130 ms here, ~0.5 s on a mid-range phone).
   async function warmUp(graph: GraphRunner): Promise<void> {
+    if (backend === 'wasm' || backend === 'cpu') return;
     const blank = tf.zeros([inputSize, inputSize, 3], 'int32');
     const outputs = inferTopCandidates(graph, blank, [0], inputSize);
     await Promise.all(outputs.map((tensor) => tensor.data()));

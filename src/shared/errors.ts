@@ -252,6 +252,10 @@ export function describeProblem(problem: Problem): string {
         'The background work stopped by itself (the device may have run out of memory). Nothing you saved is lost.',
         { id: 'problem.worker.died' },
       );
+    case 'page.unloaded':
+      return msg('This page could not be loaded. Check the connection, then reload.', {
+        id: 'problem.page.unloaded',
+      });
     default: {
       // Every code has its case (this fails to compile otherwise); a code from another version of the
       // app (a report that crossed a worker or was stored) still gets a sentence.

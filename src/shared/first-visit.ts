@@ -61,29 +61,37 @@ export async function untilPrecached(onProgress: (fraction: number) => void = ()
 
 const ISOLATION_RELOAD = 'tama-lab:isolation-reload';
 
+let fullLoadWanted = false;
+
 /**
  * On a static host the headers for cross-origin isolation (threads for WASM) come from the service worker
- * (src/sw.ts), so a first visit, served by the network, is not isolated. When the new worker takes
- * control, one reload makes the page isolated — only while the user has not started anything yet (no
- * tap, no key, no work in progress: see work-in-progress.ts), and once per tab; otherwise the next visit
- * is isolated anyway.
+ * (src/sw.ts), so a first visit, served by the network, is not isolated. Once the new worker controls
+ * the page, the next load is isolated; the app makes that load happen where nobody sees it: when the
+ * tab is hidden, or when the user opens another section (a full page load instead of an in-page switch,
+ * see isolationWantsFullLoad). Never while work is in progress (work-in-progress.ts), and once per tab.
+ * A reload in front of the user would repaint the page they are reading (and a page measured while it
+ * reloads itself measures the reload).
  */
 export function reloadIntoIsolation(): void {
   if (globalThis.crossOriginIsolated || !('serviceWorker' in navigator) || navigator.serviceWorker.controller) return;
   if (sessionStorage.getItem(ISOLATION_RELOAD)) return;
-  let userStarted = false;
-  const started = () => {
-    userStarted = true;
-  };
-  for (const type of ['pointerdown', 'keydown'] as const)
-    addEventListener(type, started, { once: true, capture: true, passive: true });
   navigator.serviceWorker.addEventListener(
     'controllerchange',
     () => {
-      if (userStarted || !navigator.serviceWorker.controller || workInProgress().length > 0) return;
-      sessionStorage.setItem(ISOLATION_RELOAD, '1');
-      location.reload();
+      if (!navigator.serviceWorker.controller) return;
+      fullLoadWanted = true;
+      const reloadWhenHidden = () => {
+        if (document.visibilityState !== 'hidden' || !isolationWantsFullLoad()) return;
+        sessionStorage.setItem(ISOLATION_RELOAD, '1');
+        location.reload();
+      };
+      document.addEventListener('visibilitychange', reloadWhenHidden);
     },
     { once: true },
   );
+}
+
+/** True when the next section should open with a full page load, which makes the page isolated. */
+export function isolationWantsFullLoad(): boolean {
+  return fullLoadWanted && !globalThis.crossOriginIsolated && workInProgress().length === 0;
 }

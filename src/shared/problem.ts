@@ -61,6 +61,7 @@ export const PROBLEM_CODES = [
   'storage.openFailed',
   'storage.newerVersion',
   'worker.died',
+  'page.unloaded',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

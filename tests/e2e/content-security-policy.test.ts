@@ -140,9 +140,7 @@ test('on a static host without headers the <meta> holds, and the service worker 
     // Once the service worker controls the app, what it serves carries the header too.
     const page = await browser.newPage();
     await page.goto(`${hosts.staticHost.url}/about`);
-    // …and has reloaded the page once into cross-origin isolation (src/shared/first-visit.ts), which
-    // would otherwise interrupt the next navigation.
-    await waitUntil(() => page.evaluate(() => crossOriginIsolated).catch(() => false), 180_000);
+    await waitUntil(() => page.evaluate(() => navigator.serviceWorker.controller !== null).catch(() => false), 180_000);
     const served = await page.goto(`${hosts.staticHost.url}/train`);
     assert.equal(served?.headers()['content-security-policy'], CONTENT_SECURITY_POLICY);
   } finally {

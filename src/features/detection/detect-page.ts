@@ -5,7 +5,7 @@ import { html, LitElement, nothing } from 'lit';
 import { captureFrame } from '../../dataset/capture-frame.ts';
 import { contentHash } from '../../dataset/content-hash.ts';
 import { datasetContext, type NewImage } from '../../dataset/dataset-store.ts';
-import { createDetector, type Detector } from '../../model/detector.ts';
+import type { Detector } from '../../model/detector.ts';
 import { activeModel, modelStoreContext, STOCK_COCO } from '../../model/model-store.ts';
 import { DEFAULT_MODEL_VARIANT, type ModelVariant, modelUrl } from '../../model/model-variants.ts';
 import type { TrainedModelMeta } from '../../model/trained-model.ts';
@@ -84,6 +84,8 @@ export class DetectPage extends LitElement {
       const trained = id ? await this._models.value?.get(id) : undefined;
       if (id && !trained) throw new ModelUnavailableError('gone');
       if (!(await this._availability.check(variant, this._trained))) throw new ModelUnavailableError('offline');
+      // The detector's code comes with TF.js, after the page has painted.
+      const { createDetector } = await import('../../model/detector.ts');
       const detector = await createDetector({
         model: trained ?? (variant === 'ball' ? 'default' : modelUrl(variant as ModelVariant)),
         onProgress: (fraction) => {

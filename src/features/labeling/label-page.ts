@@ -3,7 +3,6 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { type DatasetSettings, loadDatasetSettings, saveDatasetSettings } from '../../dataset/dataset-settings.ts';
 import { datasetContext, type StoredImage } from '../../dataset/dataset-store.ts';
-import { importFiles } from '../../dataset/import-files.ts';
 import { requestPersistence } from '../../dataset/storage-status.ts';
 import { describeError } from '../../shared/errors.ts';
 import type { ReviewStartEvent } from '../../shared/review-start-event.ts';
@@ -133,6 +132,8 @@ export class LabelPage extends LitElement {
     if (!store || !files.length) return;
     this._busy = true;
     try {
+      // The importers (zip, COCO, YOLO) load on the first import, not with the page.
+      const { importFiles } = await import('../../dataset/import-files.ts');
       const { stored, skipped, duplicates } = await importFiles(files, store, this._settings.maxSide);
       const firstId = stored[0]?.id;
       this._report = { stored: stored.length, skipped, duplicates, sample, ...(firstId ? { firstId } : {}) };

@@ -3,10 +3,9 @@
 // the choice changes. A photo is looked at whole and in a 2×2 grid of tiles (5 detector passes, once
 // per photo), so small and far balls get proposed too.
 
-import { createDetector, type Detector } from '../../model/detector.ts';
+import type { Detector } from '../../model/detector.ts';
 import type { Detection } from '../../model/geometry.ts';
 import { activeDetectorModel, activeModel, type ModelStore } from '../../model/model-store.ts';
-import { detectTiled } from '../../model/tiled-detection.ts';
 import type { BackendInfo } from '../../shared/backend/backend-context.ts';
 
 /** Lower than the live view's 0.5: a proposal costs one tap to reject, a miss costs a drawing. */
@@ -26,6 +25,7 @@ export class SuggestionSource {
     this.loadedFor = backend?.ready;
     this.detector ??= (async () => {
       await backend?.ready;
+      const { createDetector } = await import('../../model/detector.ts');
       return createDetector({ model: await activeDetectorModel(models) });
     })();
     // A failed load must not stick: the next photo tries again.
@@ -35,6 +35,7 @@ export class SuggestionSource {
     });
     const bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
     try {
+      const { detectTiled } = await import('../../model/tiled-detection.ts');
       return await detectTiled(detector, bitmap, { threshold: SUGGESTION_THRESHOLD, grid: 2 });
     } finally {
       bitmap.close();

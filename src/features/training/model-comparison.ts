@@ -5,7 +5,7 @@ import { html, LitElement, nothing } from 'lit';
 import { loadDatasetSettings } from '../../dataset/dataset-settings.ts';
 import type { StoredImage } from '../../dataset/dataset-store.ts';
 import { splitOf } from '../../dataset/split.ts';
-import { createDetector, type Detector } from '../../model/detector.ts';
+import type { Detector } from '../../model/detector.ts';
 import { modelStoreContext } from '../../model/model-store.ts';
 import type { TrainedModelMeta } from '../../model/trained-model.ts';
 import { appUrl } from '../../shared/app-url.ts';
@@ -93,6 +93,7 @@ export class ModelComparison extends LitElement {
     let stock: Detector | undefined;
     let yours: Detector | undefined;
     try {
+      const { createDetector } = await import('../../model/detector.ts');
       stock = await createDetector({ model: 'coco' });
       yours = await createDetector({ model });
       const rows: Row[] = [];

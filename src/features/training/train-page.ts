@@ -26,14 +26,12 @@ import { gpuFallbackLine, phaseText, viewCapLine, viewsHint } from './train-text
 import { defaultViewsPerPhoto, trainingData } from './training-data.ts';
 import type { TrainingOutcome, TrainingRequest } from './training-protocol.ts';
 import { TrainingRunController } from './training-run-controller.ts';
-import { planViews } from './view-budget.ts';
-import './learning-curve.ts';
-import './model-comparison.ts';
-import './trained-model-list.ts';
 import type { RunResumeEvent } from './unfinished-run.ts';
+import { planViews } from './view-budget.ts';
 import './unfinished-run.ts';
 import '../../shared/backend/backend-select.ts';
-import './box-noise-lab.ts';
+// The learning curve, the noise lab, the model list and the comparison (charts, zips) load after the
+// page has painted: src/app/page-modules.ts.
 
 /** The training section: fine-tune the detector on the user's dataset in a worker, watch it learn. */
 export class TrainPage extends LitElement {
