@@ -1,15 +1,22 @@
-// npm run bench:lighthouse [-- --pages detect,label,train --runs 3 --no-warm --json]
+// npm run bench:lighthouse [-- --pages detect,label,train --runs 3 --no-warm --http2 --json]
 // Lighthouse (mobile: simulated slow 4G, 4× slower CPU) on the production build, served as a static
 // host serves it (gzip, no special headers). Per page: a cold visit (the median of --runs) and a warm
 // one (service worker installed, the median of --runs). Prints numbers; asserts nothing.
 // Warm visits are throttled for real ("devtools" throttling, same 4G and 4× CPU): Lighthouse's simulation
 // cannot time responses that come from a service worker (it reports "No timing information available").
+// --http2 serves the same files over HTTP/2 with TLS (a self-signed certificate the browser is told to
+// accept), as GitHub Pages, Netlify or Cloudflare do; the default is HTTP/1.1, the slower case.
 import { existsSync } from 'node:fs';
+import { createSecureServer } from 'node:http2';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { getCertificate } from '@vitejs/plugin-basic-ssl';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
-import { startCountingServer } from '../tests/support/counting-server.ts';
+import { startCountingServer, staticHostHandler } from '../tests/support/counting-server.ts';
 import { distDir } from '../tests/support/preview-server.ts';
 import { chromiumPath } from './lib/chromium.ts';
 
@@ -18,6 +25,7 @@ const { values } = parseArgs({
     pages: { type: 'string', default: 'detect,label,train' },
     runs: { type: 'string', default: '3' },
     'no-warm': { type: 'boolean', default: false },
+    http2: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
 });
@@ -25,12 +33,25 @@ if (!existsSync(`${distDir}/index.html`)) throw new Error('No build in dist/: ru
 const runs = Math.max(1, Number(values.runs));
 type Result = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
 
-const server = await startCountingServer(distDir);
+async function startHttp2Host(root: string) {
+  const pem = await getCertificate(join(tmpdir(), 'tama-lab-bench-certificate'), 'localhost', ['localhost']);
+  const host = createSecureServer({ key: pem, cert: pem, allowHTTP1: true }, staticHostHandler(root, []));
+  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+  const { port } = host.address() as AddressInfo;
+  return { url: `https://localhost:${port}`, close: () => new Promise<void>((resolve) => host.close(() => resolve())) };
+}
+
+const server = values.http2 ? await startHttp2Host(distDir) : await startCountingServer(distDir);
 // Every visit gets a fresh profile: a cold visit must not find a service worker from the one before.
 async function visit(url: string, warm: boolean): Promise<Result> {
   const chrome = await launch({
     chromePath: chromiumPath(),
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      ...(values.http2 ? ['--ignore-certificate-errors'] : []),
+    ],
   });
   try {
     const options = { port: chrome.port, logLevel: 'error' as const, output: 'json' as const };

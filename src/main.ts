@@ -1,12 +1,20 @@
 import { applyLocale, preferredLocale } from './app/i18n.ts';
+import { routeForPath } from './app/routes.ts';
 import { applyTheme, preferredTheme } from './app/theme.ts';
 import { reloadIntoIsolation } from './shared/first-visit.ts';
 
 applyTheme(preferredTheme());
 reloadIntoIsolation();
-// Load the translations before the shell renders, so Japanese users never see an English flash.
+// The shell, the page the URL names and the words are fetched side by side, not one after another: on a
+// slow phone network each step in a chain costs a round trip.
+const shell = import('./app/tama-app.ts');
+import('./app/page-modules.ts')
+  .then(({ loadPage }) => loadPage(routeForPath(location.pathname)))
+  // The shell loads it again and shows what went wrong.
+  .catch(() => {});
+// The translations are in before the shell renders, so Japanese users never see an English flash.
 await applyLocale(preferredLocale());
-await import('./app/tama-app.ts');
+customElements.define('tama-app', (await shell).TamaApp);
 
 // For the curious (and the end-to-end tests): `await tamaDebug.memory()` in the console shows how many
 // tensors TF.js holds, which must stay flat while the live view runs.

@@ -279,7 +279,7 @@ export class TamaApp extends LitElement {
   }
 }
 
-customElements.define('tama-app', TamaApp);
+// Defined by main.ts once the translations are in.
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -6,7 +6,7 @@ import { asNetworkProblem, ProblemError, problem } from '../shared/problem.ts';
 import { createVerifier, cropFeatures, fetchVerifier, type Verifier } from './ball-verifier.ts';
 import { COCO_CLASSES, SPORTS_BALL } from './coco-classes.ts';
 import { decodeDetections } from './decode.ts';
-import { withFloatWeights } from './float-weights.ts';
+import { loadGraphInSlices } from './float-weights.ts';
 import type { Box, Detection } from './geometry.ts';
 import { type GraphRunner, headsRunner, stockRunner, wholeGraphRunner } from './graph-runners.ts';
 import { ballModelUrl, DEFAULT_MODEL_VARIANT, FULL_GRAPH_VARIANT, modelUrl } from './model-variants.ts';
@@ -107,14 +107,7 @@ export function sourceSize(source: DetectorSource): { width: number; height: num
 async function loadGraph(tf: Tf, url: string, onProgress?: (fraction: number) => void): Promise<GraphModel> {
   // Offline, a weight variant that was never downloaded fails here with the browser's "Failed to fetch".
   // An update's handover waits for the page's own downloads (page-loads.ts).
-  const http = tf.io.http(url, onProgress ? { onProgress } : {});
-  const handler = {
-    load: async () => {
-      if (!http.load) throw new Error('TF.js has no HTTP model loader');
-      return withFloatWeights(await http.load(), tf.io.CompositeArrayBuffer.join);
-    },
-  };
-  return trackLoad(tf.loadGraphModel(handler)).catch((error: unknown) => {
+  return trackLoad(loadGraphInSlices(tf, url, onProgress)).catch((error: unknown) => {
     throw asNetworkProblem(error, url);
   });
 }

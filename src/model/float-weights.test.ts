@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { loadTf } from '../shared/backend/backends.ts';
-import { withFloatWeights } from './float-weights.ts';
+import { loadGraphInSlices, withFloatWeights } from './float-weights.ts';
 import { DEFAULT_MODEL_VARIANT, modelUrl } from './model-variants.ts';
 
 /** The longest time the page went without running a task while `work` ran. */
@@ -38,7 +38,7 @@ describe('withFloatWeights', () => {
     expect(converted?.weightSpecs?.every((spec) => !('quantization' in spec))).to.equal(true);
 
     const expected = tf.io.decodeWeights(artifacts.weightData as ArrayBuffer, specs);
-    const actual = tf.io.decodeWeights(converted?.weightData as ArrayBuffer[], converted?.weightSpecs ?? []);
+    const actual = tf.io.decodeWeights(converted?.weightData as ArrayBuffer, converted?.weightSpecs ?? []);
     try {
       expect(Object.keys(actual)).to.deep.equal(Object.keys(expected));
       for (const [name, tensor] of Object.entries(expected)) {
@@ -59,5 +59,33 @@ describe('withFloatWeights', () => {
       weightData: new ArrayBuffer(8),
     };
     expect(await withFloatWeights(artifacts, tf.io.CompositeArrayBuffer.join)).to.equal(artifacts);
+  });
+
+  it('loads a graph that answers exactly as tf.loadGraphModel, holds the page no longer, and frees every tensor', async () => {
+    const tf = await loadTf();
+    await tf.setBackend('cpu');
+    const url = modelUrl(DEFAULT_MODEL_VARIANT);
+    const start = tf.memory().numTensors;
+    let sliced: Awaited<ReturnType<typeof loadGraphInSlices>> | undefined;
+    const stall = await longestStall(async () => {
+      sliced = await loadGraphInSlices(tf, url);
+    });
+    expect(stall, 'the longest stretch without a task (ms)').to.be.below(30);
+    const reference = await tf.loadGraphModel(url);
+    const input = tf.randomUniform([1, 128, 128, 3], -1, 1, 'float32', 7);
+    try {
+      const ours = sliced?.execute(input) as import('@tensorflow/tfjs').Tensor[];
+      const theirs = reference.execute(input) as import('@tensorflow/tfjs').Tensor[];
+      expect(ours.length).to.equal(theirs.length);
+      ours.forEach((tensor, i) => {
+        expect(Array.from(tensor.dataSync())).to.deep.equal(Array.from((theirs[i] as typeof tensor).dataSync()));
+      });
+      tf.dispose([...ours, ...theirs]);
+    } finally {
+      input.dispose();
+      reference.dispose();
+      sliced?.dispose();
+    }
+    expect(tf.memory().numTensors).to.equal(start);
   });
 });

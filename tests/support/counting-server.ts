@@ -3,7 +3,8 @@
 // the browser asks for it, ETags with 304 revalidation, and index.html for paths that are not files.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -38,9 +39,9 @@ export interface CountingServerOptions {
   hold?: (path: string) => Promise<void> | undefined;
 }
 
-export async function startCountingServer(root: string, options: CountingServerOptions = {}): Promise<CountingServer> {
-  const served: ServedFile[] = [];
-  const server = createServer(async (request, response) => {
+/** What a static host answers (see the top of this file), as a request handler for node:http or node:http2. */
+export function staticHostHandler(root: string, served: ServedFile[], options: CountingServerOptions = {}) {
+  return async (request: IncomingMessage | Http2ServerRequest, response: ServerResponse | Http2ServerResponse) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://host').pathname);
     await options.hold?.(path);
     let file = normalize(join(root, path));
@@ -61,8 +62,15 @@ export async function startCountingServer(root: string, options: CountingServerO
     if (gzip) response.setHeader('content-encoding', 'gzip');
     response.setHeader('content-length', body.length);
     served.push({ path, sent: body.length });
-    response.writeHead(200).end(request.method === 'HEAD' ? undefined : body);
-  });
+    response.writeHead(200);
+    if (request.method === 'HEAD') response.end();
+    else response.end(body);
+  };
+}
+
+export async function startCountingServer(root: string, options: CountingServerOptions = {}): Promise<CountingServer> {
+  const served: ServedFile[] = [];
+  const server = createServer(staticHostHandler(root, served, options));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   // Left open by an `after` hook that failed early, it must not keep the test process alive.
   server.unref();

@@ -69,6 +69,8 @@ export class DetectionOverlay extends LitElement {
   /** Projector mode: thick lines and big labels, readable from the back of a classroom. */
   declare large: boolean;
   private readonly _resizeObserver = new ResizeObserver(() => this._draw());
+  /** The canvas has been drawn on (and must be cleared when the picture goes). */
+  private _painted = false;
 
   constructor() {
     super();
@@ -102,6 +104,12 @@ export class DetectionOverlay extends LitElement {
   private _draw() {
     const canvas = this.renderRoot.querySelector('canvas');
     if (!canvas) return;
+    if ((!this.sourceWidth || !this.sourceHeight) && !this._painted) {
+      // Nothing to show yet (no camera): reading the size here would force the page's first layout early.
+      this._expose([0, 0, 0, 0], []);
+      return;
+    }
+    this._painted = true;
     const ratio = window.devicePixelRatio || 1;
     const { width, height } = this.getBoundingClientRect();
     const pixelWidth = Math.round(width * ratio);

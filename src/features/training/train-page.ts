@@ -21,6 +21,7 @@ import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
 import { isWorkerDeath } from '../../shared/workers/worker-bridge.ts';
 import { checkpointJournal, type RunIdentity, resumeImages, snapshotOf } from './run-checkpoint.ts';
+import { renderDatasetCard } from './train-dataset-card.ts';
 import { trainPageStyles } from './train-page.styles.ts';
 import { gpuFallbackLine, phaseText, viewCapLine, viewsHint } from './train-texts.ts';
 import { defaultViewsPerPhoto, trainingData } from './training-data.ts';
@@ -44,6 +45,7 @@ export class TrainPage extends LitElement {
     _backend: { state: true },
     _result: { state: true },
     _revision: { state: true },
+    _readError: { state: true },
   };
   static override styles = [pageStyles, trainPageStyles];
 
@@ -53,6 +55,8 @@ export class TrainPage extends LitElement {
   private readonly _toasts = new ContextConsumer(this, { context: toastContext });
   private readonly _run = new TrainingRunController(this);
   declare private _images: StoredImage[] | undefined;
+  /** The dataset could not be read (storage refused): said in the dataset card, the rest still shows. */
+  declare private _readError: unknown;
   declare private _classes: string[] | undefined;
   declare private _epochs: number;
   /** Undefined until the user picks: then it follows the dataset's size. */
@@ -74,7 +78,12 @@ export class TrainPage extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     void this.updateComplete.then(async () => {
-      this._images = (await this._dataset.value?.list()) ?? [];
+      try {
+        this._images = (await this._dataset.value?.list()) ?? [];
+      } catch (error) {
+        this._readError = error;
+        this._images = [];
+      }
     });
   }
 
@@ -174,38 +183,11 @@ export class TrainPage extends LitElement {
   }
 
   private _renderDataset() {
-    const images = this._images;
-    if (!images) return html`<p>${msg('Reading your dataset…', { id: 'train.dataset.loading' })}</p>`;
-    const data = this._data;
-    const available = Object.keys(data.classes).sort();
-    const chosen = this._chosenClasses();
-    const canTrain = chosen.length > 0 && data.train.some((image) => image.boxes.length);
-    return html`<section class="card" data-train=${data.train.length} data-val=${data.val.length}>
-      <h2>${msg('Your dataset', { id: 'train.dataset.title' })}</h2>
-      <p>${msg(str`${data.train.length} photos to train on, ${data.val.length} to validate with (${data.negatives} of them "no ball"); ${data.unlabeled} unlabeled photos are left out.`, { id: 'train.dataset.counts' })}</p>
-      ${
-        available.length
-          ? html`<fieldset class="actions">
-            <legend>${msg('Classes to learn', { id: 'train.classes' })}</legend>
-            ${available.map(
-              (
-                name,
-              ) => html`<label><input type="checkbox" .checked=${chosen.includes(name)} ?disabled=${this._run.active}
-                @change=${(event: Event) => {
-                  const on = (event.target as HTMLInputElement).checked;
-                  this._classes = on ? [...chosen, name] : chosen.filter((c) => c !== name);
-                }} />${name} (${data.classes[name]})</label>`,
-            )}
-          </fieldset>`
-          : nothing
-      }
-      ${
-        canTrain
-          ? nothing
-          : html`<p class="error" role="alert" data-cannot-train>${msg('Nothing to learn yet: label some balls on the Label page first (or add the sample dataset there).', { id: 'train.dataset.empty' })}</p>`
-      }
-      ${data.val.length ? nothing : html`<p>${msg('No validation photos: the last epoch is kept and no mAP is measured. Raise the validation share on the Label page.', { id: 'train.dataset.noVal' })}</p>`}
-    </section>`;
+    if (!this._images) return html`<p>${msg('Reading your dataset…', { id: 'train.dataset.loading' })}</p>`;
+    if (this._readError) return html`<p class="error" role="alert">${errorMessage('dataset', this._readError)}</p>`;
+    return renderDatasetCard(this._data, this._chosenClasses(), this._run.active, (classes) => {
+      this._classes = classes;
+    });
   }
 
   private _renderControls() {
@@ -310,21 +292,23 @@ export class TrainPage extends LitElement {
               @tama-models-change=${() => this._revision++}></unfinished-run>`
       }
       ${this._renderDataset()}
-      ${this._renderControls()}
-      ${this._renderResults()}
-      <box-noise-lab></box-noise-lab>
-      <section class="card">
-        <h2>${msg('Your models', { id: 'train.models' })}</h2>
-        <trained-model-list .revision=${this._revision} @tama-models-change=${() => this._revision++}></trained-model-list>
-      </section>
-      <section class="card">
-        <h2>${msg('Stock vs. yours, photo by photo', { id: 'train.compare' })}</h2>
-        ${
-          this._images
-            ? html`<model-comparison .images=${val} .revision=${this._revision}></model-comparison>`
-            : html`<p>${msg('Reading your dataset…', { id: 'train.dataset.loading' })}</p>`
-        }
-      </section>
+      ${
+        // The rest comes once the dataset is read: appearing below the summary, it moves nothing, where
+        // cards drawn before it would jump down as the summary grows.
+        this._images
+          ? html`${this._renderControls()}
+              ${this._renderResults()}
+              <box-noise-lab></box-noise-lab>
+              <section class="card">
+                <h2>${msg('Your models', { id: 'train.models' })}</h2>
+                <trained-model-list .revision=${this._revision} @tama-models-change=${() => this._revision++}></trained-model-list>
+              </section>
+              <section class="card">
+                <h2>${msg('Stock vs. yours, photo by photo', { id: 'train.compare' })}</h2>
+                <model-comparison .images=${val} .revision=${this._revision}></model-comparison>
+              </section>`
+          : nothing
+      }
     `;
   }
 }
