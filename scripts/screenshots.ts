@@ -1,19 +1,28 @@
 // npm run screenshots -- --out DIR [--dist DIR] [--pages detect,label,train,mnist,about,bench]
 // Every page of a build at a 390×844 phone (Japanese, then English) and a 1920×1080 projector
 // (Japanese), as PNGs in DIR, so a change can be looked at — and compared with an older build — by eye.
+// npm run screenshots -- --docs [--dist DIR]: the images the guides use (docs/images/), one lesson
+// walked through with the sample photos (scripts/lib/docs-screenshots.ts).
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { distDir, startPreviewServer } from '../tests/support/preview-server.ts';
 import { launchChromium } from './lib/chromium.ts';
+import { writeDocsScreenshots } from './lib/docs-screenshots.ts';
 
 const { values } = parseArgs({
   options: {
     out: { type: 'string', default: 'screenshots' },
     dist: { type: 'string', default: distDir },
     pages: { type: 'string', default: 'detect,label,train,mnist,about,bench' },
+    docs: { type: 'boolean', default: false },
   },
 });
+
+if (values.docs) {
+  await writeDocsScreenshots(resolve(values.dist), resolve(import.meta.dirname, '../docs/images'));
+  process.exit(0);
+}
 
 const out = resolve(values.out);
 mkdirSync(out, { recursive: true });

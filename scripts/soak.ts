@@ -1,5 +1,5 @@
 // npm run soak -- [--minutes 10] [--every 30] [--warmup 30] [--backend wasm|webgl|webgpu|cpu]
-// npm run soak -- --train 30 [--epochs 2] [--images 6] [--backend wasm]   (alias: --fine-tunes 30)
+// npm run soak -- --train 30 [--epochs 3] [--images 12] [--backend wasm]   (alias: --fine-tunes 30)
 //   [--json out.json]
 // Long-run checks, printed as they go:
 //  live  — the Detect page with Chromium's fake camera for N minutes; tensors, the backend's memory

@@ -1,6 +1,6 @@
 // npm run real:extract -- --mirrors DIR --out DIR
 // Lays the fetched real-photo repositories out as `train:default --real` reads them: one folder per
-// source (scripts/real-data/sources.ts), holding its Roboflow export ({train,valid,test}/{images,labels},
+// source (src/dataset/real-sources.ts), holding its Roboflow export ({train,valid,test}/{images,labels},
 // data.yaml). --mirrors holds the repositories as bare git directories named OWNER+NAME/repo (what the
 // workspace's fetch tool brings) or OWNER+NAME (a plain clone); each is read at its HEAD.
 import { execFileSync } from 'node:child_process';

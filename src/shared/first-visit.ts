@@ -1,4 +1,4 @@
-// On a first visit the service worker downloads its precache (about 11 MB, mostly the default model)
+// On a first visit the service worker downloads its precache (about 7 MB, mostly the default model)
 // while the page would download the same model itself: twice the bytes, times 30 phones on one school
 // Wi-Fi. So a page that is not yet controlled waits for the installing worker, which claims it when done
 // (src/sw.ts), and then loads the model from the worker's cache. The worker reports its progress.

@@ -44,10 +44,20 @@ export function injectedSample(seed = 1, rates = ISSUE_MIX): { photos: SamplePho
   return { photos: images, errors };
 }
 
-function coco(photos: readonly SamplePhoto[], name: (photo: SamplePhoto) => string) {
+function coco(
+  photos: readonly SamplePhoto[],
+  name: (photo: SamplePhoto) => string,
+  contributor?: (index: number) => string,
+) {
   let id = 0;
   return {
-    images: photos.map((photo, i) => ({ id: i + 1, file_name: name(photo), width: photo.width, height: photo.height })),
+    images: photos.map((photo, i) => ({
+      id: i + 1,
+      file_name: name(photo),
+      width: photo.width,
+      height: photo.height,
+      ...(contributor ? { tama_contributor: contributor(i) } : {}),
+    })),
     categories: SAMPLE_CLASSES.map((label, i) => ({ id: i + 1, name: label })),
     annotations: photos.flatMap((photo, i) =>
       photo.boxes.map(({ box, label }) => ({
@@ -68,10 +78,13 @@ export function writeCocoFolder(folder: string, photos: readonly SamplePhoto[]):
   writeFileSync(join(folder, 'dataset.json'), JSON.stringify(coco(photos, (photo) => join(sample, photo.id))));
 }
 
-/** A COCO .zip as the app imports it: annotations.json and the photos under images/. */
-export function cocoZip(photos: readonly SamplePhoto[]): Buffer {
+/**
+ * A COCO .zip as the app imports it: annotations.json and the photos under images/. `contributor`
+ * names who took each photo, as a class's merged zips do.
+ */
+export function cocoZip(photos: readonly SamplePhoto[], contributor?: (index: number) => string): Buffer {
   const files: Record<string, Uint8Array> = {
-    'annotations.json': new TextEncoder().encode(JSON.stringify(coco(photos, (photo) => photo.id))),
+    'annotations.json': new TextEncoder().encode(JSON.stringify(coco(photos, (photo) => photo.id, contributor))),
   };
   for (const photo of photos) files[photo.id] = readFileSync(join(sample, photo.id));
   return Buffer.from(zipSync(files, { level: 0 }));
