@@ -1,8 +1,8 @@
 // npm run screenshots -- --out DIR [--dist DIR] [--pages detect,label,train,mnist,about,bench]
 // Every page of a build at a 390×844 phone (Japanese, then English) and a 1920×1080 projector
 // (Japanese), as PNGs in DIR, so a change can be looked at — and compared with an older build — by eye.
-// npm run screenshots -- --docs [--dist DIR]: the images the guides use (docs/images/), one lesson
-// walked through with the sample photos (scripts/lib/docs-screenshots.ts).
+// npm run screenshots -- --docs: the images the guides use (docs/images/), one lesson walked through on
+// the build in dist/ (rebuilt when src/ changed) with the sample photos (scripts/lib/docs-screenshots.ts).
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,7 +20,7 @@ const { values } = parseArgs({
 });
 
 if (values.docs) {
-  await writeDocsScreenshots(resolve(values.dist), resolve(import.meta.dirname, '../docs/images'));
+  await writeDocsScreenshots(resolve(import.meta.dirname, '../docs/images'));
   process.exit(0);
 }
 

@@ -2,33 +2,21 @@
 // Chromium's fake camera and the sample photos (64 photos with seeded label mistakes, so the label check
 // has something to find). Phone shots at 390×844, projector shots at 1920×1080. It writes every file in
 // DOCS_SHOTS (docs-shots.ts) and nothing else; tests/lint/docs-links.test.ts holds the guides to that set.
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { writeFakeCameraVideo } from '../../tests/support/fake-camera.ts';
 import { cocoZip, injectedSample } from '../../tests/support/injected-sample.ts';
-import { startPreviewServer } from '../../tests/support/preview-server.ts';
-import { launchChromium } from './chromium.ts';
 import type { DocsShot as Shot } from './docs-shots.ts';
+import { openFakeCameraApp } from './live-view.ts';
 
 const PHONE = { width: 390, height: 844 };
 /** Six students took the class's photos, in turn. */
 const STUDENTS = ['田中', '佐藤', '鈴木', '高橋', '伊藤', '渡辺'];
 const PROJECTOR = { width: 1920, height: 1080 };
 
-export async function writeDocsScreenshots(distDir: string, outDir: string): Promise<string[]> {
+export async function writeDocsScreenshots(outDir: string): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
-  const y4m = join(mkdtempSync(join(tmpdir(), 'tama-docs-')), 'balls.y4m');
-  await writeFakeCameraVideo('datasets/sample/images/s1-00001.jpg', y4m, { frames: 20, step: 2, fps: 30 });
-  const server = await startPreviewServer(distDir);
-  const browser = await launchChromium({
-    args: [
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${y4m}`,
-      '--use-fake-ui-for-media-stream',
-    ],
-  });
+  const { server, browser, close } = await openFakeCameraApp();
   const written: string[] = [];
   const shoot = async (page: Page, name: Shot) => {
     const file = join(outDir, `${name}.png`);
@@ -54,18 +42,7 @@ export async function writeDocsScreenshots(distDir: string, outDir: string): Pro
     await open('detect');
     await page.locator('[data-model-state="ready"]').waitFor({ timeout: 180_000 });
     await page.getByRole('button', { name: 'カメラを起動' }).click();
-    await page.waitForFunction(
-      () =>
-        Number(
-          document
-            .querySelector('tama-app')
-            ?.shadowRoot?.querySelector('detect-page')
-            ?.shadowRoot?.querySelector('detection-overlay')
-            ?.getAttribute('data-count'),
-        ) > 0,
-      undefined,
-      { timeout: 120_000 },
-    );
+    await page.locator('detection-overlay[data-count]:not([data-count="0"])').waitFor({ timeout: 120_000 });
     await shoot(page, 'phone-detect-live');
     await page.setViewportSize(PROJECTOR);
     await page.getByRole('button', { name: 'プレゼンターモード' }).click();
@@ -148,8 +125,7 @@ export async function writeDocsScreenshots(distDir: string, outDir: string): Pro
     await shoot(page, 'phone-mnist');
     await context.close();
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
   return written;
 }
