@@ -60,6 +60,13 @@ export function heavyChunks(distDir: string): Set<string> {
   return heavy;
 }
 
+/** Each worker's entry (a manifest key) with every chunk it loads. */
+export function workerChunks(distDir: string): Map<string, Set<string>> {
+  const manifest = readManifest(distDir);
+  const workers = Object.keys(manifest).filter((key) => /\.worker\.ts$/.test(key));
+  return new Map(workers.map((key) => [key, chunkClosure(distDir, [key], manifest)]));
+}
+
 export function firstPaintBundle(distDir: string, page: string): FirstPaintBundle {
   const modules = FIRST_PAINT_MODULES[page];
   if (!modules) throw new Error(`no first-paint modules listed for /${page}`);

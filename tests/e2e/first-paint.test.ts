@@ -6,7 +6,12 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
-import { FIRST_PAINT_MODULES, firstPaintBundle, heavyChunks } from '../../scripts/lib/first-paint-bundle.ts';
+import {
+  FIRST_PAINT_MODULES,
+  firstPaintBundle,
+  heavyChunks,
+  workerChunks,
+} from '../../scripts/lib/first-paint-bundle.ts';
 import { type CountingServer, startCountingServer } from '../support/counting-server.ts';
 import { distDir } from '../support/preview-server.ts';
 
@@ -43,6 +48,17 @@ for (const page of Object.keys(FIRST_PAINT_MODULES)) {
     );
   });
 }
+
+// Lit sits in one chunk of its own (vite.config.ts) for fewer files before the paint. Lit touches
+// `document` as it loads, so a worker that came to share that chunk would die at start.
+test('no worker loads Lit', () => {
+  const workers = workerChunks(distDir);
+  assert.ok(workers.size >= 3, `${workers.size} workers in the build`);
+  for (const [worker, chunks] of workers) {
+    const lit = [...chunks].filter((file) => /(^|\/)lit-[\w-]+\.js$/.test(file));
+    assert.deepEqual(lit, [], `${worker} loads ${lit.join(', ')}`);
+  }
+});
 
 /** Opens `path` in a fresh phone-sized context and records when each heavy file was asked for. */
 async function openRecording(path: string): Promise<{ page: Page; asked: { url: string; at: number }[] }> {
