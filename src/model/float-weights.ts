@@ -34,7 +34,17 @@ function halfToFloat(): Float32Array {
   return halfTable;
 }
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const elementsOf = (spec: WeightsManifestEntry) => spec.shape.reduce((product, size) => product * size, 1);
+
+/** A pause to await between pieces of work: it yields to the page once a slice has run SLICE_MS. */
+function timeSlices(): () => Promise<void> {
+  let sliceStart = performance.now();
+  return async () => {
+    if (performance.now() - sliceStart <= SLICE_MS) return;
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    sliceStart = performance.now();
+  };
+}
 
 function dequantize(spec: WeightsManifestEntry, bytes: ArrayBuffer): Float32Array {
   const quantization = spec.quantization as NonNullable<WeightsManifestEntry['quantization']>;
@@ -66,25 +76,19 @@ export async function withFloatWeights(artifacts: ModelArtifacts, join: (data: t
   );
   if (!convertible || !specs.some((spec) => spec.quantization)) return artifacts;
   const data = join(artifacts.weightData);
-  const sizeOf = (spec: WeightsManifestEntry) =>
-    spec.shape.reduce((product, size) => product * size, 1) * (BYTES[spec.dtype] as number);
   // One buffer for TF.js to slice, as it would have built itself.
-  const out = new Uint8Array(specs.reduce((sum, spec) => sum + sizeOf(spec), 0));
+  const out = new Uint8Array(specs.reduce((sum, spec) => sum + elementsOf(spec) * (BYTES[spec.dtype] as number), 0));
   let offset = 0;
   let written = 0;
-  let sliceStart = performance.now();
+  const pause = timeSlices();
   for (const spec of specs) {
-    const count = spec.shape.reduce((product, size) => product * size, 1);
-    const size = count * (BYTES[spec.quantization?.dtype ?? spec.dtype] as number);
+    const size = elementsOf(spec) * (BYTES[spec.quantization?.dtype ?? spec.dtype] as number);
     const bytes = data.slice(offset, offset + size);
     offset += size;
     const converted = spec.quantization ? new Uint8Array(dequantize(spec, bytes).buffer) : new Uint8Array(bytes);
     out.set(converted, written);
     written += converted.byteLength;
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await nextTask();
-      sliceStart = performance.now();
-    }
+    await pause();
   }
   const weightSpecs = specs.map(({ name, shape, dtype }) => ({ name, shape, dtype }));
   return { ...artifacts, weightSpecs, weightData: out.buffer };
@@ -103,18 +107,15 @@ async function weightTensors(tf: Tf, artifacts: ModelArtifacts): Promise<tfTypes
   if (!sliceable) return tf.io.decodeWeights(data ?? new ArrayBuffer(0), specs);
   const tensors: tfTypes.NamedTensorMap = {};
   let offset = 0;
-  let sliceStart = performance.now();
+  const pause = timeSlices();
   try {
     for (const spec of specs) {
-      const count = spec.shape.reduce((product, size) => product * size, 1);
+      const count = elementsOf(spec);
       const values =
         spec.dtype === 'int32' ? new Int32Array(data, offset, count) : new Float32Array(data, offset, count);
       tensors[spec.name] = tf.tensor(values, spec.shape, spec.dtype);
       offset += count * 4;
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await nextTask();
-        sliceStart = performance.now();
-      }
+      await pause();
     }
   } catch (error) {
     tf.dispose(Object.values(tensors));
@@ -136,7 +137,11 @@ export async function loadGraphInSlices(
 ): Promise<tfTypes.GraphModel> {
   const http = tf.io.http(url, onProgress ? { onProgress } : {});
   if (!http.load) throw new Error('TF.js has no HTTP model loader');
-  const artifacts = await withFloatWeights(await http.load(), tf.io.CompositeArrayBuffer.join);
+  const join = tf.io.CompositeArrayBuffer.join;
+  const loaded = await withFloatWeights(await http.load(), join);
+  // A float32 variant's shards come as several buffers: one, so its tensors are made in slices too.
+  const data = loaded.weightData;
+  const artifacts = data && !(data instanceof ArrayBuffer) ? { ...loaded, weightData: join(data) } : loaded;
   const model = new tf.GraphModel(http);
   (model as unknown as WeightMapLoading).loadWithWeightMap(artifacts, await weightTensors(tf, artifacts));
   return model;
