@@ -101,6 +101,19 @@ export const tamaAppStyles = css`
     border-bottom: 2px solid #f59e0b;
     font-weight: 600;
   }
+  /* A page whose module did not load: the sentence, its folded detail, and a Reload within thumb reach. */
+  .page-failed button {
+    display: block;
+    min-height: var(--tap-target);
+    margin-top: 0.75rem;
+    padding: 0 1.25rem;
+    border: 1px solid var(--border-strong);
+    border-radius: 999px;
+    background: var(--surface-raised);
+    color: inherit;
+    font: inherit;
+    font-weight: 700;
+  }
   main {
     flex: 1;
     width: 100%;
