@@ -22,14 +22,26 @@ function backendChunkName(moduleIds: readonly string[]): string | undefined {
   return gpu ? `tfjs-${/tfjs-backend-(webgpu|webgl)\//.exec(gpu)?.[1]}` : undefined;
 }
 
+/** The shell and each page are what a first visit waits for before it paints. */
+const shellOrPageChunk = /\/(tama-app|[a-z-]+-page)-[\w-]{8}\.js$/;
+
+/**
+ * Which chunks load beside a dynamically imported one. index.html lists the entry's own imports, and
+ * the shell and each page bring theirs along: the browser asks for them all at once instead of
+ * finding them one file at a time, each a round trip on a phone network. Nothing else preloads:
+ * workers share the page's chunks (see workersInAppGraph), and Vite's preload helper touches
+ * `document`, which a worker lacks, whenever it has something to preload.
+ */
+function pageDependencies(chunk: string, dependencies: string[], { hostType }: { hostType: 'html' | 'js' }) {
+  return hostType === 'html' || shellOrPageChunk.test(chunk) ? dependencies : [];
+}
+
 export default defineConfig(({ mode }) => ({
   base: '/',
   build: {
     target: 'es2022',
     sourcemap: true,
-    // Workers share the page's chunks (see workersInAppGraph); Vite's preload helper for dynamic imports
-    // touches `document`, which a worker lacks, and the app has no CSS chunks to preload anyway.
-    modulePreload: false,
+    modulePreload: { polyfill: false, resolveDependencies: pageDependencies },
     chunkSizeWarningLimit: 4096,
     // dist/.vite/manifest.json: which chunks each page needs, for the first-paint budget test.
     manifest: true,

@@ -1,4 +1,5 @@
 import { applyLocale, preferredLocale } from './app/i18n.ts';
+import { loadPage } from './app/page-modules.ts';
 import { routeForPath } from './app/routes.ts';
 import { applyTheme, preferredTheme } from './app/theme.ts';
 import { reloadIntoIsolation } from './shared/first-visit.ts';
@@ -8,10 +9,8 @@ reloadIntoIsolation();
 // The shell, the page the URL names and the words are fetched side by side, not one after another: on a
 // slow phone network each step in a chain costs a round trip.
 const shell = import('./app/tama-app.ts');
-import('./app/page-modules.ts')
-  .then(({ loadPage }) => loadPage(routeForPath(location.pathname)))
-  // The shell loads it again and shows what went wrong.
-  .catch(() => {});
+// The shell loads it again and shows what went wrong.
+loadPage(routeForPath(location.pathname)).catch(() => {});
 // The translations are in before the shell renders, so Japanese users never see an English flash.
 await applyLocale(preferredLocale());
 customElements.define('tama-app', (await shell).TamaApp);
