@@ -87,7 +87,10 @@ function row(page: string, visitKind: string, lhrs: Result[]) {
     a11y: score(median, 'accessibility'),
     bestPractices: score(median, 'best-practices'),
     SEO: score(median, 'seo'),
+    // Lighthouse's median run is the one nearest the median FCP and TTI; every run shows the spread.
     performanceRuns: lhrs.map((lhr) => score(lhr, 'performance')).join('/'),
+    LCPRuns: lhrs.map((lhr) => ms(lhr, 'largest-contentful-paint')).join('/'),
+    TBTRuns: lhrs.map((lhr) => ms(lhr, 'total-blocking-time')).join('/'),
     failed: Object.values(median.audits)
       .filter((audit) => audit.score === 0 && audit.scoreDisplayMode === 'binary')
       .map((audit) => audit.id)

@@ -3,6 +3,7 @@
 // ~0.2 s on a mid-range phone, just as the page opens. Done here in slices instead, with the page free
 // to answer a tap between them.
 import type * as tfTypes from '@tensorflow/tfjs';
+import { nextTask } from '../shared/next-task.ts';
 
 type Tf = typeof tfTypes;
 type ModelArtifacts = tfTypes.io.ModelArtifacts;
@@ -41,7 +42,7 @@ function timeSlices(): () => Promise<void> {
   let sliceStart = performance.now();
   return async () => {
     if (performance.now() - sliceStart <= SLICE_MS) return;
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     sliceStart = performance.now();
   };
 }

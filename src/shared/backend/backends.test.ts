@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { activateBackend, BACKENDS, type BackendName, loadTf, selectBackend } from './backends.ts';
+import { webglSupport, webglSupportHere } from './webgl-probe.ts';
 
 // A 5×5 two-channel image through a 3×3 conv with two filters: small, but exercises each backend's
 // real conv kernel (im2col/matmul on WebGL and WebGPU, XNNPACK on WASM).
@@ -47,6 +48,23 @@ describe('TF.js backends', () => {
     expect(webgpu).to.include({ name: 'webgpu', ok: false, software: true });
     expect(webgl).to.include({ name: 'webgl', ok: false, software: true });
     expect(selection).to.include({ active: 'wasm', fellBack: false });
+  });
+
+  it("asks about WebGL from a worker, never with a context on the page's own thread", async () => {
+    const asked: string[] = [];
+    const getContext = OffscreenCanvas.prototype.getContext;
+    OffscreenCanvas.prototype.getContext = function (this: OffscreenCanvas, ...args: Parameters<typeof getContext>) {
+      asked.push(args[0]);
+      return getContext.apply(this, args);
+    } as typeof getContext;
+    try {
+      const support = await webglSupport();
+      expect(support).to.deep.equal(webglSupportHere());
+      expect(support).to.deep.equal({ software: true });
+      expect(asked, 'only the comparison asked here').to.deep.equal(['webgl2']);
+    } finally {
+      OffscreenCanvas.prototype.getContext = getContext;
+    }
   });
 
   it('still runs a software GPU when the user picks it', async () => {

@@ -3,18 +3,8 @@
 // so each candidate is proven by creating its device/context and running one small op.
 // Works in the page and in workers (no DOM access outside of feature checks).
 import type * as tfTypes from '@tensorflow/tfjs';
-
-/**
- * A 1×1 canvas to ask for a WebGL2 context: OffscreenCanvas where it exists (workers, current browsers),
- * else a page <canvas> (older Safari), reached without DOM typings so this module compiles for workers.
- */
-function probeCanvas(): { getContext(kind: 'webgl2'): unknown } {
-  if (typeof OffscreenCanvas === 'function') return new OffscreenCanvas(1, 1);
-  const page = globalThis as unknown as {
-    document: { createElement(tag: 'canvas'): { getContext(kind: 'webgl2'): unknown } };
-  };
-  return page.document.createElement('canvas');
-}
+import { nextTask } from '../next-task.ts';
+import { softwareRenderer, webglSupport } from './webgl-probe.ts';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -41,9 +31,17 @@ export function isBackendChoice(value: unknown): value is BackendChoice {
 type Tf = typeof tfTypes;
 let tfModule: Promise<Tf> | undefined;
 
-/** TF.js core with the CPU backend; loaded on first use so the app shell paints without it. */
+/**
+ * TF.js core with the CPU backend; loaded on first use so the app shell paints without it. Its parts
+ * start one task after another: run as one, the ~0.6 MB of module code held a phone's main thread for
+ * ~150 ms (4× this machine's 40 ms), long enough to swallow a tap.
+ */
 export function loadTf(): Promise<Tf> {
-  tfModule ??= import('./tf.ts').then((module) => module.tf as unknown as Tf);
+  tfModule ??= (async () => {
+    await import('@tensorflow/tfjs-core');
+    await nextTask();
+    return (await import('./tf.ts')) as unknown as Tf;
+  })();
   return tfModule;
 }
 
@@ -66,8 +64,6 @@ interface PlatformSupport {
   software?: boolean;
 }
 
-const softwareRenderer = /swiftshader|llvmpipe|softpipe|software|warp|basic render/i;
-
 async function platformSupports(name: BackendName): Promise<PlatformSupport> {
   switch (name) {
     case 'webgpu': {
@@ -80,13 +76,8 @@ async function platformSupports(name: BackendName): Promise<PlatformSupport> {
       const described = `${info.vendor} ${info.architecture} ${info.device} ${info.description}`;
       return { software: info.isFallbackAdapter === true || softwareRenderer.test(described) };
     }
-    case 'webgl': {
-      const gl = probeCanvas().getContext('webgl2') as WebGL2RenderingContext | null;
-      if (!gl) return { missing: 'no WebGL2 context' };
-      const debug = gl.getExtension('WEBGL_debug_renderer_info');
-      const renderer = String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
-      return { software: softwareRenderer.test(renderer) };
-    }
+    case 'webgl':
+      return webglSupport();
     case 'wasm':
       return typeof WebAssembly === 'object' ? {} : { missing: 'WebAssembly is missing' };
     case 'cpu':

@@ -7,9 +7,8 @@ import '@tensorflow/tfjs-backend-cpu';
 // What the @tensorflow/tfjs bundle adds to core: gradients (training) and chained ops (`x.reshape()`).
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
-import * as converter from '@tensorflow/tfjs-converter';
-import * as core from '@tensorflow/tfjs-core';
 
-export const tf = { ...core, ...converter };
-/** What the app's code receives from loadTf(): TF.js core and the graph-model converter. */
-export type Tf = typeof tf;
+// Re-exported, not spread into one object: copying the ~1,000 bindings out of the two module namespaces
+// took 11 ms here, 45 ms on a phone, in the task that starts TF.js.
+export * from '@tensorflow/tfjs-converter';
+export * from '@tensorflow/tfjs-core';
