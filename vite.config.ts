@@ -7,6 +7,7 @@ import {
   PREVIEW_CONTENT_SECURITY_POLICY,
 } from './scripts/vite/content-security-policy.ts';
 import { reportPrecache } from './scripts/vite/precache-report.ts';
+import { smallModulesGroup } from './scripts/vite/small-modules-chunk.ts';
 import { tfjsWasmThreads } from './scripts/vite/tfjs-wasm-threads.ts';
 import { workersInAppGraph } from './scripts/vite/workers-in-app-graph.ts';
 import { RECEIVE_ROUTE } from './src/features/share/share-inbox.ts';
@@ -53,7 +54,9 @@ export default defineConfig(({ mode }) => ({
         chunkFileNames: (chunk) => `assets/${backendChunkName(chunk.moduleIds) ?? '[name]'}-[hash].js`,
         // Lit and its helpers in one file: each file before the first paint is a round trip on a phone
         // network. (Lit is never in a worker: it touches `document`.)
-        codeSplitting: { groups: [{ name: 'lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/ }] },
+        codeSplitting: {
+          groups: [{ name: 'lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/ }, smallModulesGroup],
+        },
       },
     },
   },

@@ -1,6 +1,6 @@
 // Per-device dataset settings, kept with the other settings: small, synchronous, and not part of the data.
 import { defineSetting } from '../shared/settings.ts';
-import { DEFAULT_MAX_SIDE } from './photo-import.ts';
+import { DEFAULT_MAX_SIDE } from './photo-size.ts';
 import { DEFAULT_SPLIT, type SplitSettings } from './split.ts';
 
 export interface DatasetSettings extends SplitSettings {

@@ -4,7 +4,8 @@
 import { importArchive } from './archive.ts';
 import { contentHash } from './content-hash.ts';
 import type { DatasetStore, NewImage, StoredImage } from './dataset-store.ts';
-import { DEFAULT_MAX_SIDE, importPhotos } from './photo-import.ts';
+import { importPhotos } from './photo-import.ts';
+import { DEFAULT_MAX_SIDE } from './photo-size.ts';
 import { type SkippedItem, skippedByError } from './skipped.ts';
 
 export type { SkippedItem } from './skipped.ts';

@@ -2,14 +2,14 @@
 // (anything unreadable is reported, not stored) and downscaled so a 12-megapixel phone photo does not
 // cost 5 MB of storage and seconds of decoding on every visit. Only real JPEG, PNG, WebP, GIF, BMP or
 // AVIF bytes are decoded, and only up to the pixel cap (see image-check.ts).
+
 import { IMPORT_LIMITS } from '../shared/import-limits.ts';
 import { ProblemError, problem } from '../shared/problem.ts';
 import type { NewImage } from './dataset-store.ts';
 import { checkImageBytes } from './image-check.ts';
+import { DEFAULT_MAX_SIDE } from './photo-size.ts';
 import { type SkippedItem, skippedByError, skippedItem } from './skipped.ts';
 import { formatBytes } from './storage-status.ts';
-
-export const DEFAULT_MAX_SIDE = 1280;
 
 export interface PhotoImportReport {
   images: NewImage[];

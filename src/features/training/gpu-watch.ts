@@ -8,16 +8,6 @@ import { isCancelled } from '../../shared/cancelled.ts';
 
 type Tf = typeof tfTypes;
 
-/**
- * The run's GPU went away. Its name survives comlink's structured clone (name and message), so the
- * page tests the name, like Cancelled.
- */
-export class GpuLost extends Error {
-  override name = 'GpuLost';
-}
-
-export const isGpuLost = (error: unknown): boolean => error instanceof Error && error.name === 'GpuLost';
-
 /** How often a lost WebGL context is looked for, besides its event (which a busy worker may see late). */
 const POLL_MS = 250;
 

@@ -3,7 +3,7 @@
 // the photos a resumed run trains on. The dataset is only read: a checkpoint lives in the model database.
 import type { StoredImage } from '../../dataset/dataset-store.ts';
 import type { EpochState, ModelStore, RunCheckpoint, SnapshotPhoto } from '../../model/model-store.ts';
-import { buildTrainedModel, type EpochReport, type TrainedModel } from '../../model/trained-model.ts';
+import type { EpochReport, TrainedModel } from '../../model/trained-model.ts';
 import type { TrainingImage } from './training-views.ts';
 
 /** Where a run's state is kept between epochs, so a reload, a crash or a lost GPU does not lose it. */
@@ -36,7 +36,9 @@ export function checkpointJournal(store: ModelStore, run: RunIdentity): RunJourn
  * The interrupted run's best heads as a model, marked as stopped at its last finished epoch. Without
  * validation photos nothing picks a best epoch, so (as at the end of such a run) the last one is kept.
  */
-export function keptModel(checkpoint: RunCheckpoint, name: string): TrainedModel {
+export async function keptModel(checkpoint: RunCheckpoint, name: string): Promise<TrainedModel> {
+  // The model's code (and its zip writer) loads when a run is kept, not with the Train page.
+  const { buildTrainedModel } = await import('../../model/trained-model.ts');
   const { state, photos, settings } = checkpoint;
   const validated = photos.val.length > 0;
   const bestEpoch = validated ? state.bestEpoch : state.epoch;

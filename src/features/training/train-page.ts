@@ -5,12 +5,7 @@ import { loadDatasetSettings } from '../../dataset/dataset-settings.ts';
 import { datasetContext, type StoredImage } from '../../dataset/dataset-store.ts';
 import { activeModel, modelStoreContext, type RunCheckpoint } from '../../model/model-store.ts';
 import { ballModelUrl, DEFAULT_MODEL_VARIANT, modelUrl } from '../../model/model-variants.ts';
-import {
-  buildTrainedModel,
-  fetchTrainedModel,
-  type TrainedModel,
-  type TrainSettings,
-} from '../../model/trained-model.ts';
+import type { TrainedModel, TrainSettings } from '../../model/trained-model.ts';
 import { backendContext } from '../../shared/backend/backend-context.ts';
 import type { BackendChoice } from '../../shared/backend/backends.ts';
 import { formatDuration, formatRemaining } from '../../shared/format-duration.ts';
@@ -19,7 +14,7 @@ import { errorMessage } from '../../shared/ui/error-message.ts';
 import { glossaryRow } from '../../shared/ui/glossary-row.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
-import { isWorkerDeath } from '../../shared/workers/worker-bridge.ts';
+import { isWorkerDeath } from '../../shared/workers/worker-death.ts';
 import { checkpointJournal, type RunIdentity, resumeImages, snapshotOf } from './run-checkpoint.ts';
 import { renderDatasetCard } from './train-dataset-card.ts';
 import { trainPageStyles } from './train-page.styles.ts';
@@ -31,8 +26,12 @@ import type { RunResumeEvent } from './unfinished-run.ts';
 import { planViews } from './view-budget.ts';
 import './unfinished-run.ts';
 import '../../shared/backend/backend-select.ts';
+
 // The learning curve, the noise lab, the model list and the comparison (charts, zips) load after the
 // page has painted: src/app/page-modules.ts.
+
+/** The model's code (with its zip reader and writer) loads as a run starts, not with the page. */
+const trainedModelCode = () => import('../../model/trained-model.ts');
 
 /** The training section: fine-tune the detector on the user's dataset in a worker, watch it learn. */
 export class TrainPage extends LitElement {
@@ -122,7 +121,8 @@ export class TrainPage extends LitElement {
       photos: { train: snapshotOf(plan.train), val: snapshotOf(plan.val) },
     };
     // Start from the app's ball model: epoch 0 already finds balls, the photos teach the rest.
-    await this._launch(run, { train: plan.train, val: plan.val, start: await fetchTrainedModel(ballModelUrl()) });
+    const start = await (await trainedModelCode()).fetchTrainedModel(ballModelUrl());
+    await this._launch(run, { train: plan.train, val: plan.val, start });
   }
 
   private _plan(data: ReturnType<typeof trainingData>) {
@@ -149,7 +149,7 @@ export class TrainPage extends LitElement {
       modelUrl: new URL(modelUrl(settings.base), location.href).href,
     };
     const finish = async (outcome: TrainingOutcome) => {
-      const model = buildTrainedModel(outcome, settings, run.name);
+      const model = (await trainedModelCode()).buildTrainedModel(outcome, settings, run.name);
       // The model replaces the run's checkpoint in one step: a crash now leaves one or the other.
       await store?.putFromRun(model, run.id);
       this._result = model;

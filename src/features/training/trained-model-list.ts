@@ -5,14 +5,11 @@ import { css, html, LitElement, nothing } from 'lit';
 import { activeModel, modelStoreContext, STOCK_COCO } from '../../model/model-store.ts';
 import { type TrainedModelMeta, trainedModelFromZip } from '../../model/trained-model.ts';
 import { canShareZip } from '../../shared/send-file.ts';
-import { appEvent } from '../../shared/typed-event.ts';
 import { errorMessage } from '../../shared/ui/error-message.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
 import { toastContext } from '../../shared/ui/toast-context.ts';
 import { sendTrainedModel } from './model-file.ts';
-
-/** The stored models changed here (imported, renamed, deleted, restored): others listing them reload. */
-export class ModelsChangeEvent extends appEvent<void>()('tama-models-change') {}
+import { ModelsChangeEvent } from './models-change-event.ts';
 
 /**
  * Saved models: choose the active one, rename, delete (with undo), send (or export) and import as .zip.

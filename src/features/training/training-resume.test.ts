@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import type { EpochState } from '../../model/model-store.ts';
 import { modelUrl } from '../../model/model-variants.ts';
 import type { BackendName } from '../../shared/backend/backends.ts';
-import { isGpuLost } from './gpu-watch.ts';
+import { isGpuLost } from './gpu-lost.ts';
 import { TrainingClient } from './training-client.ts';
 import { sampleImages, sampleSettings } from './training-fixtures.ts';
 import type { TrainingRequest } from './training-protocol.ts';

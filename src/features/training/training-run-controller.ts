@@ -4,9 +4,9 @@ import type { EpochReport } from '../../model/trained-model.ts';
 import { BACKENDS, type BackendName } from '../../shared/backend/backends.ts';
 import { isCancelled } from '../../shared/cancelled.ts';
 import { trackWork } from '../../shared/work-in-progress.ts';
-import { isGpuLost } from './gpu-watch.ts';
+import { isGpuLost } from './gpu-lost.ts';
 import type { RunJournal } from './run-checkpoint.ts';
-import { TrainingClient } from './training-client.ts';
+import type { TrainingClient } from './training-client.ts';
 import type { TrainingProgress } from './training-progress.ts';
 import type { TrainingOutcome, TrainingRequest } from './training-protocol.ts';
 
@@ -120,6 +120,8 @@ export class TrainingRunController implements ReactiveController {
     let saving = Promise.resolve();
     let last = request.resume;
     try {
+      // The worker's side (comlink, the worker bridge) loads with the first run, not with the page.
+      const { TrainingClient } = await import('./training-client.ts');
       let attempt = request;
       for (;;) {
         const client = new TrainingClient();

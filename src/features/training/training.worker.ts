@@ -1,7 +1,8 @@
 // The training worker: TF.js and the whole fine-tuning run live here, so the page stays smooth.
 import { expose } from 'comlink';
 import { activeThreads, type BackendName, loadTf, selectBackend } from '../../shared/backend/backends.ts';
-import { GpuLost, GpuWatch, isGpuLost } from './gpu-watch.ts';
+import { GpuLost, isGpuLost } from './gpu-lost.ts';
+import { GpuWatch } from './gpu-watch.ts';
 import { bestValMAP50 } from './run-checkpoint.ts';
 import { Trainer } from './trainer.ts';
 import type { TrainingOutcome, TrainingRequest, TrainingWorkerApi } from './training-protocol.ts';

@@ -7,8 +7,8 @@ import { modelStoreContext, type RunCheckpoint } from '../../model/model-store.t
 import { appEvent } from '../../shared/typed-event.ts';
 import { errorMessage } from '../../shared/ui/error-message.ts';
 import { pageStyles } from '../../shared/ui/page-styles.ts';
+import { ModelsChangeEvent } from './models-change-event.ts';
 import { keptModel, resumeImages } from './run-checkpoint.ts';
-import { ModelsChangeEvent } from './trained-model-list.ts';
 import { runGoingElsewhere } from './training-run-controller.ts';
 
 /** The user chose to go on with an interrupted run. */
@@ -60,7 +60,7 @@ export class UnfinishedRun extends LitElement {
       id: 'train.unfinished.name',
     });
     try {
-      await store.putFromRun(keptModel(run, name), run.id);
+      await store.putFromRun(await keptModel(run, name), run.id);
     } catch (error) {
       this._error = error;
       return;

@@ -2,7 +2,8 @@ import { expect } from '@esm-bundle/chai';
 import { isCancelled } from '../cancelled.ts';
 import { describeCause, problemOf } from '../errors.ts';
 import type { EchoApi } from './fixtures/echo.worker.ts';
-import { isWorkerDeath, WorkerBridge } from './worker-bridge.ts';
+import { WorkerBridge } from './worker-bridge.ts';
+import { isWorkerDeath } from './worker-death.ts';
 
 const createEcho = () => new Worker(new URL('./fixtures/echo.worker.ts', import.meta.url), { type: 'module' });
 

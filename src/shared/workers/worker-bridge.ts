@@ -22,12 +22,6 @@ export interface WorkerBridgeOptions<Api> {
   ping?: (api: Remote<Api>) => Promise<unknown>;
 }
 
-/** A worker that stopped by itself: killed by the browser, out of memory, a crash in WASM. */
-export const isWorkerDeath = (error: unknown) =>
-  error instanceof ProblemError
-    ? error.problem.code === 'worker.died'
-    : (error as { problem?: { code?: string } } | null)?.problem?.code === 'worker.died';
-
 export class WorkerBridge<Api> {
   private worker: Worker | undefined;
   private remote: Remote<Api> | undefined;
