@@ -16,6 +16,12 @@ import { type CountingServer, startCountingServer } from '../support/counting-se
 import { distDir } from '../support/preview-server.ts';
 
 const BUDGET_KIB = 150;
+/**
+ * On HTTP/1.1 a phone fetches 6 files at a time from one host, so every six more cost a round trip
+ * (~150 ms on slow 4G) before the paint. Lighthouse put /label's largest paint at 2.3 s with 40 files
+ * and at 2.1 s with 25.
+ */
+const MOST_FILES = 30;
 let heavy: Set<string>;
 /** TF.js, its WASM backend, the detector's code and the model's files (a path on the server). */
 const isHeavy = (path: string) => heavy.has(path.slice(1)) || path.endsWith('.wasm') || path.startsWith('/models/');
@@ -35,12 +41,13 @@ after(async () => {
 });
 
 for (const page of Object.keys(FIRST_PAINT_MODULES)) {
-  test(`/${page} needs at most ${BUDGET_KIB} KiB of gzip'ed JavaScript before it paints`, () => {
+  test(`/${page} needs at most ${BUDGET_KIB} KiB of gzip'ed JavaScript in ${MOST_FILES} files before it paints`, () => {
     const { files, gzipBytes } = firstPaintBundle(distDir, page);
     const kib = gzipBytes / 1024;
     const largest = files.slice(0, 4).map(({ file, gzipBytes: bytes }) => `${file} ${(bytes / 1024).toFixed(1)}`);
     console.log(`/${page}: ${kib.toFixed(1)} KiB in ${files.length} files (largest: ${largest.join(', ')})`);
     assert.ok(kib <= BUDGET_KIB, `/${page} needs ${kib.toFixed(1)} KiB before its first paint`);
+    assert.ok(files.length <= MOST_FILES, `/${page} needs ${files.length} files before its first paint`);
     assert.deepEqual(
       files.filter(({ file }) => isHeavy(`/${file}`)),
       [],

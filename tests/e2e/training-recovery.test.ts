@@ -128,7 +128,10 @@ test('reload mid-run → resume finishes and saves; closed → keep lists the be
   await again.getByRole('button', { name: 'Discard' }).click();
   await again.waitFor({ state: 'detached' });
   assert.deepEqual(await savedRuns(page), []);
-  assert.equal(await page.locator('trained-model-list li[data-model]').count(), 2, 'discarding adds no model');
+  // The model list loads after the page has painted (src/app/page-modules.ts): its models come in one read.
+  const listed = page.locator('trained-model-list li[data-model]');
+  await listed.first().waitFor();
+  assert.equal(await listed.count(), 2, 'discarding adds no model');
 
   assert.equal(await datasetRecords(page), before, 'the dataset records are exactly as before');
   await context.close();
