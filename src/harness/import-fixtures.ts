@@ -3,7 +3,8 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { exportArchive } from '../dataset/archive.ts';
 import type { StoredImage } from '../dataset/dataset-store.ts';
-import { buildTrainedModel, expectedShapes, type TrainedModel, trainedModelZip } from '../model/trained-model.ts';
+import { buildTrainedModel, expectedShapes, type TrainedModel } from '../model/trained-model.ts';
+import { trainedModelZip } from '../model/trained-model-zip.ts';
 import { Random } from '../shared/random.ts';
 
 export async function jpegBytes(width: number, height: number, colour = '#c33'): Promise<Uint8Array> {

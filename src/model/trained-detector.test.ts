@@ -11,9 +11,8 @@ import {
   TRAINED_FORMAT,
   type TrainedModel,
   trainedModelFiles,
-  trainedModelFromZip,
-  trainedModelZip,
 } from './trained-model.ts';
+import { trainedModelFromZip, trainedModelZip } from './trained-model-zip.ts';
 
 const FIXTURES = ['/datasets/sample/images/s1-00001.jpg', '/datasets/sample/images/s1-00008.jpg'];
 

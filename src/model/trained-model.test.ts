@@ -9,9 +9,8 @@ import {
   TrainedModelError,
   type TrainSettings,
   trainedModelFiles,
-  trainedModelFromZip,
-  trainedModelZip,
 } from './trained-model.ts';
+import { trainedModelFromZip, trainedModelZip } from './trained-model-zip.ts';
 
 const settings: TrainSettings = {
   classes: ['ball'],

@@ -2,12 +2,9 @@
 // and the weight layout) + weights.bin (float32 little-endian). The frozen backbone is not copied:
 // `base` names the bundled COCO-SSD variant it runs on. Anything that does not fit is refused with
 // a message saying what is wrong, before a tensor is made.
-import { strFromU8, strToU8, zipSync } from 'fflate';
-import { IMPORT_LIMITS } from '../shared/import-limits.ts';
 import { trackLoad } from '../shared/page-loads.ts';
 import { asNetworkProblem, ProblemError, problem } from '../shared/problem.ts';
 import { parseDataJson } from '../shared/safe-json.ts';
-import { listZipBytes, readZipEntryBytes, type ZipEntry } from '../shared/safe-zip.ts';
 import { MODEL_VARIANTS, type ModelVariant } from './model-variants.ts';
 import { headWeightNames, LEVELS, MAX_HIDDEN } from './ssd-heads.ts';
 import {
@@ -184,40 +181,6 @@ export function trainedModelFiles(model: TrainedModel): { 'model.json': string; 
     'model.json': JSON.stringify(model.meta, null, 1),
     'weights.bin': new Uint8Array(model.weights.buffer, model.weights.byteOffset, model.weights.byteLength),
   };
-}
-
-export function trainedModelZip(model: TrainedModel): Uint8Array {
-  const files = trainedModelFiles(model);
-  return zipSync({ 'model.json': strToU8(files['model.json']), 'weights.bin': files['weights.bin'] });
-}
-
-/** Entries a zip tool adds by itself (macOS's resource forks and folder settings): ignored, never read. */
-const TOOL_LITTER = /^__MACOSX\/|(^|\/)\.DS_Store$/;
-
-/**
- * A model from its .zip: model.json and weights.bin (in one folder or none) and nothing else. Sizes
- * are checked from the zip's directory before anything is inflated.
- */
-export function trainedModelFromZip(bytes: Uint8Array): TrainedModel {
-  const entries = listZipBytes(bytes).filter((entry) => !TOOL_LITTER.test(entry.name));
-  const find = (file: string) => entries.filter((entry) => entry.name === file || entry.name.endsWith(`/${file}`));
-  const [json, ...moreJson] = find('model.json');
-  const [bin, ...moreBin] = find('weights.bin');
-  const unexpected = entries.find((entry) => entry !== json && entry !== bin) ?? moreJson[0] ?? moreBin[0];
-  if (!json || !bin) return refuse('model.filesMissing', 'the .zip needs model.json and weights.bin');
-  if (unexpected)
-    return refuse('model.unexpectedEntry', `the .zip also holds ${unexpected.name}`, { file: unexpected.name });
-  const tooLarge = (entry: ZipEntry, max: number) => {
-    if (entry.size > max) {
-      const limit = `${Math.round(max / 1024)} KB`;
-      refuse('file.tooLarge', `${entry.name} declares ${entry.size} bytes, more than ${limit}`, { limit });
-    }
-  };
-  tooLarge(json, IMPORT_LIMITS.maxModelJsonBytes);
-  tooLarge(bin, IMPORT_LIMITS.maxEntryBytes);
-  const data = readZipEntryBytes(bytes, bin);
-  const weights = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
-  return parseTrainedModel(strFromU8(readZipEntryBytes(bytes, json)), weights);
 }
 
 /** The model a finished run produced, ready to store, export or load into a detector. */

@@ -1,13 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import { strToU8, zipSync } from 'fflate';
 import type { NewImage, StoredImage } from '../../dataset/dataset-store.ts';
-import {
-  buildTrainedModel,
-  expectedShapes,
-  type TrainedModel,
-  type TrainSettings,
-  trainedModelZip,
-} from '../../model/trained-model.ts';
+import { buildTrainedModel, expectedShapes, type TrainedModel, type TrainSettings } from '../../model/trained-model.ts';
+import { trainedModelZip } from '../../model/trained-model-zip.ts';
 import { type ReceiveStores, receiveFile } from './receive-file.ts';
 
 function model(): TrainedModel {

@@ -3,7 +3,7 @@
 import type { DatasetStore } from '../../dataset/dataset-store.ts';
 import { importFiles } from '../../dataset/import-files.ts';
 import type { ModelStore } from '../../model/model-store.ts';
-import { trainedModelFromZip } from '../../model/trained-model.ts';
+import { trainedModelFromZip } from '../../model/trained-model-zip.ts';
 import { problemOf } from '../../shared/errors.ts';
 import type { Problem } from '../../shared/problem.ts';
 import { StorageFullError } from '../../shared/storage-full.ts';

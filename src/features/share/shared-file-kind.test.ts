@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { strToU8, zipSync } from 'fflate';
-import { buildTrainedModel, expectedShapes, type TrainSettings, trainedModelZip } from '../../model/trained-model.ts';
+import { buildTrainedModel, expectedShapes, type TrainSettings } from '../../model/trained-model.ts';
+import { trainedModelZip } from '../../model/trained-model-zip.ts';
 import { sharedFileKind } from './shared-file-kind.ts';
 
 async function png(): Promise<Uint8Array<ArrayBuffer>> {

@@ -1,5 +1,6 @@
 import { msg, str } from '@lit/localize';
-import { type TrainedModel, trainedModelZip } from '../../model/trained-model.ts';
+import type { TrainedModel } from '../../model/trained-model.ts';
+import { trainedModelZip } from '../../model/trained-model-zip.ts';
 import { type SendOutcome, sendFile } from '../../shared/send-file.ts';
 
 /** The model as the .zip a classmate's app imports (and the receive page recognises by its content). */

@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
-import { buildTrainedModel, expectedShapes, trainedModelFromZip, trainedModelZip } from '../../model/trained-model.ts';
+import { buildTrainedModel, expectedShapes } from '../../model/trained-model.ts';
+import { trainedModelFromZip, trainedModelZip } from '../../model/trained-model-zip.ts';
 import { sampleSettings } from './training-fixtures.ts';
 import { planViews, TRAIN_VIEW_BYTES, VAL_VIEW_BYTES, VIEW_BUDGET_BYTES, viewBudgetBytes } from './view-budget.ts';
 

@@ -38,7 +38,7 @@ let tfModule: Promise<Tf> | undefined;
  */
 export function loadTf(): Promise<Tf> {
   tfModule ??= (async () => {
-    await import('@tensorflow/tfjs-core');
+    await import('./tf-core.ts');
     await nextTask();
     return (await import('./tf.ts')) as unknown as Tf;
   })();
