@@ -97,6 +97,9 @@ export async function activateBackend(name: BackendName, allowSoftware = true): 
     const started = name === 'wasm' ? await (await import('./wasm-backend.ts')).withEveryCore(start) : await start();
     if (!started) return { name, ok: false, reason: 'TF.js could not initialise it' };
     await tf.ready();
+    // Starting a backend (WASM: instantiating it and registering its kernels) and its first op (XNNPACK
+    // setting itself up) each take ~12 ms here, 50 on a phone: two tasks, so the page can paint between.
+    await nextTask();
     const product = tf.tidy(() => tf.matMul(tf.tensor2d([1, 2, 3, 4], [2, 2]), tf.tensor2d([5, 6, 7, 8], [2, 2])));
     const values = Array.from(await product.data());
     product.dispose();
