@@ -37,11 +37,11 @@ function halfToFloat(): Float32Array {
 
 const elementsOf = (spec: WeightsManifestEntry) => spec.shape.reduce((product, size) => product * size, 1);
 
-/** A pause to await between pieces of work: it yields to the page once a slice has run SLICE_MS. */
-function timeSlices(): () => Promise<void> {
+/** A pause to await between pieces of work: it yields to the page once a slice has run `sliceMs`. */
+function timeSlices(sliceMs: number): () => Promise<void> {
   let sliceStart = performance.now();
   return async () => {
-    if (performance.now() - sliceStart <= SLICE_MS) return;
+    if (performance.now() - sliceStart <= sliceMs) return;
     await nextTask();
     sliceStart = performance.now();
   };
@@ -68,7 +68,11 @@ function dequantize(spec: WeightsManifestEntry, bytes: ArrayBuffer): Float32Arra
  * The same artifacts with every quantized float weight converted to float32, yielding to the page
  * between slices. Artifacts it cannot convert (string weights, quantized integers) come back as they are.
  */
-export async function withFloatWeights(artifacts: ModelArtifacts, join: (data: tfTypes.io.WeightData) => ArrayBuffer) {
+export async function withFloatWeights(
+  artifacts: ModelArtifacts,
+  join: (data: tfTypes.io.WeightData) => ArrayBuffer,
+  sliceMs = SLICE_MS,
+) {
   const specs = artifacts.weightSpecs;
   if (!specs || !artifacts.weightData) return artifacts;
   const convertible = specs.every(
@@ -81,7 +85,7 @@ export async function withFloatWeights(artifacts: ModelArtifacts, join: (data: t
   const out = new Uint8Array(specs.reduce((sum, spec) => sum + elementsOf(spec) * (BYTES[spec.dtype] as number), 0));
   let offset = 0;
   let written = 0;
-  const pause = timeSlices();
+  const pause = timeSlices(sliceMs);
   for (const spec of specs) {
     const size = elementsOf(spec) * (BYTES[spec.quantization?.dtype ?? spec.dtype] as number);
     const bytes = data.slice(offset, offset + size);
@@ -99,7 +103,7 @@ export async function withFloatWeights(artifacts: ModelArtifacts, join: (data: t
  * Each weight as a tensor, a slice of them at a time. Float32 and int32 weights in one buffer (what
  * withFloatWeights gives); anything else is decoded by TF.js in one go.
  */
-async function weightTensors(tf: Tf, artifacts: ModelArtifacts): Promise<tfTypes.NamedTensorMap> {
+async function weightTensors(tf: Tf, artifacts: ModelArtifacts, sliceMs: number): Promise<tfTypes.NamedTensorMap> {
   const specs = artifacts.weightSpecs ?? [];
   const data = artifacts.weightData;
   const sliceable =
@@ -108,7 +112,7 @@ async function weightTensors(tf: Tf, artifacts: ModelArtifacts): Promise<tfTypes
   if (!sliceable) return tf.io.decodeWeights(data ?? new ArrayBuffer(0), specs);
   const tensors: tfTypes.NamedTensorMap = {};
   let offset = 0;
-  const pause = timeSlices();
+  const pause = timeSlices(sliceMs);
   try {
     for (const spec of specs) {
       const count = elementsOf(spec);
@@ -135,15 +139,16 @@ export async function loadGraphInSlices(
   tf: Tf,
   url: string,
   onProgress?: (fraction: number) => void,
+  sliceMs = SLICE_MS,
 ): Promise<tfTypes.GraphModel> {
   const http = tf.io.http(url, onProgress ? { onProgress } : {});
   if (!http.load) throw new Error('TF.js has no HTTP model loader');
   const join = tf.io.CompositeArrayBuffer.join;
-  const loaded = await withFloatWeights(await http.load(), join);
+  const loaded = await withFloatWeights(await http.load(), join, sliceMs);
   // A float32 variant's shards come as several buffers: one, so its tensors are made in slices too.
   const data = loaded.weightData;
   const artifacts = data && !(data instanceof ArrayBuffer) ? { ...loaded, weightData: join(data) } : loaded;
   const model = new tf.GraphModel(http);
-  (model as unknown as WeightMapLoading).loadWithWeightMap(artifacts, await weightTensors(tf, artifacts));
+  (model as unknown as WeightMapLoading).loadWithWeightMap(artifacts, await weightTensors(tf, artifacts, sliceMs));
   return model;
 }
